@@ -1,0 +1,210 @@
+//! The run configuration: every choice that shapes a segmentation, validated once
+//! (`RunConfig::validate`) before any stage sees it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use thiserror::Error;
+
+/// How many segments to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KChoice {
+    /// Sweep `k_min..=k_max` and pick by the documented rule.
+    Auto,
+    /// Exactly this many segments (the sweep still runs for the report).
+    Fixed(usize),
+}
+
+impl fmt::Display for KChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KChoice::Auto => f.write_str("auto"),
+            KChoice::Fixed(k) => write!(f, "{k}"),
+        }
+    }
+}
+
+/// Which feature scaler to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ScalerChoice {
+    /// Compare all three and keep the best by the reference score.
+    Auto,
+    Standard,
+    Robust,
+    MinMax,
+}
+
+impl ScalerChoice {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+            "auto" => Some(Self::Auto),
+            "standard" | "zscore" => Some(Self::Standard),
+            "robust" => Some(Self::Robust),
+            "minmax" => Some(Self::MinMax),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a run depends on besides the data and the mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunConfig {
+    pub k: KChoice,
+    pub k_min: usize,
+    pub k_max: usize,
+    /// k-means runs per k, each from its own k-means++ seed.
+    pub seeds: usize,
+    /// The base seed; run `i` uses a seed derived from it and `i`.
+    pub seed: u64,
+    pub scaler: ScalerChoice,
+    /// Smallest acceptable segment, as a share of customers (0.05 = 5%).
+    pub min_segment_share: f64,
+    pub max_iter: usize,
+    /// Convergence: stop when the relative inertia change falls below this.
+    pub tolerance: f64,
+    /// Features to use; empty means the default set.
+    pub include_features: Vec<String>,
+    /// Features to leave out of the default (or included) set.
+    pub exclude_features: Vec<String>,
+    /// One-hot encode categorical attributes as extra features.
+    pub one_hot: bool,
+    /// Remove customers identical to another in every column but the id.
+    pub drop_duplicates: bool,
+    /// Cap outliers at Q1 − f·IQR and Q3 + f·IQR (0 turns capping off).
+    pub iqr_factor: f64,
+    /// Silhouette is exact up to this many customers, sampled above.
+    pub silhouette_sample: usize,
+    /// Year ages are computed at when the data has no join date.
+    pub reference_year: Option<i32>,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        Self {
+            k: KChoice::Auto,
+            k_min: 2,
+            k_max: 8,
+            seeds: 10,
+            seed: 42,
+            scaler: ScalerChoice::Auto,
+            min_segment_share: 0.05,
+            max_iter: 300,
+            tolerance: 1e-4,
+            include_features: Vec::new(),
+            exclude_features: Vec::new(),
+            one_hot: false,
+            drop_duplicates: true,
+            iqr_factor: 1.5,
+            silhouette_sample: 10_000,
+            reference_year: None,
+        }
+    }
+}
+
+/// A configuration that cannot run.
+#[derive(Debug, Error, PartialEq)]
+pub enum ConfigError {
+    #[error("k must be at least 2 (got {0}); a single segment says nothing")]
+    KTooSmall(usize),
+    #[error("the k range {min}..={max} is empty or starts below 2; use e.g. --k-min 2 --k-max 8")]
+    BadRange { min: usize, max: usize },
+    #[error("--seeds must be at least 1")]
+    NoSeeds,
+    #[error("the minimum segment share must be between 0 and 0.5 (got {0}); 0.05 means 5%")]
+    BadShare(f64),
+    #[error("--max-iter must be at least 1")]
+    NoIterations,
+    #[error("the tolerance must be a non-negative number (got {0})")]
+    BadTolerance(f64),
+    #[error("the IQR factor must be 0 (off) or positive (got {0})")]
+    BadIqr(f64),
+    #[error("the silhouette sample must hold at least 100 customers (got {0})")]
+    SmallSample(usize),
+}
+
+/// A [`RunConfig`] that passed [`RunConfig::validate`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValidRunConfig(RunConfig);
+
+impl std::ops::Deref for ValidRunConfig {
+    type Target = RunConfig;
+    fn deref(&self) -> &RunConfig {
+        &self.0
+    }
+}
+
+impl ValidRunConfig {
+    /// The values the user chose.
+    pub fn inner(&self) -> &RunConfig {
+        &self.0
+    }
+
+    /// The k values to evaluate, always including a fixed k.
+    pub fn k_values(&self) -> Vec<usize> {
+        let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
+        if let KChoice::Fixed(k) = self.k {
+            if !ks.contains(&k) {
+                ks.push(k);
+                ks.sort_unstable();
+            }
+        }
+        ks
+    }
+
+    /// The largest k this run may fit.
+    pub fn largest_k(&self) -> usize {
+        match self.k {
+            KChoice::Fixed(k) => k.max(self.k_max),
+            KChoice::Auto => self.k_max,
+        }
+    }
+}
+
+impl RunConfig {
+    /// Check every value once; later stages take only a [`ValidRunConfig`].
+    pub fn validate(self) -> Result<ValidRunConfig, ConfigError> {
+        if let KChoice::Fixed(k) = self.k {
+            if k < 2 {
+                return Err(ConfigError::KTooSmall(k));
+            }
+        }
+        if self.k_min < 2 || self.k_max < self.k_min {
+            return Err(ConfigError::BadRange { min: self.k_min, max: self.k_max });
+        }
+        if self.seeds == 0 {
+            return Err(ConfigError::NoSeeds);
+        }
+        if !(0.0..0.5).contains(&self.min_segment_share) || self.min_segment_share.is_nan() {
+            return Err(ConfigError::BadShare(self.min_segment_share));
+        }
+        if self.max_iter == 0 {
+            return Err(ConfigError::NoIterations);
+        }
+        if !(self.tolerance >= 0.0) {
+            return Err(ConfigError::BadTolerance(self.tolerance));
+        }
+        if !(self.iqr_factor >= 0.0) {
+            return Err(ConfigError::BadIqr(self.iqr_factor));
+        }
+        if self.silhouette_sample < 100 {
+            return Err(ConfigError::SmallSample(self.silhouette_sample));
+        }
+        Ok(ValidRunConfig(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_bad_values_are_refused() {
+        let cfg = RunConfig::default().validate().unwrap();
+        assert_eq!(cfg.k_values(), vec![2, 3, 4, 5, 6, 7, 8]);
+        let bad = RunConfig { k: KChoice::Fixed(1), ..RunConfig::default() };
+        assert_eq!(bad.validate(), Err(ConfigError::KTooSmall(1)));
+        let bad = RunConfig { k_min: 5, k_max: 3, ..RunConfig::default() };
+        assert!(matches!(bad.validate(), Err(ConfigError::BadRange { .. })));
+        let fixed = RunConfig { k: KChoice::Fixed(10), ..RunConfig::default() }.validate().unwrap();
+        assert_eq!(fixed.k_values().last(), Some(&10));
+    }
+}

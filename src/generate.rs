@@ -1,0 +1,2 @@
+//! Synthetic customers in the demo dataset's schema, for benchmarks and scale tests.
+//! (Being written; see the brief.)

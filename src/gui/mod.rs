@@ -1,0 +1,1 @@
+//! The eframe/egui workbench (being written).

@@ -1,0 +1,3 @@
+//! The `sis` binary: the command line, or the workbench window when run without a subcommand.
+
+fn main() {}
