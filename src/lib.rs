@@ -2,12 +2,19 @@
 //! ingest → roles → validate → features → segment → insights → personas, and the GUI and the
 //! `sis` command line are thin shells over it. Nothing here depends on egui.
 
+pub mod cli;
 pub mod config;
+pub mod features;
 pub mod generate;
 pub mod ingest;
+pub mod pipeline;
+pub mod progress;
 pub mod roles;
+pub mod run_id;
 pub mod segment;
+pub mod summary;
 pub mod table;
+pub mod validate;
 
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -1,8 +1,17 @@
-//! Segmentation: scaling, k-means with many seeds, the k sweep and its metrics.
+//! Segmentation: feature preparation, scaling, k-means with many seeds, the k sweep with
+//! its metrics, the choice of k, and segments in business order.
 
+pub mod choose;
 pub mod kmeans;
 pub mod matrix;
 pub mod metrics;
+pub mod prepare;
 pub mod scaler;
+pub mod segmentation;
+pub mod sweep;
 
 pub use matrix::FeatureMatrix;
+pub use prepare::{SegmentationInput, SelectionError, prepare};
+pub use scaler::{FittedScaler, ScalerKind};
+pub use segmentation::{ScalerReport, Segmentation, sample_rows, segment};
+pub use sweep::KReport;

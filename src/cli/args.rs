@@ -1,0 +1,101 @@
+//! The command-line grammar of `sis`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Strategic Intelligence Stack: customer segmentation and decision intelligence.
+/// Without a subcommand, opens the workbench (on PATH if given).
+#[derive(Debug, Parser)]
+#[command(name = "sis", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A dataset (CSV, Parquet, XLSX) or a .sis session to open in the workbench.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the detected column roles as editable TOML.
+    Detect(DetectArgs),
+    /// Validate, build features and segment a dataset.
+    Run(RunArgs),
+    /// Write synthetic customers in the demo dataset's schema.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    /// The dataset.
+    pub data: PathBuf,
+    /// XLSX: the sheet to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Print the detection with reasons as JSON instead of TOML.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The dataset (CSV, Parquet or XLSX).
+    pub data: PathBuf,
+    /// Number of segments: `auto` or a number.
+    #[arg(long, default_value = "auto")]
+    pub k: String,
+    #[arg(long, default_value_t = 2)]
+    pub k_min: usize,
+    #[arg(long, default_value_t = 8)]
+    pub k_max: usize,
+    /// k-means runs (seeds) per k.
+    #[arg(long, default_value_t = 10)]
+    pub seeds: usize,
+    /// Base random seed.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// auto, standard, robust or minmax.
+    #[arg(long, default_value = "auto")]
+    pub scaler: String,
+    /// A TOML mapping (from `sis detect`) that overrides detected roles.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Smallest acceptable segment share, e.g. 0.05 for 5%.
+    #[arg(long, default_value_t = 0.05)]
+    pub min_share: f64,
+    /// Use only these features (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub features: Vec<String>,
+    /// Leave these features out (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+    /// One-hot encode categorical attributes as features.
+    #[arg(long)]
+    pub one_hot: bool,
+    /// Keep exact duplicate customers.
+    #[arg(long)]
+    pub keep_duplicates: bool,
+    /// IQR factor for outlier capping (0 = off).
+    #[arg(long, default_value_t = 1.5)]
+    pub iqr_factor: f64,
+    /// XLSX: the sheet to read.
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Print the full result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many customers.
+    #[arg(long)]
+    pub customers: usize,
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Output CSV file.
+    #[arg(long)]
+    pub out: PathBuf,
+}

@@ -1,0 +1,100 @@
+//! `sis run`: load, validate, segment and print the summary (or the full JSON).
+
+use super::args::RunArgs;
+use super::{CliError, emit, text};
+use crate::config::{KChoice, RunConfig, ScalerChoice};
+use crate::ingest::{LoadOptions, load_table};
+use crate::pipeline::{Analysis, run_analysis};
+use crate::progress::{Progress, Stage};
+use crate::roles::{ColumnMapping, detect_mapping};
+use crate::summary::RunDocument;
+use crate::table::RawTable;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
+
+/// Build the run config from the arguments.
+pub fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
+    let k = match args.k.trim().to_ascii_lowercase().as_str() {
+        "auto" => KChoice::Auto,
+        other => KChoice::Fixed(
+            other
+                .parse()
+                .map_err(|_| CliError::usage(format!("--k takes `auto` or a whole number, not \"{}\"", args.k)))?,
+        ),
+    };
+    let scaler = ScalerChoice::parse(&args.scaler).ok_or_else(|| {
+        CliError::usage(format!("--scaler takes auto, standard, robust or minmax, not \"{}\"", args.scaler))
+    })?;
+    let config = RunConfig {
+        k,
+        k_min: args.k_min,
+        k_max: args.k_max,
+        seeds: args.seeds,
+        seed: args.seed,
+        scaler,
+        min_segment_share: args.min_share,
+        include_features: args.features.clone(),
+        exclude_features: args.exclude.clone(),
+        one_hot: args.one_hot,
+        drop_duplicates: !args.keep_duplicates,
+        iqr_factor: args.iqr_factor,
+        ..RunConfig::default()
+    };
+    config.clone().validate().map_err(CliError::usage)?;
+    Ok(config)
+}
+
+/// The mapping: detected, then overridden by a mapping file if given.
+pub fn mapping_for(table: &RawTable, file: Option<&Path>) -> Result<ColumnMapping, CliError> {
+    let (mut mapping, _) = detect_mapping(table);
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError::data(format!("{}: cannot read the mapping file: {e}", path.display())))?;
+        mapping.apply_toml(&text, &path.display().to_string()).map_err(CliError::data)?;
+    }
+    Ok(mapping)
+}
+
+/// Progress lines on stderr, one per stage and every 10% within it.
+pub fn stderr_progress(quiet: bool) -> Progress {
+    if quiet {
+        return Progress::silent();
+    }
+    let last = Mutex::new((None::<Stage>, -1i64));
+    Progress::new(
+        move |stage, fraction| {
+            let step = (fraction * 10.0).floor() as i64;
+            if let Ok(mut last) = last.lock() {
+                if last.0 != Some(stage) || step > last.1 {
+                    *last = (Some(stage), step);
+                    eprintln!("[{}] {:>3.0}%", stage.label(), fraction * 100.0);
+                }
+            }
+        },
+        Arc::new(AtomicBool::new(false)),
+    )
+}
+
+/// Load, detect/override the mapping, and run the pipeline.
+pub fn analyse(args: &RunArgs) -> Result<Analysis, CliError> {
+    let config = config_from(args)?;
+    let progress = stderr_progress(args.quiet);
+    progress.report(Stage::Loading, 0.0);
+    let table = load_table(&args.data, &LoadOptions { sheet: args.sheet.clone() }).map_err(CliError::data)?;
+    progress.report(Stage::Loading, 1.0);
+    let mapping = mapping_for(&table, args.mapping.as_deref())?;
+    run_analysis(&table, &mapping, config, &progress).map_err(CliError::data)
+}
+
+pub fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let analysis = analyse(args)?;
+    if args.json {
+        let doc = RunDocument::new(&analysis);
+        let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
+        return emit(out, &format!("{json}\n"));
+    }
+    emit(out, &text::run_summary(&analysis))
+}

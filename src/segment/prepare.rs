@@ -1,0 +1,113 @@
+//! Preparing the segmentation input: the chosen features, with outliers capped at the IQR
+//! fences (reported per feature). The uncapped features stay untouched for insights.
+
+use crate::config::ValidRunConfig;
+use crate::features::{FeatureKind, FeatureTable};
+use crate::validate::QualityAction;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The feature selection does not work.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum SelectionError {
+    #[error("feature \"{name}\" does not exist for this data; available features: {available}")]
+    UnknownFeature { name: String, available: String },
+    #[error("only {found} feature(s) left to segment on ({names}); segmentation needs at least two. Include more features or map more numeric columns.")]
+    TooFewFeatures { found: usize, names: String },
+}
+
+/// The capped feature columns segmentation runs on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentationInput {
+    pub names: Vec<String>,
+    pub columns: Vec<Vec<f64>>,
+}
+
+impl SegmentationInput {
+    pub fn column_slices(&self) -> Vec<&[f64]> {
+        self.columns.iter().map(Vec::as_slice).collect()
+    }
+}
+
+/// Linear-interpolated quantile of sorted values (as numpy's default).
+pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let pos = q * (sorted.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// Pick the features (config include/exclude or the default set) and cap outliers.
+pub fn prepare(
+    features: &FeatureTable,
+    config: &ValidRunConfig,
+) -> Result<(SegmentationInput, Vec<QualityAction>), SelectionError> {
+    let available = || features.names().join(", ");
+    for name in config.include_features.iter().chain(&config.exclude_features) {
+        if features.get(name).is_none() {
+            return Err(SelectionError::UnknownFeature { name: name.clone(), available: available() });
+        }
+    }
+    let chosen: Vec<_> = features
+        .features
+        .iter()
+        .filter(|f| {
+            if config.include_features.is_empty() {
+                f.default_in_segmentation
+            } else {
+                config.include_features.contains(&f.name)
+            }
+        })
+        .filter(|f| !config.exclude_features.contains(&f.name))
+        // A feature with a single value carries no information.
+        .filter(|f| f.values.iter().any(|v| *v != f.values[0]))
+        .collect();
+    if chosen.len() < 2 {
+        return Err(SelectionError::TooFewFeatures {
+            found: chosen.len(),
+            names: chosen.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", "),
+        });
+    }
+    let mut actions = Vec::new();
+    let mut columns = Vec::with_capacity(chosen.len());
+    for f in &chosen {
+        let mut values = f.values.clone();
+        if config.iqr_factor > 0.0 && f.kind == FeatureKind::Continuous {
+            if let Some(action) = cap(&f.name, &mut values, config.iqr_factor) {
+                actions.push(action);
+            }
+        }
+        columns.push(values);
+    }
+    let names = chosen.iter().map(|f| f.name.clone()).collect();
+    Ok((SegmentationInput { names, columns }, actions))
+}
+
+/// Cap values outside [Q1 − f·IQR, Q3 + f·IQR]. Skips columns with a zero IQR or few
+/// distinct values, where fences would flatten real information.
+fn cap(name: &str, values: &mut [f64], factor: f64) -> Option<QualityAction> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let distinct = sorted.windows(2).filter(|w| w[0] != w[1]).count() + 1;
+    let q1 = quantile_sorted(&sorted, 0.25);
+    let q3 = quantile_sorted(&sorted, 0.75);
+    let iqr = q3 - q1;
+    if iqr <= 0.0 || distinct <= 10 {
+        return None;
+    }
+    let (lower, upper) = (q1 - factor * iqr, q3 + factor * iqr);
+    let mut count = 0;
+    for v in values.iter_mut() {
+        if *v < lower {
+            *v = lower;
+            count += 1;
+        } else if *v > upper {
+            *v = upper;
+            count += 1;
+        }
+    }
+    Some(QualityAction::CappedOutliers { feature: name.into(), lower, upper, count })
+}

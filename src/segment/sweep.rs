@@ -1,0 +1,100 @@
+//! The k sweep: for each k, many seeded k-means runs, the best kept, and its quality
+//! figures (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, smallest share, stability).
+
+use super::kmeans::{self, KMeansRun, KMeansSettings};
+use super::metrics;
+use super::FeatureMatrix;
+use crate::progress::Cancelled;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::AtomicBool;
+
+/// Quality figures of the best run at one k.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KReport {
+    pub k: usize,
+    pub inertia: f64,
+    pub silhouette: f64,
+    /// Share (0..1) of customers with a negative silhouette.
+    pub negative_share: f64,
+    /// Customers the silhouette was computed on.
+    pub silhouette_sample: usize,
+    pub calinski_harabasz: f64,
+    pub davies_bouldin: f64,
+    /// The smallest segment's share of customers (0..1).
+    pub smallest_share: f64,
+    /// Mean adjusted Rand index between the best run and every other seed's run.
+    pub stability_mean: f64,
+    /// The lowest such adjusted Rand index.
+    pub stability_min: f64,
+    pub iterations: usize,
+}
+
+impl KReport {
+    /// The reference system's score: 100 × silhouette − 2 × % negative silhouettes.
+    pub fn score(&self) -> f64 {
+        100.0 * self.silhouette - 2.0 * 100.0 * self.negative_share
+    }
+}
+
+/// The best run at one k, with its report.
+pub struct KResult {
+    pub report: KReport,
+    pub best: KMeansRun,
+}
+
+/// Settings shared by every k of a sweep.
+pub struct SweepSettings {
+    pub seeds: usize,
+    pub base_seed: u64,
+    pub max_iter: usize,
+    pub tolerance: f64,
+    pub silhouette_sample: usize,
+}
+
+/// Fit and evaluate one k.
+pub fn evaluate_k(
+    data: &FeatureMatrix,
+    k: usize,
+    settings: &SweepSettings,
+    cancel: &AtomicBool,
+    on_run_done: &(dyn Fn() + Sync),
+) -> Result<KResult, Cancelled> {
+    let seeds: Vec<u64> = (0..settings.seeds).map(|i| kmeans::run_seed(settings.base_seed, k, i)).collect();
+    let km = KMeansSettings { k, max_iter: settings.max_iter, tolerance: settings.tolerance };
+    let runs = kmeans::fit_seeds(data, &km, &seeds, cancel, on_run_done).ok_or(Cancelled)?;
+    let best_index = kmeans::best_run(&runs);
+    let best = &runs[best_index];
+    let aris: Vec<f64> = runs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best_index)
+        .map(|(_, r)| metrics::adjusted_rand_index(&best.labels, &r.labels))
+        .collect();
+    let (stability_mean, stability_min) = if aris.is_empty() {
+        (1.0, 1.0)
+    } else {
+        (aris.iter().sum::<f64>() / aris.len() as f64, aris.iter().copied().fold(f64::INFINITY, f64::min))
+    };
+    let mut sizes = vec![0usize; k];
+    for &l in &best.labels {
+        sizes[l as usize] += 1;
+    }
+    let n = data.rows().max(1);
+    let smallest_share = sizes.iter().copied().min().unwrap_or(0) as f64 / n as f64;
+    let sil = metrics::silhouette(data, &best.labels, k, settings.silhouette_sample, settings.base_seed);
+    let report = KReport {
+        k,
+        inertia: best.inertia,
+        silhouette: sil.mean,
+        negative_share: sil.negative_share,
+        silhouette_sample: sil.sample_size,
+        calinski_harabasz: metrics::calinski_harabasz(data, &best.labels, &best.centroids, k),
+        davies_bouldin: metrics::davies_bouldin(data, &best.labels, &best.centroids, k),
+        smallest_share,
+        stability_mean,
+        stability_min,
+        iterations: best.iterations,
+    };
+    let best = runs.into_iter().nth(best_index).ok_or(Cancelled)?;
+    Ok(KResult { report, best })
+}

@@ -1,0 +1,89 @@
+//! The run summary: the figures a person reads after a run (segment sizes and revenue
+//! shares), shared by the CLI's text and JSON output.
+
+use crate::features::names;
+use crate::pipeline::Analysis;
+use serde::Serialize;
+
+/// One segment's headline figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentHeadline {
+    /// 1-based segment number as shown to people.
+    pub segment: usize,
+    pub customers: usize,
+    pub customer_pct: f64,
+    /// Total spend of the segment, when spend is mapped.
+    pub revenue: Option<f64>,
+    pub revenue_pct: Option<f64>,
+}
+
+/// Headline figures of every segment, in segment order.
+pub fn segment_headlines(analysis: &Analysis) -> Vec<SegmentHeadline> {
+    let seg = &analysis.segmentation;
+    let n = seg.labels.len().max(1) as f64;
+    let revenue = analysis.features.get(names::MONETARY).map(|m| {
+        let mut per = vec![0.0; seg.k];
+        for (l, v) in seg.labels.iter().zip(m) {
+            per[*l as usize] += v;
+        }
+        per
+    });
+    let total: f64 = revenue.as_ref().map_or(0.0, |r| r.iter().sum());
+    (0..seg.k)
+        .map(|s| SegmentHeadline {
+            segment: s + 1,
+            customers: seg.sizes[s],
+            customer_pct: 100.0 * seg.sizes[s] as f64 / n,
+            revenue: revenue.as_ref().map(|r| r[s]),
+            revenue_pct: revenue.as_ref().map(|r| if total > 0.0 { 100.0 * r[s] / total } else { 0.0 }),
+        })
+        .collect()
+}
+
+/// The JSON document of `sis run --json`.
+#[derive(Debug, Serialize)]
+pub struct RunDocument<'a> {
+    pub run_id: &'a str,
+    pub data_hash: &'a str,
+    pub file_name: &'a str,
+    pub customers: usize,
+    pub mapping: Vec<MappingRow>,
+    pub config: &'a crate::config::RunConfig,
+    pub quality: &'a crate::validate::QualityReport,
+    pub quality_actions: Vec<String>,
+    pub families: &'a [crate::features::FamilyStatus],
+    pub features_used: &'a [String],
+    pub segmentation: &'a crate::segment::Segmentation,
+    pub segments: Vec<SegmentHeadline>,
+}
+
+/// One mapping line in JSON.
+#[derive(Debug, Serialize)]
+pub struct MappingRow {
+    pub column: String,
+    pub role: String,
+}
+
+impl<'a> RunDocument<'a> {
+    pub fn new(analysis: &'a Analysis) -> Self {
+        RunDocument {
+            run_id: &analysis.run_id,
+            data_hash: &analysis.data_hash,
+            file_name: &analysis.file_name,
+            customers: analysis.customer_ids.len(),
+            mapping: analysis
+                .mapping
+                .entries
+                .iter()
+                .map(|(c, r)| MappingRow { column: c.clone(), role: r.key() })
+                .collect(),
+            config: &analysis.config,
+            quality: &analysis.quality,
+            quality_actions: analysis.quality.actions.iter().map(|a| a.describe()).collect(),
+            families: &analysis.families,
+            features_used: &analysis.input.names,
+            segmentation: &analysis.segmentation,
+            segments: segment_headlines(analysis),
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The data-quality report: per-column statistics and every action taken, with counts.
+
+use crate::roles::Role;
+use serde::{Deserialize, Serialize};
+
+/// Statistics of one loaded column, before cleaning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnProfile {
+    pub name: String,
+    /// `number`, `text` or `date`.
+    pub type_name: String,
+    pub role: Role,
+    pub missing: usize,
+    pub missing_pct: f64,
+    pub zeros: usize,
+    pub zeros_pct: f64,
+    /// Numbers and dates (as `YYYY-MM-DD` in `min_text`); `None` for text.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_text: Option<String>,
+    pub max_text: Option<String>,
+    pub distinct: usize,
+    /// For date columns, the format that was detected.
+    pub date_format: Option<String>,
+}
+
+/// One thing validation or preparation did to the data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum QualityAction {
+    /// Rows without a usable customer id were dropped.
+    DroppedUnusableIds { column: String, count: usize },
+    /// Later rows repeating an earlier customer id were dropped (first kept).
+    DroppedRepeatedIds { column: String, count: usize },
+    /// Customers identical to an earlier one in every column but the id were removed.
+    RemovedDuplicateCustomers { count: usize },
+    /// Duplicates found but kept because the config says so.
+    KeptDuplicateCustomers { count: usize },
+    /// Columns with a single value were dropped.
+    DroppedConstantColumn { column: String, value: String },
+    /// Missing values filled with the column's median.
+    ImputedMedian { column: String, count: usize, value: f64 },
+    /// Missing categories filled with "Unknown".
+    ImputedUnknownCategory { column: String, count: usize },
+    /// Missing dates filled with the median date.
+    ImputedMedianDate { column: String, count: usize, value: String },
+    /// Ages under 18 or over 100 replaced with the median plausible value.
+    ReplacedImplausibleAges { column: String, count: usize, below: usize, above: usize, value: f64 },
+    /// Feature values beyond the IQR fences were capped.
+    CappedOutliers { feature: String, lower: f64, upper: f64, count: usize },
+    /// Categorical attributes one-hot encoded (or not).
+    OneHotEncoding { enabled: bool, columns: Vec<String>, features_added: usize },
+    /// A note that is not a change (e.g. no id column).
+    Note { message: String },
+}
+
+impl QualityAction {
+    /// The action as one sentence for people.
+    pub fn describe(&self) -> String {
+        match self {
+            QualityAction::DroppedUnusableIds { column, count } => {
+                format!("{count} rows without a usable id in \"{column}\" dropped")
+            }
+            QualityAction::DroppedRepeatedIds { column, count } => {
+                format!("{count} rows repeating an earlier id in \"{column}\" dropped (first occurrence kept)")
+            }
+            QualityAction::RemovedDuplicateCustomers { count } => {
+                format!("{count} exact duplicate customers removed (same values in every column but the id)")
+            }
+            QualityAction::KeptDuplicateCustomers { count } => {
+                format!("{count} exact duplicate customers found and kept (duplicate removal is off)")
+            }
+            QualityAction::DroppedConstantColumn { column, value } => {
+                format!("constant column \"{column}\" dropped (always {value})")
+            }
+            QualityAction::ImputedMedian { column, count, value } => {
+                format!("{count} missing values in \"{column}\" imputed with the median {}", fmt_num(*value))
+            }
+            QualityAction::ImputedUnknownCategory { column, count } => {
+                format!("{count} missing values in \"{column}\" set to \"Unknown\"")
+            }
+            QualityAction::ImputedMedianDate { column, count, value } => {
+                format!("{count} missing dates in \"{column}\" set to the median date {value}")
+            }
+            QualityAction::ReplacedImplausibleAges { column, count, below, above, value } => format!(
+                "{count} implausible ages from \"{column}\" ({below} under 18, {above} over 100) replaced with the median {}",
+                fmt_num(*value)
+            ),
+            QualityAction::CappedOutliers { feature, lower, upper, count } => format!(
+                "{count} outliers in {feature} capped to [{}, {}] (IQR fences)",
+                fmt_num(*lower),
+                fmt_num(*upper)
+            ),
+            QualityAction::OneHotEncoding { enabled: true, columns, features_added } => format!(
+                "one-hot encoding on: {} categorical columns gave {features_added} features",
+                columns.len()
+            ),
+            QualityAction::OneHotEncoding { enabled: false, columns, .. } => format!(
+                "one-hot encoding off: {} categorical columns used for profiling only",
+                columns.len()
+            ),
+            QualityAction::Note { message } => message.clone(),
+        }
+    }
+
+    /// How many rows or values the action touched (0 for notes).
+    pub fn count(&self) -> usize {
+        match self {
+            QualityAction::DroppedUnusableIds { count, .. }
+            | QualityAction::DroppedRepeatedIds { count, .. }
+            | QualityAction::RemovedDuplicateCustomers { count }
+            | QualityAction::KeptDuplicateCustomers { count }
+            | QualityAction::ImputedMedian { count, .. }
+            | QualityAction::ImputedUnknownCategory { count, .. }
+            | QualityAction::ImputedMedianDate { count, .. }
+            | QualityAction::ReplacedImplausibleAges { count, .. }
+            | QualityAction::CappedOutliers { count, .. } => *count,
+            QualityAction::DroppedConstantColumn { .. } => 1,
+            QualityAction::OneHotEncoding { features_added, .. } => *features_added,
+            QualityAction::Note { .. } => 0,
+        }
+    }
+}
+
+/// Format a number compactly for messages: integers without decimals, others with two.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// The data-quality report of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityReport {
+    pub file_name: String,
+    /// E.g. "CSV, semicolon-delimited".
+    pub format: String,
+    pub rows_loaded: usize,
+    pub columns_loaded: usize,
+    pub columns: Vec<ColumnProfile>,
+    pub actions: Vec<QualityAction>,
+    pub customers_kept: usize,
+}
+
+impl QualityReport {
+    /// The total count of an action kind, e.g. all imputations of one column.
+    pub fn imputed(&self, column: &str) -> Option<(usize, f64)> {
+        self.actions.iter().find_map(|a| match a {
+            QualityAction::ImputedMedian { column: c, count, value } if c == column => Some((*count, *value)),
+            _ => None,
+        })
+    }
+
+    /// Names of the columns dropped as constant.
+    pub fn constant_columns(&self) -> Vec<&str> {
+        self.actions
+            .iter()
+            .filter_map(|a| match a {
+                QualityAction::DroppedConstantColumn { column, .. } => Some(column.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Number of exact duplicate customers found (removed or kept).
+    pub fn duplicate_customers(&self) -> usize {
+        self.actions
+            .iter()
+            .map(|a| match a {
+                QualityAction::RemovedDuplicateCustomers { count } | QualityAction::KeptDuplicateCustomers { count } => {
+                    *count
+                }
+                _ => 0,
+            })
+            .sum()
+    }
+}
