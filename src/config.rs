@@ -168,7 +168,10 @@ impl RunConfig {
             }
         }
         if self.k_min < 2 || self.k_max < self.k_min {
-            return Err(ConfigError::BadRange { min: self.k_min, max: self.k_max });
+            return Err(ConfigError::BadRange {
+                min: self.k_min,
+                max: self.k_max,
+            });
         }
         if self.seeds == 0 {
             return Err(ConfigError::NoSeeds);
@@ -200,11 +203,23 @@ mod tests {
     fn defaults_are_valid_and_bad_values_are_refused() {
         let cfg = RunConfig::default().validate().unwrap();
         assert_eq!(cfg.k_values(), vec![2, 3, 4, 5, 6, 7, 8]);
-        let bad = RunConfig { k: KChoice::Fixed(1), ..RunConfig::default() };
+        let bad = RunConfig {
+            k: KChoice::Fixed(1),
+            ..RunConfig::default()
+        };
         assert_eq!(bad.validate(), Err(ConfigError::KTooSmall(1)));
-        let bad = RunConfig { k_min: 5, k_max: 3, ..RunConfig::default() };
+        let bad = RunConfig {
+            k_min: 5,
+            k_max: 3,
+            ..RunConfig::default()
+        };
         assert!(matches!(bad.validate(), Err(ConfigError::BadRange { .. })));
-        let fixed = RunConfig { k: KChoice::Fixed(10), ..RunConfig::default() }.validate().unwrap();
+        let fixed = RunConfig {
+            k: KChoice::Fixed(10),
+            ..RunConfig::default()
+        }
+        .validate()
+        .unwrap();
         assert_eq!(fixed.k_values().last(), Some(&10));
     }
 }

@@ -42,6 +42,8 @@ fn open_workbench(path: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_workbench(_path: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("sis: this build has no workbench (built without the `gui` feature); use a subcommand, see `sis --help`");
+    eprintln!(
+        "sis: this build has no workbench (built without the `gui` feature); use a subcommand, see `sis --help`"
+    );
     ExitCode::from(2)
 }

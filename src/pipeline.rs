@@ -2,7 +2,9 @@
 //! with progress and cancellation. A result exists only once every stage has finished.
 
 use crate::config::{ConfigError, RunConfig};
-use crate::features::{CategoryColumn, FamilyStatus, FeatureTable, build_features, family_status, names};
+use crate::features::{
+    CategoryColumn, FamilyStatus, FeatureTable, build_features, family_status, names,
+};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::roles::ColumnMapping;
 use crate::run_id::run_id;
@@ -76,7 +78,11 @@ pub fn run_analysis(
         categories: clean
             .categories()
             .into_iter()
-            .map(|(name, codes, levels)| CategoryColumn { name: name.into(), codes: codes.to_vec(), levels: levels.to_vec() })
+            .map(|(name, codes, levels)| CategoryColumn {
+                name: name.into(),
+                codes: codes.to_vec(),
+                levels: levels.to_vec(),
+            })
             .collect(),
         customer_ids: clean.ids,
         features,

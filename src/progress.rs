@@ -54,12 +54,21 @@ impl Default for Progress {
 impl Progress {
     /// No reporting, never cancelled.
     pub fn silent() -> Self {
-        Self { callback: None, cancel: Arc::new(AtomicBool::new(false)) }
+        Self {
+            callback: None,
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// Report to `callback`; stop when `cancel` becomes true.
-    pub fn new(callback: impl Fn(Stage, f64) + Send + Sync + 'static, cancel: Arc<AtomicBool>) -> Self {
-        Self { callback: Some(Arc::new(callback)), cancel }
+    pub fn new(
+        callback: impl Fn(Stage, f64) + Send + Sync + 'static,
+        cancel: Arc<AtomicBool>,
+    ) -> Self {
+        Self {
+            callback: Some(Arc::new(callback)),
+            cancel,
+        }
     }
 
     /// Report that `stage` is `fraction` (0..=1) done.
@@ -76,6 +85,10 @@ impl Progress {
 
     /// `Err(Cancelled)` once the user asked to stop.
     pub fn check(&self) -> Result<(), Cancelled> {
-        if self.cancel.load(Ordering::Relaxed) { Err(Cancelled) } else { Ok(()) }
+        if self.cancel.load(Ordering::Relaxed) {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
     }
 }

@@ -35,7 +35,13 @@ pub fn segment_headlines(analysis: &Analysis) -> Vec<SegmentHeadline> {
             customers: seg.sizes[s],
             customer_pct: 100.0 * seg.sizes[s] as f64 / n,
             revenue: revenue.as_ref().map(|r| r[s]),
-            revenue_pct: revenue.as_ref().map(|r| if total > 0.0 { 100.0 * r[s] / total } else { 0.0 }),
+            revenue_pct: revenue.as_ref().map(|r| {
+                if total > 0.0 {
+                    100.0 * r[s] / total
+                } else {
+                    0.0
+                }
+            }),
         })
         .collect()
 }
@@ -75,11 +81,19 @@ impl<'a> RunDocument<'a> {
                 .mapping
                 .entries
                 .iter()
-                .map(|(c, r)| MappingRow { column: c.clone(), role: r.key() })
+                .map(|(c, r)| MappingRow {
+                    column: c.clone(),
+                    role: r.key(),
+                })
                 .collect(),
             config: &analysis.config,
             quality: &analysis.quality,
-            quality_actions: analysis.quality.actions.iter().map(|a| a.describe()).collect(),
+            quality_actions: analysis
+                .quality
+                .actions
+                .iter()
+                .map(|a| a.describe())
+                .collect(),
             families: &analysis.families,
             features_used: &analysis.input.names,
             segmentation: &analysis.segmentation,

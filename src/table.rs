@@ -39,7 +39,10 @@ pub enum ColumnData {
     /// Numbers (integers are stored exactly as f64 up to 2^53).
     Numeric(Vec<f64>),
     /// Text, dictionary-encoded: `codes[i]` indexes `levels`.
-    Text { codes: Vec<u32>, levels: Vec<String> },
+    Text {
+        codes: Vec<u32>,
+        levels: Vec<String>,
+    },
     /// Calendar dates as days since 1970-01-01, with the format they were read in.
     Date { days: Vec<i32>, format: DateFormat },
 }
@@ -111,9 +114,14 @@ pub struct Column {
 /// The file format a table came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SourceFormat {
-    Csv { delimiter: char, had_bom: bool },
+    Csv {
+        delimiter: char,
+        had_bom: bool,
+    },
     Parquet,
-    Xlsx { sheet: String },
+    Xlsx {
+        sheet: String,
+    },
     /// Made in memory (generated data, tests).
     Memory,
 }
@@ -130,7 +138,10 @@ impl SourceFormat {
                     '|' => "pipe".to_string(),
                     other => format!("'{other}'"),
                 };
-                format!("CSV, {d}-delimited{}", if *had_bom { ", UTF-8 with BOM" } else { "" })
+                format!(
+                    "CSV, {d}-delimited{}",
+                    if *had_bom { ", UTF-8 with BOM" } else { "" }
+                )
             }
             SourceFormat::Parquet => "Parquet".to_string(),
             SourceFormat::Xlsx { sheet } => format!("XLSX, sheet \"{sheet}\""),
@@ -179,7 +190,11 @@ impl RawTable {
                     let mut buf = Vec::with_capacity(v.len() * 8);
                     for x in v {
                         // Canonical NaN so every missing value hashes the same.
-                        let bits = if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() };
+                        let bits = if x.is_nan() {
+                            f64::NAN.to_bits()
+                        } else {
+                            x.to_bits()
+                        };
                         buf.extend_from_slice(&bits.to_le_bytes());
                     }
                     h.update(&buf);
@@ -234,7 +249,20 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
         return None;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_len = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_len = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if d > month_len[(m - 1) as usize] {
         return None;
     }
@@ -260,7 +288,10 @@ mod tests {
     #[test]
     fn civil_round_trip() {
         assert_eq!(days_from_civil(1970, 1, 1), Some(0));
-        assert_eq!(days_from_civil(2014, 6, 29).map(format_day).as_deref(), Some("2014-06-29"));
+        assert_eq!(
+            days_from_civil(2014, 6, 29).map(format_day).as_deref(),
+            Some("2014-06-29")
+        );
         assert_eq!(days_from_civil(2013, 2, 29), None);
         for d in [-800_000, -1, 0, 1, 16_000, 20_000, 60_000] {
             let (y, m, dd) = civil_from_days(d);

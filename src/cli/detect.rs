@@ -7,7 +7,13 @@ use crate::roles::detect_mapping;
 use std::io::Write;
 
 pub fn detect(args: &DetectArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let table = load_table(&args.data, &LoadOptions { sheet: args.sheet.clone() }).map_err(CliError::data)?;
+    let table = load_table(
+        &args.data,
+        &LoadOptions {
+            sheet: args.sheet.clone(),
+        },
+    )
+    .map_err(CliError::data)?;
     let (mapping, detected) = detect_mapping(&table);
     if args.json {
         let text = serde_json::to_string_pretty(&detected).map_err(CliError::data)?;

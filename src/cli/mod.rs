@@ -21,12 +21,18 @@ pub struct CliError {
 impl CliError {
     /// Bad data or a failed stage (exit 1).
     pub fn data(message: impl std::fmt::Display) -> Self {
-        Self { code: 1, message: message.to_string() }
+        Self {
+            code: 1,
+            message: message.to_string(),
+        }
     }
 
     /// A bad argument (exit 2).
     pub fn usage(message: impl std::fmt::Display) -> Self {
-        Self { code: 2, message: message.to_string() }
+        Self {
+            code: 2,
+            message: message.to_string(),
+        }
     }
 }
 

@@ -19,14 +19,18 @@ use std::sync::atomic::AtomicBool;
 pub fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
     let k = match args.k.trim().to_ascii_lowercase().as_str() {
         "auto" => KChoice::Auto,
-        other => KChoice::Fixed(
-            other
-                .parse()
-                .map_err(|_| CliError::usage(format!("--k takes `auto` or a whole number, not \"{}\"", args.k)))?,
-        ),
+        other => KChoice::Fixed(other.parse().map_err(|_| {
+            CliError::usage(format!(
+                "--k takes `auto` or a whole number, not \"{}\"",
+                args.k
+            ))
+        })?),
     };
     let scaler = ScalerChoice::parse(&args.scaler).ok_or_else(|| {
-        CliError::usage(format!("--scaler takes auto, standard, robust or minmax, not \"{}\"", args.scaler))
+        CliError::usage(format!(
+            "--scaler takes auto, standard, robust or minmax, not \"{}\"",
+            args.scaler
+        ))
     })?;
     let config = RunConfig {
         k,
@@ -51,9 +55,15 @@ pub fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
 pub fn mapping_for(table: &RawTable, file: Option<&Path>) -> Result<ColumnMapping, CliError> {
     let (mut mapping, _) = detect_mapping(table);
     if let Some(path) = file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| CliError::data(format!("{}: cannot read the mapping file: {e}", path.display())))?;
-        mapping.apply_toml(&text, &path.display().to_string()).map_err(CliError::data)?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            CliError::data(format!(
+                "{}: cannot read the mapping file: {e}",
+                path.display()
+            ))
+        })?;
+        mapping
+            .apply_toml(&text, &path.display().to_string())
+            .map_err(CliError::data)?;
     }
     Ok(mapping)
 }
@@ -83,7 +93,13 @@ pub fn analyse(args: &RunArgs) -> Result<Analysis, CliError> {
     let config = config_from(args)?;
     let progress = stderr_progress(args.quiet);
     progress.report(Stage::Loading, 0.0);
-    let table = load_table(&args.data, &LoadOptions { sheet: args.sheet.clone() }).map_err(CliError::data)?;
+    let table = load_table(
+        &args.data,
+        &LoadOptions {
+            sheet: args.sheet.clone(),
+        },
+    )
+    .map_err(CliError::data)?;
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
     run_analysis(&table, &mapping, config, &progress).map_err(CliError::data)

@@ -8,7 +8,16 @@ use crate::validate::fmt_num;
 use std::fmt::Write;
 
 fn opt(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".into(), |x| if x.abs() >= 1e6 { format!("{x:.3e}") } else { fmt_num(x) })
+    v.map_or_else(
+        || "-".into(),
+        |x| {
+            if x.abs() >= 1e6 {
+                format!("{x:.3e}")
+            } else {
+                fmt_num(x)
+            }
+        },
+    )
 }
 
 /// The readable summary of `sis run`.
@@ -16,7 +25,12 @@ pub fn run_summary(a: &Analysis) -> String {
     let mut s = String::new();
     let q = &a.quality;
     let seg = &a.segmentation;
-    let _ = writeln!(s, "Strategic Intelligence Stack: run {} (data {})", short(&a.run_id), short(&a.data_hash));
+    let _ = writeln!(
+        s,
+        "Strategic Intelligence Stack: run {} (data {})",
+        short(&a.run_id),
+        short(&a.data_hash)
+    );
     let _ = writeln!(
         s,
         "Data: {} ({}), {} rows x {} columns -> {} customers\n",
@@ -48,7 +62,11 @@ pub fn run_summary(a: &Analysis) -> String {
             c.distinct
         );
     }
-    for c in q.columns.iter().filter_map(|c| c.date_format.as_ref().map(|f| (c, f))) {
+    for c in q
+        .columns
+        .iter()
+        .filter_map(|c| c.date_format.as_ref().map(|f| (c, f)))
+    {
         let _ = writeln!(s, "  dates in \"{}\" read as {}", c.0.name, c.1);
     }
     let _ = writeln!(s, "\nActions");
@@ -59,11 +77,23 @@ pub fn run_summary(a: &Analysis) -> String {
     for f in family_status(&a.mapping) {
         let _ = writeln!(s, "  {:<26} {}", f.family.label(), f.reason);
     }
-    let _ = writeln!(s, "\nSegmentation on {} features: {}", a.input.names.len(), a.input.names.join(", "));
+    let _ = writeln!(
+        s,
+        "\nSegmentation on {} features: {}",
+        a.input.names.len(),
+        a.input.names.join(", ")
+    );
     if seg.scaler_comparison.is_empty() {
-        let _ = writeln!(s, "  scaler: {} (chosen by the user)", seg.scaler.kind.name());
+        let _ = writeln!(
+            s,
+            "  scaler: {} (chosen by the user)",
+            seg.scaler.kind.name()
+        );
     } else {
-        let _ = writeln!(s, "  scaler comparison (score = 100 x silhouette - 2 x % negative):");
+        let _ = writeln!(
+            s,
+            "  scaler comparison (score = 100 x silhouette - 2 x % negative):"
+        );
         for r in &seg.scaler_comparison {
             let _ = writeln!(
                 s,
@@ -99,7 +129,11 @@ pub fn run_summary(a: &Analysis) -> String {
     }
     let _ = writeln!(s, "\n{}", seg.k_reason);
     let _ = writeln!(s, "\nSegments (numbered by {})", seg.order_by);
-    let _ = writeln!(s, "  {:>7} {:>10} {:>9} {:>14} {:>9}", "segment", "customers", "share", "revenue", "rev.share");
+    let _ = writeln!(
+        s,
+        "  {:>7} {:>10} {:>9} {:>14} {:>9}",
+        "segment", "customers", "share", "revenue", "rev.share"
+    );
     for h in segment_headlines(a) {
         let _ = writeln!(
             s,

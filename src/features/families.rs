@@ -82,22 +82,34 @@ pub fn family_status(mapping: &ColumnMapping) -> Vec<FamilyStatus> {
                 InsightFamily::Promotion => (campaign, vec!["campaign"]),
                 InsightFamily::DiscountRisk => (
                     deals && channels > 0 && spend,
-                    [(!deals, "deal_purchases"), (channels == 0, "purchases"), (!spend, "spend")]
-                        .into_iter()
-                        .filter_map(|(m, n)| m.then_some(n))
-                        .collect(),
+                    [
+                        (!deals, "deal_purchases"),
+                        (channels == 0, "purchases"),
+                        (!spend, "spend"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(m, n)| m.then_some(n))
+                    .collect(),
                 ),
-                InsightFamily::Channel => (channels >= 2, vec!["purchases in two or more channels"]),
+                InsightFamily::Channel => {
+                    (channels >= 2, vec!["purchases in two or more channels"])
+                }
                 InsightFamily::Rfm => (
                     recency && channels > 0 && spend,
-                    [(!recency, "recency"), (channels == 0, "purchases"), (!spend, "spend")]
-                        .into_iter()
-                        .filter_map(|(m, n)| m.then_some(n))
-                        .collect(),
+                    [
+                        (!recency, "recency"),
+                        (channels == 0, "purchases"),
+                        (!spend, "spend"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(m, n)| m.then_some(n))
+                    .collect(),
                 ),
                 InsightFamily::Clv => (spend, vec!["spend"]),
                 InsightFamily::Demographics => (
-                    (has(&Role::Age) || has(&Role::BirthYear)) || has(&Role::Income) || has(&Role::Children),
+                    (has(&Role::Age) || has(&Role::BirthYear))
+                        || has(&Role::Income)
+                        || has(&Role::Children),
                     vec!["age, birth_year, income or children"],
                 ),
                 InsightFamily::Categories => (categorical, vec!["categorical"]),
@@ -105,9 +117,17 @@ pub fn family_status(mapping: &ColumnMapping) -> Vec<FamilyStatus> {
             let reason = if available {
                 format!("enabled: the mapping has {}", family.needs())
             } else {
-                format!("not available: needs {} (missing: {})", family.needs(), missing.join(", "))
+                format!(
+                    "not available: needs {} (missing: {})",
+                    family.needs(),
+                    missing.join(", ")
+                )
             };
-            FamilyStatus { family, available, reason }
+            FamilyStatus {
+                family,
+                available,
+                reason,
+            }
         })
         .collect()
 }

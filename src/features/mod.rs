@@ -43,7 +43,10 @@ pub struct FeatureTable {
 impl FeatureTable {
     /// A feature's values by name.
     pub fn get(&self, name: &str) -> Option<&[f64]> {
-        self.features.iter().find(|f| f.name == name).map(|f| f.values.as_slice())
+        self.features
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.values.as_slice())
     }
 
     /// Feature names in order.

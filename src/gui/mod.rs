@@ -5,7 +5,9 @@ use std::path::PathBuf;
 /// Open the workbench window, optionally on a dataset or session.
 pub fn run(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Strategic Intelligence Stack"),
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_title("Strategic Intelligence Stack"),
         ..Default::default()
     };
     eframe::run_native(

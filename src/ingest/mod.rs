@@ -21,5 +21,8 @@ pub enum IngestError {
 
 /// Load a dataset, choosing the reader from the file's extension and content.
 pub fn load_table(path: &Path, _options: &LoadOptions) -> Result<RawTable, IngestError> {
-    Err(IngestError::Other { file: path.display().to_string(), message: "not implemented".into() })
+    Err(IngestError::Other {
+        file: path.display().to_string(),
+        message: "not implemented".into(),
+    })
 }

@@ -16,72 +16,173 @@ const EXACT: &[(&str, &[&str])] = &[
     (
         "customer_id",
         &[
-            "id", "customerid", "custid", "clientid", "customerno", "customernumber", "userid",
-            "memberid", "accountid", "customerkey", "clientnumber", "customercode",
+            "id",
+            "customerid",
+            "custid",
+            "clientid",
+            "customerno",
+            "customernumber",
+            "userid",
+            "memberid",
+            "accountid",
+            "customerkey",
+            "clientnumber",
+            "customercode",
         ],
     ),
     (
         "birth_year",
-        &["yearbirth", "birthyear", "yearofbirth", "yob", "birthyr", "byear", "yearborn"],
+        &[
+            "yearbirth",
+            "birthyear",
+            "yearofbirth",
+            "yob",
+            "birthyr",
+            "byear",
+            "yearborn",
+        ],
     ),
     ("age", &["age", "customerage", "ageyears", "clientage"]),
     (
         "income",
         &[
-            "income", "annualincome", "householdincome", "yearlyincome", "salary", "incomeannual",
-            "annualincomek", "incomeusd", "grossincome", "hhincome",
+            "income",
+            "annualincome",
+            "householdincome",
+            "yearlyincome",
+            "salary",
+            "incomeannual",
+            "annualincomek",
+            "incomeusd",
+            "grossincome",
+            "hhincome",
         ],
     ),
     (
         "children",
         &[
-            "kidhome", "teenhome", "kids", "children", "numchildren", "nchildren", "teens",
-            "childrenathome", "dependents", "kidsathome", "teensathome", "childcount",
+            "kidhome",
+            "teenhome",
+            "kids",
+            "children",
+            "numchildren",
+            "nchildren",
+            "teens",
+            "childrenathome",
+            "dependents",
+            "kidsathome",
+            "teensathome",
+            "childcount",
         ],
     ),
     (
         "join_date",
         &[
-            "dtcustomer", "joindate", "signupdate", "customersince", "datejoined",
-            "registrationdate", "enrollmentdate", "enrolmentdate", "firstpurchasedate",
-            "joined", "signup", "memberssince", "membersince", "startdate",
+            "dtcustomer",
+            "joindate",
+            "signupdate",
+            "customersince",
+            "datejoined",
+            "registrationdate",
+            "enrollmentdate",
+            "enrolmentdate",
+            "firstpurchasedate",
+            "joined",
+            "signup",
+            "memberssince",
+            "membersince",
+            "startdate",
         ],
     ),
     (
         "recency",
         &[
-            "recency", "dayssincelastpurchase", "lastpurchasedays", "dayssincepurchase",
-            "recencydays", "daysinactive",
+            "recency",
+            "dayssincelastpurchase",
+            "lastpurchasedays",
+            "dayssincepurchase",
+            "recencydays",
+            "daysinactive",
         ],
     ),
     (
         "deal_purchases",
         &[
-            "numdealspurchases", "dealpurchases", "dealspurchases", "discountpurchases",
-            "numdiscountpurchases", "promopurchases", "deals", "numdeals", "purchaseswithdiscount",
+            "numdealspurchases",
+            "dealpurchases",
+            "dealspurchases",
+            "discountpurchases",
+            "numdiscountpurchases",
+            "promopurchases",
+            "deals",
+            "numdeals",
+            "purchaseswithdiscount",
         ],
     ),
     (
         "web_visits",
-        &["numwebvisitsmonth", "webvisits", "websitevisits", "visitspermonth", "webvisitsmonth", "sitevisits"],
+        &[
+            "numwebvisitsmonth",
+            "webvisits",
+            "websitevisits",
+            "visitspermonth",
+            "webvisitsmonth",
+            "sitevisits",
+        ],
     ),
-    ("complaints", &["complain", "complaints", "complaint", "complained", "numcomplaints"]),
+    (
+        "complaints",
+        &[
+            "complain",
+            "complaints",
+            "complaint",
+            "complained",
+            "numcomplaints",
+        ],
+    ),
     (
         "categorical",
         &[
-            "education", "maritalstatus", "marital", "region", "gender", "sex", "country", "city",
-            "state", "occupation", "profession", "segment", "tier", "loyaltytier", "province",
-            "educationlevel", "relationship", "householdtype",
+            "education",
+            "maritalstatus",
+            "marital",
+            "region",
+            "gender",
+            "sex",
+            "country",
+            "city",
+            "state",
+            "occupation",
+            "profession",
+            "segment",
+            "tier",
+            "loyaltytier",
+            "province",
+            "educationlevel",
+            "relationship",
+            "householdtype",
         ],
     ),
 ];
 
 /// Channel words, for `Num<Channel>Purchases`, `<channel>_purchases`, `purchases_<channel>`.
 const CHANNEL_WORDS: &[(Channel, &[&str])] = &[
-    (Channel::Web, &["web", "online", "internet", "ecommerce", "website"]),
-    (Channel::Store, &["store", "instore", "shop", "retail", "offline"]),
-    (Channel::Catalog, &["catalog", "catalogue", "mail", "mailorder"]),
-    (Channel::Other, &["phone", "app", "mobile", "other", "telesales"]),
+    (
+        Channel::Web,
+        &["web", "online", "internet", "ecommerce", "website"],
+    ),
+    (
+        Channel::Store,
+        &["store", "instore", "shop", "retail", "offline"],
+    ),
+    (
+        Channel::Catalog,
+        &["catalog", "catalogue", "mail", "mailorder"],
+    ),
+    (
+        Channel::Other,
+        &["phone", "app", "mobile", "other", "telesales"],
+    ),
 ];
 
 /// The role a name clearly signals, with the reason, or `None`.
@@ -101,11 +202,17 @@ pub fn role_from_name(name: &str) -> Option<(Role, String)> {
     }
     if let Some(ch) = purchase_channel(&n) {
         let role = Role::Purchases(ch);
-        return Some((role.clone(), format!("name \"{name}\" reads as {} purchases", ch.key())));
+        return Some((
+            role.clone(),
+            format!("name \"{name}\" reads as {} purchases", ch.key()),
+        ));
     }
     if let Some(cat) = spend_category(&n) {
         let label = category_label(&cat);
-        return Some((Role::Spend(label.clone()), format!("name \"{name}\" reads as spend on {label}")));
+        return Some((
+            Role::Spend(label.clone()),
+            format!("name \"{name}\" reads as spend on {label}"),
+        ));
     }
     None
 }
@@ -115,8 +222,15 @@ fn campaign(n: &str) -> Option<Role> {
     let stem = n.trim_end_matches(|c: char| c.is_ascii_digit());
     let numbered = stem.len() < n.len();
     let known = [
-        "acceptedcmp", "acceptedcampaign", "cmp", "campaignaccepted", "response", "lastresponse",
-        "respondedcampaign", "acceptedoffer", "offeraccepted",
+        "acceptedcmp",
+        "acceptedcampaign",
+        "cmp",
+        "campaignaccepted",
+        "response",
+        "lastresponse",
+        "respondedcampaign",
+        "acceptedoffer",
+        "offeraccepted",
     ];
     if known.contains(&stem) || (stem == "campaign" && numbered) {
         return Some(Role::Campaign);
@@ -164,12 +278,25 @@ fn spend_category(n: &str) -> Option<String> {
             }
         }
     }
-    if let Some(rest) = n.strip_prefix("spend").or_else(|| n.strip_prefix("spendon")) {
+    if let Some(rest) = n
+        .strip_prefix("spend")
+        .or_else(|| n.strip_prefix("spendon"))
+    {
         if rest.len() >= 3 && rest.chars().all(|c| c.is_ascii_alphabetic()) {
             return Some(rest.trim_start_matches("on").to_string());
         }
     }
-    if matches!(n, "totalspend" | "spend" | "monetary" | "totalspent" | "amountspent" | "totalamount" | "sales" | "revenue") {
+    if matches!(
+        n,
+        "totalspend"
+            | "spend"
+            | "monetary"
+            | "totalspent"
+            | "amountspent"
+            | "totalamount"
+            | "sales"
+            | "revenue"
+    ) {
         return Some("total".into());
     }
     None
@@ -212,8 +339,14 @@ mod tests {
         assert_eq!(role("MntMeatProducts"), Some(Role::Spend("Meat".into())));
         assert_eq!(role("MntGoldProds"), Some(Role::Spend("Gold".into())));
         assert_eq!(role("NumWebPurchases"), Some(Role::Purchases(Channel::Web)));
-        assert_eq!(role("store_purchases"), Some(Role::Purchases(Channel::Store)));
-        assert_eq!(role("NumCatalogPurchases"), Some(Role::Purchases(Channel::Catalog)));
+        assert_eq!(
+            role("store_purchases"),
+            Some(Role::Purchases(Channel::Store))
+        );
+        assert_eq!(
+            role("NumCatalogPurchases"),
+            Some(Role::Purchases(Channel::Catalog))
+        );
         assert_eq!(role("NumDealsPurchases"), Some(Role::DealPurchases));
         assert_eq!(role("AcceptedCmp3"), Some(Role::Campaign));
         assert_eq!(role("Response"), Some(Role::Campaign));

@@ -62,7 +62,10 @@ pub fn column_kind(data: &ColumnData) -> ColumnKind {
             ColumnKind::Number
         }
         ColumnData::Text { codes, levels } => {
-            let missing = codes.iter().filter(|&&c| c as usize >= levels.len()).count();
+            let missing = codes
+                .iter()
+                .filter(|&&c| c as usize >= levels.len())
+                .count();
             let present = codes.len() - missing;
             if present > 1 && missing == 0 && levels.len() == present {
                 // Every row its own value: dictionary has as many levels as rows.
@@ -83,7 +86,12 @@ pub fn column_kind(data: &ColumnData) -> ColumnKind {
 
 fn looks_like_id_name(name: &str) -> bool {
     let n = super::aliases::normalize(name);
-    n == "id" || n.ends_with("id") || n.ends_with("key") || n.ends_with("code") || n.ends_with("number") || n.ends_with("no")
+    n == "id"
+        || n.ends_with("id")
+        || n.ends_with("key")
+        || n.ends_with("code")
+        || n.ends_with("number")
+        || n.ends_with("no")
 }
 
 /// Detect the role of every column of `table`.
@@ -100,7 +108,11 @@ pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) 
                 let (fallback, why) = from_values(kind, &col.name, pos, have_id, have_join);
                 (
                     fallback,
-                    format!("name suggests {} but the values are {}; {why}", role.key(), kind.describe()),
+                    format!(
+                        "name suggests {} but the values are {}; {why}",
+                        role.key(),
+                        kind.describe()
+                    ),
                 )
             }
             None => from_values(kind, &col.name, pos, have_id, have_join),
@@ -128,34 +140,66 @@ pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) 
             Role::JoinDate => have_join = true,
             _ => {}
         }
-        detected.push(DetectedColumn { name: col.name.clone(), kind, role, reason });
+        detected.push(DetectedColumn {
+            name: col.name.clone(),
+            kind,
+            role,
+            reason,
+        });
     }
-    let mapping = ColumnMapping::new(detected.iter().map(|d| (d.name.clone(), d.role.clone())).collect());
+    let mapping = ColumnMapping::new(
+        detected
+            .iter()
+            .map(|d| (d.name.clone(), d.role.clone()))
+            .collect(),
+    );
     (mapping, detected)
 }
 
 /// Whether a name-based role fits the kind of values found.
 fn compatible(role: &Role, kind: ColumnKind) -> bool {
     match role {
-        Role::CustomerId => matches!(kind, ColumnKind::IdLike | ColumnKind::Number | ColumnKind::FreeText),
+        Role::CustomerId => matches!(
+            kind,
+            ColumnKind::IdLike | ColumnKind::Number | ColumnKind::FreeText
+        ),
         Role::JoinDate => kind == ColumnKind::Date,
-        Role::Categorical => matches!(kind, ColumnKind::Category | ColumnKind::Flag | ColumnKind::Number),
+        Role::Categorical => matches!(
+            kind,
+            ColumnKind::Category | ColumnKind::Flag | ColumnKind::Number
+        ),
         Role::Ignore => true,
-        _ => matches!(kind, ColumnKind::Number | ColumnKind::Flag | ColumnKind::IdLike),
+        _ => matches!(
+            kind,
+            ColumnKind::Number | ColumnKind::Flag | ColumnKind::IdLike
+        ),
     }
 }
 
-fn from_values(kind: ColumnKind, name: &str, pos: usize, have_id: bool, have_join: bool) -> (Role, String) {
+fn from_values(
+    kind: ColumnKind,
+    name: &str,
+    pos: usize,
+    have_id: bool,
+    have_join: bool,
+) -> (Role, String) {
     match kind {
-        ColumnKind::IdLike if !have_id && (looks_like_id_name(name) || pos == 0) => {
-            (Role::CustomerId, "every value is unique: an identifier".into())
-        }
+        ColumnKind::IdLike if !have_id && (looks_like_id_name(name) || pos == 0) => (
+            Role::CustomerId,
+            "every value is unique: an identifier".into(),
+        ),
         ColumnKind::IdLike => (Role::Measure, "unique integers; used as a number".into()),
         ColumnKind::Flag => (Role::Flag, "only 0 and 1: a flag".into()),
-        ColumnKind::Date if !have_join => (Role::JoinDate, "the first date column: taken as the join date".into()),
+        ColumnKind::Date if !have_join => (
+            Role::JoinDate,
+            "the first date column: taken as the join date".into(),
+        ),
         ColumnKind::Date => (Role::Ignore, "another date column".into()),
         ColumnKind::Number => (Role::Measure, "numeric: used as a measure".into()),
-        ColumnKind::Category => (Role::Categorical, "text with few distinct values: a category".into()),
+        ColumnKind::Category => (
+            Role::Categorical,
+            "text with few distinct values: a category".into(),
+        ),
         ColumnKind::FreeText => (Role::Ignore, "free text with many distinct values".into()),
     }
 }

@@ -21,7 +21,12 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Web, Channel::Store, Channel::Catalog, Channel::Other];
+    pub const ALL: [Channel; 4] = [
+        Channel::Web,
+        Channel::Store,
+        Channel::Catalog,
+        Channel::Other,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -163,7 +168,10 @@ impl Role {
 
     /// Whether the role needs numeric values.
     pub fn is_numeric(&self) -> bool {
-        !matches!(self, Role::CustomerId | Role::JoinDate | Role::Categorical | Role::Ignore)
+        !matches!(
+            self,
+            Role::CustomerId | Role::JoinDate | Role::Categorical | Role::Ignore
+        )
     }
 }
 
@@ -182,7 +190,10 @@ mod tests {
         for r in Role::catalogue() {
             assert_eq!(Role::parse(&r.key()), Some(r.clone()), "{r}");
         }
-        assert_eq!(Role::parse("Spend:Wines"), Some(Role::Spend("Wines".into())));
+        assert_eq!(
+            Role::parse("Spend:Wines"),
+            Some(Role::Spend("Wines".into()))
+        );
         assert_eq!(Role::parse("purchases:phone"), None);
         assert_eq!(Role::parse("nonsense"), None);
     }

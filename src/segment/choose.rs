@@ -16,7 +16,10 @@ pub fn choose_k(sweep: &[KReport], choice: KChoice, min_share: f64) -> (usize, S
             .find(|r| r.k == k)
             .map(|r| {
                 let small = if r.smallest_share < min_share {
-                    format!("; note its smallest segment holds only {:.1}% of customers", r.smallest_share * 100.0)
+                    format!(
+                        "; note its smallest segment holds only {:.1}% of customers",
+                        r.smallest_share * 100.0
+                    )
                 } else {
                     String::new()
                 };
@@ -25,7 +28,10 @@ pub fn choose_k(sweep: &[KReport], choice: KChoice, min_share: f64) -> (usize, S
             .unwrap_or_default();
         return (k, format!("k = {k}: fixed by the user{detail}"));
     }
-    let qualifying: Vec<&KReport> = sweep.iter().filter(|r| r.smallest_share >= min_share).collect();
+    let qualifying: Vec<&KReport> = sweep
+        .iter()
+        .filter(|r| r.smallest_share >= min_share)
+        .collect();
     let best = qualifying
         .iter()
         .copied()
@@ -48,12 +54,10 @@ pub fn choose_k(sweep: &[KReport], choice: KChoice, min_share: f64) -> (usize, S
             ),
         );
     }
-    let fallback = sweep
-        .iter()
-        .fold(None::<&KReport>, |best, r| match best {
-            Some(b) if b.smallest_share >= r.smallest_share => Some(b),
-            _ => Some(r),
-        });
+    let fallback = sweep.iter().fold(None::<&KReport>, |best, r| match best {
+        Some(b) if b.smallest_share >= r.smallest_share => Some(b),
+        _ => Some(r),
+    });
     match fallback {
         Some(r) => (
             r.k,
@@ -89,10 +93,19 @@ mod tests {
 
     #[test]
     fn best_silhouette_among_qualifying() {
-        let sweep = vec![report(2, 0.30, 0.40), report(3, 0.45, 0.02), report(4, 0.35, 0.10)];
+        let sweep = vec![
+            report(2, 0.30, 0.40),
+            report(3, 0.45, 0.02),
+            report(4, 0.35, 0.10),
+        ];
         let (k, why) = choose_k(&sweep, KChoice::Auto, 0.05);
         assert_eq!(k, 4);
-        assert!(why.starts_with("k = 4: best silhouette (0.350) among the k whose segments all hold at least 5%"), "{why}");
+        assert!(
+            why.starts_with(
+                "k = 4: best silhouette (0.350) among the k whose segments all hold at least 5%"
+            ),
+            "{why}"
+        );
         assert!(why.contains("1 k value(s) refused"), "{why}");
     }
 

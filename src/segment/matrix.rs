@@ -57,6 +57,10 @@ impl FeatureMatrix {
         for &i in rows {
             values.extend_from_slice(self.row(i));
         }
-        FeatureMatrix { rows: rows.len(), cols: self.cols, values }
+        FeatureMatrix {
+            rows: rows.len(),
+            cols: self.cols,
+            values,
+        }
     }
 }

@@ -3,11 +3,16 @@
 
 pub mod choose;
 pub mod kmeans;
+mod linfa_model;
+mod lloyd;
 pub mod matrix;
 pub mod metrics;
+mod panels;
 pub mod prepare;
 pub mod scaler;
+mod seeding;
 pub mod segmentation;
+mod silhouette;
 pub mod sweep;
 
 pub use matrix::FeatureMatrix;

@@ -12,7 +12,9 @@ use thiserror::Error;
 pub enum SelectionError {
     #[error("feature \"{name}\" does not exist for this data; available features: {available}")]
     UnknownFeature { name: String, available: String },
-    #[error("only {found} feature(s) left to segment on ({names}); segmentation needs at least two. Include more features or map more numeric columns.")]
+    #[error(
+        "only {found} feature(s) left to segment on ({names}); segmentation needs at least two. Include more features or map more numeric columns."
+    )]
     TooFewFeatures { found: usize, names: String },
 }
 
@@ -46,9 +48,16 @@ pub fn prepare(
     config: &ValidRunConfig,
 ) -> Result<(SegmentationInput, Vec<QualityAction>), SelectionError> {
     let available = || features.names().join(", ");
-    for name in config.include_features.iter().chain(&config.exclude_features) {
+    for name in config
+        .include_features
+        .iter()
+        .chain(&config.exclude_features)
+    {
         if features.get(name).is_none() {
-            return Err(SelectionError::UnknownFeature { name: name.clone(), available: available() });
+            return Err(SelectionError::UnknownFeature {
+                name: name.clone(),
+                available: available(),
+            });
         }
     }
     let chosen: Vec<_> = features
@@ -68,7 +77,11 @@ pub fn prepare(
     if chosen.len() < 2 {
         return Err(SelectionError::TooFewFeatures {
             found: chosen.len(),
-            names: chosen.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", "),
+            names: chosen
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         });
     }
     let mut actions = Vec::new();
@@ -109,5 +122,10 @@ fn cap(name: &str, values: &mut [f64], factor: f64) -> Option<QualityAction> {
             count += 1;
         }
     }
-    Some(QualityAction::CappedOutliers { feature: name.into(), lower, upper, count })
+    Some(QualityAction::CappedOutliers {
+        feature: name.into(),
+        lower,
+        upper,
+        count,
+    })
 }

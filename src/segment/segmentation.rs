@@ -8,8 +8,8 @@ use super::sweep::{KReport, SweepSettings, evaluate_k};
 use super::{FeatureMatrix, kmeans};
 use crate::config::{ScalerChoice, ValidRunConfig};
 use crate::progress::{Cancelled, Progress, Stage};
-use rand::seq::index::sample;
 use rand::SeedableRng;
+use rand::seq::index::sample;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -86,7 +86,11 @@ fn choose_scaler(
     let kinds = [ScalerKind::Standard, ScalerKind::Robust, ScalerKind::MinMax];
     let n = input.columns.first().map_or(0, Vec::len);
     let rows = sample_rows(n, SCALER_SAMPLE, config.seed);
-    let sampled: Vec<Vec<f64>> = input.columns.iter().map(|c| rows.iter().map(|&r| c[r]).collect()).collect();
+    let sampled: Vec<Vec<f64>> = input
+        .columns
+        .iter()
+        .map(|c| rows.iter().map(|&r| c[r]).collect())
+        .collect();
     let slices: Vec<&[f64]> = sampled.iter().map(Vec::as_slice).collect();
     let settings = sweep_settings(config);
     let ks = config.k_values();
@@ -99,7 +103,10 @@ fn choose_scaler(
         for (ki, &k) in ks.iter().enumerate() {
             progress.check()?;
             sweep.push(evaluate_k(&matrix, k, &settings, progress.cancel_flag(), &|| {})?.report);
-            progress.report(Stage::Scaling, (si * ks.len() + ki + 1) as f64 / total as f64);
+            progress.report(
+                Stage::Scaling,
+                (si * ks.len() + ki + 1) as f64 / total as f64,
+            );
         }
         let (k, _) = choose_k(&sweep, config.k, config.min_segment_share);
         if let Some(r) = sweep.iter().find(|r| r.k == k) {
@@ -152,12 +159,22 @@ pub fn segment(
     let mut results = Vec::with_capacity(ks.len());
     for &k in &ks {
         progress.check()?;
-        results.push(evaluate_k(&matrix, k, &settings, progress.cancel_flag(), &on_run_done)?);
+        results.push(evaluate_k(
+            &matrix,
+            k,
+            &settings,
+            progress.cancel_flag(),
+            &on_run_done,
+        )?);
     }
     let sweep: Vec<KReport> = results.iter().map(|r| r.report.clone()).collect();
     let (k, k_reason) = choose_k(&sweep, config.k, config.min_segment_share);
-    let chosen = results.into_iter().find(|r| r.report.k == k).ok_or(Cancelled)?;
-    let (centroids, labels, sizes, order_by) = in_business_order(&matrix, chosen.best, k, order_key);
+    let chosen = results
+        .into_iter()
+        .find(|r| r.report.k == k)
+        .ok_or(Cancelled)?;
+    let (centroids, labels, sizes, order_by) =
+        in_business_order(&matrix, chosen.best, k, order_key);
     Ok(Segmentation {
         feature_names: input.names.clone(),
         scaler,
@@ -190,7 +207,12 @@ fn in_business_order(
     }
     let mut order: Vec<usize> = (0..k).collect();
     let order_by = if order_key.is_some() {
-        order.sort_by(|&a, &b| revenue[b].total_cmp(&revenue[a]).then(sizes[b].cmp(&sizes[a])).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| {
+            revenue[b]
+                .total_cmp(&revenue[a])
+                .then(sizes[b].cmp(&sizes[a]))
+                .then(a.cmp(&b))
+        });
         "revenue"
     } else {
         order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
@@ -201,7 +223,10 @@ fn in_business_order(
         new_of_old[old] = new as u32;
     }
     let labels = run.labels.iter().map(|&l| new_of_old[l as usize]).collect();
-    let centroids = order.iter().flat_map(|&old| run.centroids[old * p..(old + 1) * p].iter().copied()).collect();
+    let centroids = order
+        .iter()
+        .flat_map(|&old| run.centroids[old * p..(old + 1) * p].iter().copied())
+        .collect();
     let sizes = order.iter().map(|&old| sizes[old]).collect();
     (centroids, labels, sizes, order_by.to_string())
 }

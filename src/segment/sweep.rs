@@ -1,9 +1,9 @@
 //! The k sweep: for each k, many seeded k-means runs, the best kept, and its quality
 //! figures (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, smallest share, stability).
 
+use super::FeatureMatrix;
 use super::kmeans::{self, KMeansRun, KMeansSettings};
 use super::metrics;
-use super::FeatureMatrix;
 use crate::progress::Cancelled;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
@@ -59,8 +59,14 @@ pub fn evaluate_k(
     cancel: &AtomicBool,
     on_run_done: &(dyn Fn() + Sync),
 ) -> Result<KResult, Cancelled> {
-    let seeds: Vec<u64> = (0..settings.seeds).map(|i| kmeans::run_seed(settings.base_seed, k, i)).collect();
-    let km = KMeansSettings { k, max_iter: settings.max_iter, tolerance: settings.tolerance };
+    let seeds: Vec<u64> = (0..settings.seeds)
+        .map(|i| kmeans::run_seed(settings.base_seed, k, i))
+        .collect();
+    let km = KMeansSettings {
+        k,
+        max_iter: settings.max_iter,
+        tolerance: settings.tolerance,
+    };
     let runs = kmeans::fit_seeds(data, &km, &seeds, cancel, on_run_done).ok_or(Cancelled)?;
     let best_index = kmeans::best_run(&runs);
     let best = &runs[best_index];
@@ -73,7 +79,10 @@ pub fn evaluate_k(
     let (stability_mean, stability_min) = if aris.is_empty() {
         (1.0, 1.0)
     } else {
-        (aris.iter().sum::<f64>() / aris.len() as f64, aris.iter().copied().fold(f64::INFINITY, f64::min))
+        (
+            aris.iter().sum::<f64>() / aris.len() as f64,
+            aris.iter().copied().fold(f64::INFINITY, f64::min),
+        )
     };
     let mut sizes = vec![0usize; k];
     for &l in &best.labels {
@@ -81,7 +90,13 @@ pub fn evaluate_k(
     }
     let n = data.rows().max(1);
     let smallest_share = sizes.iter().copied().min().unwrap_or(0) as f64 / n as f64;
-    let sil = metrics::silhouette(data, &best.labels, k, settings.silhouette_sample, settings.base_seed);
+    let sil = metrics::silhouette(
+        data,
+        &best.labels,
+        k,
+        settings.silhouette_sample,
+        settings.base_seed,
+    );
     let report = KReport {
         k,
         inertia: best.inertia,

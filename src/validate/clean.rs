@@ -14,7 +14,10 @@ use std::hash::{Hash, Hasher};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CleanValues {
     Number(Vec<f64>),
-    Category { codes: Vec<u32>, levels: Vec<String> },
+    Category {
+        codes: Vec<u32>,
+        levels: Vec<String>,
+    },
     /// Days since 1970-01-01.
     Date(Vec<i32>),
 }
@@ -82,10 +85,12 @@ impl CleanTable {
 
     /// The join dates, if mapped.
     pub fn join_days(&self) -> Option<&[i32]> {
-        self.columns.iter().find_map(|c| match (&c.role, &c.values) {
-            (Role::JoinDate, CleanValues::Date(d)) => Some(d.as_slice()),
-            _ => None,
-        })
+        self.columns
+            .iter()
+            .find_map(|c| match (&c.role, &c.values) {
+                (Role::JoinDate, CleanValues::Date(d)) => Some(d.as_slice()),
+                _ => None,
+            })
     }
 
     /// Categorical columns: name, codes, levels.
@@ -160,25 +165,43 @@ fn same_cell(data: &ColumnData, a: usize, b: usize) -> bool {
 }
 
 /// Run every cleaning step; returns the clean table and the actions taken.
-pub fn clean(table: &RawTable, mapping: &ColumnMapping, config: &ValidRunConfig) -> (CleanTable, Vec<QualityAction>) {
+pub fn clean(
+    table: &RawTable,
+    mapping: &ColumnMapping,
+    config: &ValidRunConfig,
+) -> (CleanTable, Vec<QualityAction>) {
     let mut actions = Vec::new();
     let n = table.n_rows();
-    let id_index = mapping.first_with(&Role::CustomerId).and_then(|name| table.column_index(name));
+    let id_index = mapping
+        .first_with(&Role::CustomerId)
+        .and_then(|name| table.column_index(name));
     let mut keep: Vec<usize> = (0..n).collect();
     let mut ids: Vec<String>;
 
     // 1. Ids: unusable ones dropped, repeats dropped (first kept).
     if let Some(idx) = id_index {
         let column = &table.columns[idx];
-        let texts: Vec<Option<String>> = (0..n).into_par_iter().map(|r| id_text(&column.data, r)).collect();
+        let texts: Vec<Option<String>> = (0..n)
+            .into_par_iter()
+            .map(|r| id_text(&column.data, r))
+            .collect();
         let before = keep.len();
         keep.retain(|&r| texts[r].is_some());
-        actions.push(QualityAction::DroppedUnusableIds { column: column.name.clone(), count: before - keep.len() });
+        actions.push(QualityAction::DroppedUnusableIds {
+            column: column.name.clone(),
+            count: before - keep.len(),
+        });
         let mut seen = HashSet::with_capacity(keep.len());
         let before = keep.len();
         keep.retain(|&r| texts[r].as_ref().is_some_and(|t| seen.insert(t.clone())));
-        actions.push(QualityAction::DroppedRepeatedIds { column: column.name.clone(), count: before - keep.len() });
-        ids = keep.iter().map(|&r| texts[r].clone().unwrap_or_default()).collect();
+        actions.push(QualityAction::DroppedRepeatedIds {
+            column: column.name.clone(),
+            count: before - keep.len(),
+        });
+        ids = keep
+            .iter()
+            .map(|&r| texts[r].clone().unwrap_or_default())
+            .collect();
     } else {
         actions.push(QualityAction::Note {
             message: "no customer id column: customers are numbered by their data row".into(),
@@ -208,7 +231,10 @@ pub fn clean(table: &RawTable, mapping: &ColumnMapping, config: &ValidRunConfig)
     let mut is_duplicate = vec![false; keep.len()];
     for (pos, (&row, &hash)) in keep.iter().zip(&hashes).enumerate() {
         let bucket = first_by_hash.entry(hash).or_default();
-        if bucket.iter().any(|&earlier| others.iter().all(|c| same_cell(c, earlier, row))) {
+        if bucket
+            .iter()
+            .any(|&earlier| others.iter().all(|c| same_cell(c, earlier, row)))
+        {
             is_duplicate[pos] = true;
         } else {
             bucket.push(row);
@@ -237,10 +263,15 @@ pub fn clean(table: &RawTable, mapping: &ColumnMapping, config: &ValidRunConfig)
         if matches!(role, Role::Ignore | Role::CustomerId) {
             continue;
         }
-        let Some(column) = table.column(name) else { continue };
+        let Some(column) = table.column(name) else {
+            continue;
+        };
         let data = column.data.select_rows(&keep);
         if let Some(value) = constant_value(&data) {
-            actions.push(QualityAction::DroppedConstantColumn { column: name.clone(), value });
+            actions.push(QualityAction::DroppedConstantColumn {
+                column: name.clone(),
+                value,
+            });
             continue;
         }
         let values = match role {
@@ -248,7 +279,11 @@ pub fn clean(table: &RawTable, mapping: &ColumnMapping, config: &ValidRunConfig)
             Role::JoinDate => fill_dates(name, &data, &mut actions),
             _ => fill_numbers(name, as_numbers(&data), &mut actions),
         };
-        columns.push(CleanColumn { name: name.clone(), role: role.clone(), values });
+        columns.push(CleanColumn {
+            name: name.clone(),
+            role: role.clone(),
+            values,
+        });
     }
 
     // 4. Ages, relative to the data's latest join date (never today).
@@ -261,7 +296,9 @@ pub fn clean(table: &RawTable, mapping: &ColumnMapping, config: &ValidRunConfig)
         reference_year: None,
     };
     clean.reference_day = clean.join_days().and_then(|d| d.iter().copied().max());
-    clean.reference_year = config.reference_year.or(clean.reference_day.map(|d| civil_from_days(d).0));
+    clean.reference_year = config
+        .reference_year
+        .or(clean.reference_day.map(|d| civil_from_days(d).0));
     fix_ages(&mut clean, &mut actions);
     (clean, actions)
 }
@@ -276,7 +313,9 @@ fn constant_value(data: &ColumnData) -> Option<String> {
         ColumnData::Text { codes, levels } => {
             let mut present = codes.iter().filter(|&&c| c != MISSING_CODE);
             let first = *present.next()?;
-            present.all(|&c| c == first).then(|| levels.get(first as usize).cloned().unwrap_or_default())
+            present
+                .all(|&c| c == first)
+                .then(|| levels.get(first as usize).cloned().unwrap_or_default())
         }
         ColumnData::Date { days, .. } => {
             let mut present = days.iter().filter(|&&d| d != MISSING_DAY);
@@ -290,12 +329,19 @@ fn as_numbers(data: &ColumnData) -> Vec<f64> {
     match data {
         ColumnData::Numeric(v) => v.clone(),
         ColumnData::Text { codes, levels } => {
-            let parsed: Vec<f64> = levels.iter().map(|s| s.trim().parse::<f64>().unwrap_or(f64::NAN)).collect();
-            codes.iter().map(|&c| parsed.get(c as usize).copied().unwrap_or(f64::NAN)).collect()
+            let parsed: Vec<f64> = levels
+                .iter()
+                .map(|s| s.trim().parse::<f64>().unwrap_or(f64::NAN))
+                .collect();
+            codes
+                .iter()
+                .map(|&c| parsed.get(c as usize).copied().unwrap_or(f64::NAN))
+                .collect()
         }
-        ColumnData::Date { days, .. } => {
-            days.iter().map(|&d| if d == MISSING_DAY { f64::NAN } else { d as f64 }).collect()
-        }
+        ColumnData::Date { days, .. } => days
+            .iter()
+            .map(|&d| if d == MISSING_DAY { f64::NAN } else { d as f64 })
+            .collect(),
     }
 }
 
@@ -343,14 +389,28 @@ fn fill_numbers(name: &str, mut values: Vec<f64>, actions: &mut Vec<QualityActio
     let missing = values.iter().filter(|v| v.is_nan()).count();
     if missing > 0 {
         let value = median(&values).unwrap_or(0.0);
-        values.iter_mut().filter(|v| v.is_nan()).for_each(|v| *v = value);
-        actions.push(QualityAction::ImputedMedian { column: name.into(), count: missing, value });
+        values
+            .iter_mut()
+            .filter(|v| v.is_nan())
+            .for_each(|v| *v = value);
+        actions.push(QualityAction::ImputedMedian {
+            column: name.into(),
+            count: missing,
+            value,
+        });
     }
     CleanValues::Number(values)
 }
 
-fn fill_category(name: &str, (mut codes, mut levels): (Vec<u32>, Vec<String>), actions: &mut Vec<QualityAction>) -> CleanValues {
-    let missing = codes.iter().filter(|&&c| c as usize >= levels.len()).count();
+fn fill_category(
+    name: &str,
+    (mut codes, mut levels): (Vec<u32>, Vec<String>),
+    actions: &mut Vec<QualityAction>,
+) -> CleanValues {
+    let missing = codes
+        .iter()
+        .filter(|&&c| c as usize >= levels.len())
+        .count();
     if missing > 0 {
         let unknown = match levels.iter().position(|l| l == "Unknown") {
             Some(i) => i as u32,
@@ -360,8 +420,14 @@ fn fill_category(name: &str, (mut codes, mut levels): (Vec<u32>, Vec<String>), a
             }
         };
         let n_levels = levels.len();
-        codes.iter_mut().filter(|c| **c as usize >= n_levels).for_each(|c| *c = unknown);
-        actions.push(QualityAction::ImputedUnknownCategory { column: name.into(), count: missing });
+        codes
+            .iter_mut()
+            .filter(|c| **c as usize >= n_levels)
+            .for_each(|c| *c = unknown);
+        actions.push(QualityAction::ImputedUnknownCategory {
+            column: name.into(),
+            count: missing,
+        });
     }
     CleanValues::Category { codes, levels }
 }
@@ -373,10 +439,20 @@ fn fill_dates(name: &str, data: &ColumnData, actions: &mut Vec<QualityAction>) -
     };
     let missing = days.iter().filter(|&&d| d == MISSING_DAY).count();
     if missing > 0 {
-        let present: Vec<f64> = days.iter().filter(|&&d| d != MISSING_DAY).map(|&d| d as f64).collect();
+        let present: Vec<f64> = days
+            .iter()
+            .filter(|&&d| d != MISSING_DAY)
+            .map(|&d| d as f64)
+            .collect();
         let value = median(&present).map_or(0, |m| m.floor() as i32);
-        days.iter_mut().filter(|d| **d == MISSING_DAY).for_each(|d| *d = value);
-        actions.push(QualityAction::ImputedMedianDate { column: name.into(), count: missing, value: format_day(value) });
+        days.iter_mut()
+            .filter(|d| **d == MISSING_DAY)
+            .for_each(|d| *d = value);
+        actions.push(QualityAction::ImputedMedianDate {
+            column: name.into(),
+            count: missing,
+            value: format_day(value),
+        });
     }
     CleanValues::Date(days)
 }
@@ -384,7 +460,9 @@ fn fill_dates(name: &str, data: &ColumnData, actions: &mut Vec<QualityAction>) -
 fn fix_ages(clean: &mut CleanTable, actions: &mut Vec<QualityAction>) {
     let reference_year = clean.reference_year;
     for column in &mut clean.columns {
-        let CleanValues::Number(values) = &mut column.values else { continue };
+        let CleanValues::Number(values) = &mut column.values else {
+            continue;
+        };
         let age_of: Box<dyn Fn(f64) -> f64> = match (&column.role, reference_year) {
             (Role::Age, _) => Box::new(|v| v),
             (Role::BirthYear, Some(year)) => Box::new(move |v| year as f64 - v),
@@ -404,7 +482,11 @@ fn fix_ages(clean: &mut CleanTable, actions: &mut Vec<QualityAction>) {
         if below + above == 0 {
             continue;
         }
-        let plausible: Vec<f64> = values.iter().copied().filter(|&v| (18.0..=100.0).contains(&age_of(v))).collect();
+        let plausible: Vec<f64> = values
+            .iter()
+            .copied()
+            .filter(|&v| (18.0..=100.0).contains(&age_of(v)))
+            .collect();
         let value = median(&plausible).unwrap_or(f64::NAN);
         if value.is_nan() {
             continue;

@@ -5,7 +5,7 @@ mod clean;
 mod profile;
 mod report;
 
-pub use clean::{CleanColumn, CleanTable, CleanValues};
+pub use clean::{CleanColumn, CleanTable, CleanValues, median};
 pub use report::{ColumnProfile, QualityAction, QualityReport, fmt_num};
 
 use crate::config::ValidRunConfig;
@@ -16,23 +16,58 @@ use thiserror::Error;
 /// Data that cannot be segmented, with where and what to do.
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum ValidationError {
-    #[error("{file}: the file has no data rows. Export the data with at least one customer per row.")]
+    #[error(
+        "{file}: the file has no data rows. Export the data with at least one customer per row."
+    )]
     NoRows { file: String },
-    #[error("{file}, column \"{column}\", row {row}: \"{value}\" is not a number; map this column as text (categorical or ignore) or clean it.")]
-    NotNumeric { file: String, column: String, row: usize, value: String },
-    #[error("{file}, column \"{column}\": mapped as {role} but it holds {found}; map it as {suggestion} or fix the values.")]
-    WrongType { file: String, column: String, role: String, found: String, suggestion: String },
-    #[error("{file}: the mapping names column \"{column}\", which is not in the file. Regenerate the mapping with `sis detect`.")]
+    #[error(
+        "{file}, column \"{column}\", row {row}: \"{value}\" is not a number; map this column as text (categorical or ignore) or clean it."
+    )]
+    NotNumeric {
+        file: String,
+        column: String,
+        row: usize,
+        value: String,
+    },
+    #[error(
+        "{file}, column \"{column}\": mapped as {role} but it holds {found}; map it as {suggestion} or fix the values."
+    )]
+    WrongType {
+        file: String,
+        column: String,
+        role: String,
+        found: String,
+        suggestion: String,
+    },
+    #[error(
+        "{file}: the mapping names column \"{column}\", which is not in the file. Regenerate the mapping with `sis detect`."
+    )]
     MissingColumn { file: String, column: String },
-    #[error("{file}: only {found} usable numeric column(s) ({names}); segmentation needs at least two. Map more numeric columns (e.g. income, spend, age) or check that they are numbers.")]
-    TooFewNumeric { file: String, found: usize, names: String },
-    #[error("{file}: {customers} customers after cleaning, fewer than twice k = {k}. Use a smaller k (e.g. --k-max {suggest}) or more data.")]
-    TooFewCustomers { file: String, customers: usize, k: usize, suggest: usize },
+    #[error(
+        "{file}: only {found} usable numeric column(s) ({names}); segmentation needs at least two. Map more numeric columns (e.g. income, spend, age) or check that they are numbers."
+    )]
+    TooFewNumeric {
+        file: String,
+        found: usize,
+        names: String,
+    },
+    #[error(
+        "{file}: {customers} customers after cleaning, fewer than twice k = {k}. Use a smaller k (e.g. --k-max {suggest}) or more data."
+    )]
+    TooFewCustomers {
+        file: String,
+        customers: usize,
+        k: usize,
+        suggest: usize,
+    },
 }
 
 /// Values accepted as "missing" in text.
 pub fn is_missing_token(s: &str) -> bool {
-    matches!(s.trim(), "" | "NA" | "N/A" | "n/a" | "na" | "null" | "NULL" | "None" | "NaN" | "nan" | "-" | "?")
+    matches!(
+        s.trim(),
+        "" | "NA" | "N/A" | "n/a" | "na" | "null" | "NULL" | "None" | "NaN" | "nan" | "-" | "?"
+    )
 }
 
 /// Check that every mapped column can play its role.
@@ -43,7 +78,10 @@ pub fn check_mapping(table: &RawTable, mapping: &ColumnMapping) -> Result<(), Va
             continue;
         }
         let Some(column) = table.column(name) else {
-            return Err(ValidationError::MissingColumn { file: file.clone(), column: name.clone() });
+            return Err(ValidationError::MissingColumn {
+                file: file.clone(),
+                column: name.clone(),
+            });
         };
         match (role, &column.data) {
             (Role::JoinDate, ColumnData::Date { .. }) => {}
@@ -60,7 +98,8 @@ pub fn check_mapping(table: &RawTable, mapping: &ColumnMapping) -> Result<(), Va
             (r, ColumnData::Text { codes, levels }) if r.is_numeric() => {
                 let bad = codes.iter().enumerate().find_map(|(row, &c)| {
                     let text = levels.get(c as usize)?;
-                    (!is_missing_token(text) && text.trim().parse::<f64>().is_err()).then(|| (row, text.clone()))
+                    (!is_missing_token(text) && text.trim().parse::<f64>().is_err())
+                        .then(|| (row, text.clone()))
                 });
                 let (row, value) = bad.unwrap_or((0, String::new()));
                 return Err(ValidationError::NotNumeric {
@@ -93,7 +132,9 @@ pub fn validate(
     config: &ValidRunConfig,
 ) -> Result<(CleanTable, QualityReport), ValidationError> {
     if table.n_rows() == 0 {
-        return Err(ValidationError::NoRows { file: table.file_name.clone() });
+        return Err(ValidationError::NoRows {
+            file: table.file_name.clone(),
+        });
     }
     check_mapping(table, mapping)?;
     let columns = profile::profile_columns(&table.columns, mapping);
@@ -108,7 +149,11 @@ pub fn validate(
         return Err(ValidationError::TooFewNumeric {
             file: table.file_name.clone(),
             found: numeric.len(),
-            names: if numeric.is_empty() { "none".into() } else { numeric.join(", ") },
+            names: if numeric.is_empty() {
+                "none".into()
+            } else {
+                numeric.join(", ")
+            },
         });
     }
     let k = config.largest_k();

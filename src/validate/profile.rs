@@ -12,7 +12,11 @@ pub fn profile_columns(columns: &[Column], mapping: &ColumnMapping) -> Vec<Colum
 }
 
 fn pct(part: usize, total: usize) -> f64 {
-    if total == 0 { 0.0 } else { 100.0 * part as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / total as f64
+    }
 }
 
 fn profile(column: &Column, mapping: &ColumnMapping) -> ColumnProfile {

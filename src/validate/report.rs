@@ -38,17 +38,40 @@ pub enum QualityAction {
     /// Columns with a single value were dropped.
     DroppedConstantColumn { column: String, value: String },
     /// Missing values filled with the column's median.
-    ImputedMedian { column: String, count: usize, value: f64 },
+    ImputedMedian {
+        column: String,
+        count: usize,
+        value: f64,
+    },
     /// Missing categories filled with "Unknown".
     ImputedUnknownCategory { column: String, count: usize },
     /// Missing dates filled with the median date.
-    ImputedMedianDate { column: String, count: usize, value: String },
+    ImputedMedianDate {
+        column: String,
+        count: usize,
+        value: String,
+    },
     /// Ages under 18 or over 100 replaced with the median plausible value.
-    ReplacedImplausibleAges { column: String, count: usize, below: usize, above: usize, value: f64 },
+    ReplacedImplausibleAges {
+        column: String,
+        count: usize,
+        below: usize,
+        above: usize,
+        value: f64,
+    },
     /// Feature values beyond the IQR fences were capped.
-    CappedOutliers { feature: String, lower: f64, upper: f64, count: usize },
+    CappedOutliers {
+        feature: String,
+        lower: f64,
+        upper: f64,
+        count: usize,
+    },
     /// Categorical attributes one-hot encoded (or not).
-    OneHotEncoding { enabled: bool, columns: Vec<String>, features_added: usize },
+    OneHotEncoding {
+        enabled: bool,
+        columns: Vec<String>,
+        features_added: usize,
+    },
     /// A note that is not a change (e.g. no id column).
     Note { message: String },
 }
@@ -61,40 +84,76 @@ impl QualityAction {
                 format!("{count} rows without a usable id in \"{column}\" dropped")
             }
             QualityAction::DroppedRepeatedIds { column, count } => {
-                format!("{count} rows repeating an earlier id in \"{column}\" dropped (first occurrence kept)")
+                format!(
+                    "{count} rows repeating an earlier id in \"{column}\" dropped (first occurrence kept)"
+                )
             }
             QualityAction::RemovedDuplicateCustomers { count } => {
-                format!("{count} exact duplicate customers removed (same values in every column but the id)")
+                format!(
+                    "{count} exact duplicate customers removed (same values in every column but the id)"
+                )
             }
             QualityAction::KeptDuplicateCustomers { count } => {
-                format!("{count} exact duplicate customers found and kept (duplicate removal is off)")
+                format!(
+                    "{count} exact duplicate customers found and kept (duplicate removal is off)"
+                )
             }
             QualityAction::DroppedConstantColumn { column, value } => {
                 format!("constant column \"{column}\" dropped (always {value})")
             }
-            QualityAction::ImputedMedian { column, count, value } => {
-                format!("{count} missing values in \"{column}\" imputed with the median {}", fmt_num(*value))
+            QualityAction::ImputedMedian {
+                column,
+                count,
+                value,
+            } => {
+                format!(
+                    "{count} missing values in \"{column}\" imputed with the median {}",
+                    fmt_num(*value)
+                )
             }
             QualityAction::ImputedUnknownCategory { column, count } => {
                 format!("{count} missing values in \"{column}\" set to \"Unknown\"")
             }
-            QualityAction::ImputedMedianDate { column, count, value } => {
+            QualityAction::ImputedMedianDate {
+                column,
+                count,
+                value,
+            } => {
                 format!("{count} missing dates in \"{column}\" set to the median date {value}")
             }
-            QualityAction::ReplacedImplausibleAges { column, count, below, above, value } => format!(
+            QualityAction::ReplacedImplausibleAges {
+                column,
+                count,
+                below,
+                above,
+                value,
+            } => format!(
                 "{count} implausible ages from \"{column}\" ({below} under 18, {above} over 100) replaced with the median {}",
                 fmt_num(*value)
             ),
-            QualityAction::CappedOutliers { feature, lower, upper, count } => format!(
+            QualityAction::CappedOutliers {
+                feature,
+                lower,
+                upper,
+                count,
+            } => format!(
                 "{count} outliers in {feature} capped to [{}, {}] (IQR fences)",
                 fmt_num(*lower),
                 fmt_num(*upper)
             ),
-            QualityAction::OneHotEncoding { enabled: true, columns, features_added } => format!(
+            QualityAction::OneHotEncoding {
+                enabled: true,
+                columns,
+                features_added,
+            } => format!(
                 "one-hot encoding on: {} categorical columns gave {features_added} features",
                 columns.len()
             ),
-            QualityAction::OneHotEncoding { enabled: false, columns, .. } => format!(
+            QualityAction::OneHotEncoding {
+                enabled: false,
+                columns,
+                ..
+            } => format!(
                 "one-hot encoding off: {} categorical columns used for profiling only",
                 columns.len()
             ),
@@ -147,7 +206,11 @@ impl QualityReport {
     /// The total count of an action kind, e.g. all imputations of one column.
     pub fn imputed(&self, column: &str) -> Option<(usize, f64)> {
         self.actions.iter().find_map(|a| match a {
-            QualityAction::ImputedMedian { column: c, count, value } if c == column => Some((*count, *value)),
+            QualityAction::ImputedMedian {
+                column: c,
+                count,
+                value,
+            } if c == column => Some((*count, *value)),
             _ => None,
         })
     }
@@ -168,9 +231,8 @@ impl QualityReport {
         self.actions
             .iter()
             .map(|a| match a {
-                QualityAction::RemovedDuplicateCustomers { count } | QualityAction::KeptDuplicateCustomers { count } => {
-                    *count
-                }
+                QualityAction::RemovedDuplicateCustomers { count }
+                | QualityAction::KeptDuplicateCustomers { count } => *count,
                 _ => 0,
             })
             .sum()
