@@ -104,6 +104,11 @@ pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) 
         let by_name = role_from_name(&col.name);
         let (role, reason) = match by_name {
             Some((role, reason)) if compatible(&role, kind) => (role, reason),
+            // Mostly numbers with a few bad cells: keep the role so validation names the bad cell.
+            Some((role, reason)) if role.is_numeric() && mostly_numeric(&col.data) => (
+                role,
+                format!("{reason}; some values are not numbers (validation will point at them)"),
+            ),
             Some((role, _)) => {
                 let (fallback, why) = from_values(kind, &col.name, pos, have_id, have_join);
                 (
@@ -154,6 +159,20 @@ pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) 
             .collect(),
     );
     (mapping, detected)
+}
+
+/// A text column where at least 90% of the present values parse as numbers.
+fn mostly_numeric(data: &ColumnData) -> bool {
+    let ColumnData::Text { codes, levels } = data else { return false };
+    let numeric_level: Vec<bool> = levels.iter().map(|l| l.trim().parse::<f64>().is_ok()).collect();
+    let (mut present, mut numeric) = (0usize, 0usize);
+    for &c in codes {
+        if let Some(&is_num) = numeric_level.get(c as usize) {
+            present += 1;
+            numeric += usize::from(is_num);
+        }
+    }
+    present > 0 && numeric * 10 >= present * 9
 }
 
 /// Whether a name-based role fits the kind of values found.
