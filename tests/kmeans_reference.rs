@@ -59,7 +59,9 @@ fn nearest(x: &[f64], centroids: &[f64], k: usize) -> usize {
 /// Textbook Lloyd in f64 with scikit-learn's stopping rule.
 fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings) -> ReferenceRun {
     let (n, p, k) = (data.rows(), data.cols(), settings.k);
-    let x: Vec<Vec<f64>> = (0..n).map(|i| data.row(i).iter().map(|&v| v as f64).collect()).collect();
+    let x: Vec<Vec<f64>> = (0..n)
+        .map(|i| data.row(i).iter().map(|&v| v as f64).collect())
+        .collect();
     let mut mean_variance = 0.0;
     for j in 0..p {
         let mean = x.iter().map(|r| r[j]).sum::<f64>() / n as f64;
@@ -89,7 +91,10 @@ fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings
                 sums[c * p + j] += x[i][j];
             }
         }
-        assert!(counts.iter().all(|&c| c > 0), "the reference does not handle empty segments");
+        assert!(
+            counts.iter().all(|&c| c > 0),
+            "the reference does not handle empty segments"
+        );
         let mut shift = 0.0;
         for c in 0..k {
             for j in 0..p {
@@ -108,7 +113,12 @@ fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings
         labels[i] = c as u32;
         inertia += squared_distance(&x[i], &centroids[c * p..(c + 1) * p]);
     }
-    ReferenceRun { labels, centroids, inertia, iterations }
+    ReferenceRun {
+        labels,
+        centroids,
+        inertia,
+        iterations,
+    }
 }
 
 fn relative(a: f64, b: f64) -> f64 {
@@ -117,7 +127,11 @@ fn relative(a: f64, b: f64) -> f64 {
 
 fn agrees_with_reference(rows: usize, cols: usize, k: usize, seed: u64) {
     let data = blobs(rows, cols, k, seed);
-    let settings = KMeansSettings { k, max_iter: 300, tolerance: 1e-4 };
+    let settings = KMeansSettings {
+        k,
+        max_iter: 300,
+        tolerance: 1e-4,
+    };
     let init = kmeans_plus_plus(&data, k, seed ^ 0xABCD);
     let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
     let plain = reference_lloyd(&data, &init, &settings);
@@ -130,7 +144,10 @@ fn agrees_with_reference(rows: usize, cols: usize, k: usize, seed: u64) {
         plain.inertia
     );
     for (a, b) in fast.centroids.iter().zip(&plain.centroids) {
-        assert!((a - b).abs() < 1e-9 * (1.0 + b.abs()), "centroid {a} vs {b}");
+        assert!(
+            (a - b).abs() < 1e-9 * (1.0 + b.abs()),
+            "centroid {a} vs {b}"
+        );
     }
 }
 
@@ -151,10 +168,16 @@ fn overlapping_groups_match_plain_f64_lloyd() {
     // Unit-spread groups in a small box overlap: many customers near the boundaries.
     let data = {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(9);
-        let values: Vec<f32> = (0..3_000 * 5).map(|_| rng.gen_range(-1.0f32..1.0)).collect();
+        let values: Vec<f32> = (0..3_000 * 5)
+            .map(|_| rng.gen_range(-1.0f32..1.0))
+            .collect();
         FeatureMatrix::new(3_000, 5, values).expect("shape")
     };
-    let settings = KMeansSettings { k: 5, max_iter: 300, tolerance: 0.0 };
+    let settings = KMeansSettings {
+        k: 5,
+        max_iter: 300,
+        tolerance: 0.0,
+    };
     let init = kmeans_plus_plus(&data, 5, 3);
     let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
     let plain = reference_lloyd(&data, &init, &settings);
@@ -169,7 +192,11 @@ fn matches_linfa_from_the_same_start() {
         let data = blobs(rows, cols, k, seed);
         let init = kmeans_plus_plus(&data, k, seed ^ 0xABCD);
         // Run both to full convergence: linfa's m-k-means update shares Lloyd's fixed point.
-        let settings = KMeansSettings { k, max_iter: 1_000, tolerance: 0.0 };
+        let settings = KMeansSettings {
+            k,
+            max_iter: 1_000,
+            tolerance: 0.0,
+        };
         let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
 
         let records = Array2::from_shape_fn((rows, cols), |(i, j)| data.row(i)[j] as f64);

@@ -26,7 +26,11 @@ pub struct KMeansSettings {
 
 impl Default for KMeansSettings {
     fn default() -> Self {
-        Self { k: 4, max_iter: 300, tolerance: 1e-4 }
+        Self {
+            k: 4,
+            max_iter: 300,
+            tolerance: 1e-4,
+        }
     }
 }
 
@@ -61,7 +65,10 @@ impl KMeansSettings {
             return Err(KMeansError::NoFeatures);
         }
         if data.rows() < self.k {
-            return Err(KMeansError::TooFewCustomers { customers: data.rows(), segments: self.k });
+            return Err(KMeansError::TooFewCustomers {
+                customers: data.rows(),
+                segments: self.k,
+            });
         }
         Ok(())
     }
@@ -151,7 +158,14 @@ pub fn assign(data: &FeatureMatrix, centroids: &[f64], k: usize) -> (Vec<u32>, f
     let panels = Panels::new(data);
     let pack = CentroidPack::new(centroids, k, p);
     let mut labels = vec![NO_SEGMENT; n];
-    let totals = assign_pass(&panels, &pack, &mut labels, &mut [], &mut [], PassMode::Score);
+    let totals = assign_pass(
+        &panels,
+        &pack,
+        &mut labels,
+        &mut [],
+        &mut [],
+        PassMode::Score,
+    );
     (labels, totals.inertia)
 }
 
@@ -189,11 +203,23 @@ fn lloyd(
             return None;
         }
         let pack = CentroidPack::new(&centroids, k, p);
-        let pass = assign_pass(panels, &pack, &mut labels, &mut counts, &mut sums, PassMode::Update);
+        let pass = assign_pass(
+            panels,
+            &pack,
+            &mut labels,
+            &mut counts,
+            &mut sums,
+            PassMode::Update,
+        );
         iterations += 1;
-        let relocated = relocate_empty_segments(panels, &centroids, &mut labels, &mut counts, &mut sums);
+        let relocated =
+            relocate_empty_segments(panels, &centroids, &mut labels, &mut counts, &mut sums);
         let next = segment_means(&sums, &counts, &centroids, p);
-        let shift: f64 = next.iter().zip(&centroids).map(|(a, b)| (a - b) * (a - b)).sum();
+        let shift: f64 = next
+            .iter()
+            .zip(&centroids)
+            .map(|(a, b)| (a - b) * (a - b))
+            .sum();
         centroids = next;
         if (pass.changed == 0 && !relocated) || shift <= tolerance {
             converged = true;
@@ -205,14 +231,32 @@ fn lloyd(
     }
     // Label with the final centroids and score exactly.
     let pack = CentroidPack::new(&centroids, k, p);
-    let totals = assign_pass(panels, &pack, &mut labels, &mut [], &mut [], PassMode::Score);
-    Some(KMeansRun { seed: 0, centroids, labels, inertia: totals.inertia, iterations, converged })
+    let totals = assign_pass(
+        panels,
+        &pack,
+        &mut labels,
+        &mut [],
+        &mut [],
+        PassMode::Score,
+    );
+    Some(KMeansRun {
+        seed: 0,
+        centroids,
+        labels,
+        inertia: totals.inertia,
+        iterations,
+        converged,
+    })
 }
 
 /// Coordinate sums over counts; a segment with no customers keeps its previous centroid.
 fn segment_means(sums: &[f64], counts: &[i64], previous: &[f64], p: usize) -> Vec<f64> {
     let mut means = previous.to_vec();
-    for ((mean, sum), &count) in means.chunks_exact_mut(p).zip(sums.chunks_exact(p)).zip(counts) {
+    for ((mean, sum), &count) in means
+        .chunks_exact_mut(p)
+        .zip(sums.chunks_exact(p))
+        .zip(counts)
+    {
         if count > 0 {
             for (m, s) in mean.iter_mut().zip(sum) {
                 *m = s / count as f64;
@@ -245,12 +289,19 @@ fn relocate_empty_segments(
         .enumerate()
         .map(|(chunk, (labels, strips))| {
             let mut top = Vec::with_capacity(wanted + 1);
-            for (q, (panel, labels)) in strips.chunks_exact(p).zip(labels.chunks(LANES)).enumerate() {
+            for (q, (panel, labels)) in strips.chunks_exact(p).zip(labels.chunks(LANES)).enumerate()
+            {
                 for (lane, &segment) in labels.iter().enumerate() {
                     let c = segment as usize * p;
-                    let Some(centroid) = centroids.get(c..c + p) else { continue };
+                    let Some(centroid) = centroids.get(c..c + p) else {
+                        continue;
+                    };
                     let index = chunk * CHUNK_ROWS + q * LANES + lane;
-                    keep_farthest(&mut top, (exact_distance(panel, lane, centroid), index), wanted);
+                    keep_farthest(
+                        &mut top,
+                        (exact_distance(panel, lane, centroid), index),
+                        wanted,
+                    );
                 }
             }
             top
@@ -282,7 +333,9 @@ fn relocate_empty_segments(
 fn keep_farthest(top: &mut Vec<(f64, usize)>, candidate: (f64, usize), limit: usize) {
     let position = top
         .iter()
-        .position(|&(d, i)| candidate.0.total_cmp(&d).is_gt() || (candidate.0 == d && candidate.1 < i))
+        .position(|&(d, i)| {
+            candidate.0.total_cmp(&d).is_gt() || (candidate.0 == d && candidate.1 < i)
+        })
         .unwrap_or(top.len());
     if position < limit {
         top.insert(position, candidate);
@@ -313,7 +366,11 @@ mod tests {
     }
 
     fn settings(k: usize) -> KMeansSettings {
-        KMeansSettings { k, max_iter: 300, tolerance: 1e-4 }
+        KMeansSettings {
+            k,
+            max_iter: 300,
+            tolerance: 1e-4,
+        }
     }
 
     #[test]
@@ -321,7 +378,10 @@ mod tests {
         let data = blobs(20_000, 5, 4, 11);
         let seeds: Vec<u64> = (0..3).map(|run| run_seed(5, 4, run)).collect();
         let fit = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
             pool.install(|| fit_seeds(&data, &settings(4), &seeds, &AtomicBool::new(false), &|| {}))
                 .expect("not cancelled")
         };
@@ -330,11 +390,19 @@ mod tests {
             assert_eq!(a.labels, b.labels);
             assert_eq!(a.inertia.to_bits(), b.inertia.to_bits());
             assert_eq!(a.iterations, b.iterations);
-            let bits = |run: &KMeansRun| run.centroids.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+            let bits = |run: &KMeansRun| {
+                run.centroids
+                    .iter()
+                    .map(|c| c.to_bits())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(bits(a), bits(b));
         }
         let plus_plus = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
             pool.install(|| kmeans_plus_plus(&data, 4, 77))
         };
         assert_eq!(plus_plus(1), plus_plus(2));
@@ -345,16 +413,26 @@ mod tests {
         let data = blobs(5_000, 3, 3, 2);
         let seeds = [1, 2, 3];
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let runs = fit_seeds(&data, &settings(3), &seeds, &AtomicBool::new(false), &|| {
-            done.fetch_add(1, Ordering::Relaxed);
-        })
+        let runs = fit_seeds(
+            &data,
+            &settings(3),
+            &seeds,
+            &AtomicBool::new(false),
+            &|| {
+                done.fetch_add(1, Ordering::Relaxed);
+            },
+        )
         .expect("not cancelled");
         assert_eq!(done.load(Ordering::Relaxed), 3);
         assert_eq!(runs.iter().map(|r| r.seed).collect::<Vec<_>>(), seeds);
         let best = &runs[best_run(&runs)];
         assert!(best.converged);
         // Unit-variance groups: inertia ≈ rows × cols.
-        assert!((best.inertia / (5_000.0 * 3.0) - 1.0).abs() < 0.1, "{}", best.inertia);
+        assert!(
+            (best.inertia / (5_000.0 * 3.0) - 1.0).abs() < 0.1,
+            "{}",
+            best.inertia
+        );
         let (labels, inertia) = assign(&data, &best.centroids, 3);
         assert_eq!(labels, best.labels);
         assert_eq!(inertia.to_bits(), best.inertia.to_bits());
@@ -380,7 +458,15 @@ mod tests {
         let data = blobs(100, 2, 2, 4);
         let init = kmeans_plus_plus(&data, 2, 1);
         assert!(fit_from(&data, init.clone(), &settings(2), &AtomicBool::new(true)).is_none());
-        assert!(fit_from(&data, init[..3].to_vec(), &settings(2), &AtomicBool::new(false)).is_none());
+        assert!(
+            fit_from(
+                &data,
+                init[..3].to_vec(),
+                &settings(2),
+                &AtomicBool::new(false)
+            )
+            .is_none()
+        );
         assert!(fit_seeds(&data, &settings(2), &[1, 2], &AtomicBool::new(true), &|| {}).is_none());
         assert_eq!(assign(&data, &init[..3], 2).0.len(), 0);
     }
@@ -391,9 +477,15 @@ mod tests {
         assert_eq!(settings(0).validate(&data), Err(KMeansError::NoSegments));
         assert_eq!(
             settings(4).validate(&data),
-            Err(KMeansError::TooFewCustomers { customers: 3, segments: 4 })
+            Err(KMeansError::TooFewCustomers {
+                customers: 3,
+                segments: 4
+            })
         );
-        let bad = KMeansSettings { tolerance: -1.0, ..settings(2) };
+        let bad = KMeansSettings {
+            tolerance: -1.0,
+            ..settings(2)
+        };
         assert!(bad.validate(&data).is_err());
         assert!(settings(3).validate(&data).is_ok());
     }

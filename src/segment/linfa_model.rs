@@ -26,7 +26,11 @@ pub struct SegmentKMeans(ValidSegmentKMeans);
 
 impl SegmentKMeans {
     pub fn new(settings: KMeansSettings, n_runs: usize, seed: u64) -> Self {
-        Self(ValidSegmentKMeans { settings, n_runs, seed })
+        Self(ValidSegmentKMeans {
+            settings,
+            n_runs,
+            seed,
+        })
     }
 }
 
@@ -37,7 +41,9 @@ impl ParamGuard for SegmentKMeans {
     fn check_ref(&self) -> Result<&Self::Checked, Self::Error> {
         let settings = &self.0.settings;
         if settings.k == 0 {
-            return Err(Error::Parameters("the number of segments k must be at least 1".into()));
+            return Err(Error::Parameters(
+                "the number of segments k must be at least 1".into(),
+            ));
         }
         if settings.max_iter == 0 {
             return Err(Error::Parameters("max_iter must be at least 1".into()));
@@ -76,12 +82,23 @@ impl<T> Fit<Array2<f32>, T, Error> for ValidSegmentKMeans {
         if data.rows() < k {
             return Err(Error::NotEnoughSamples);
         }
-        let seeds: Vec<u64> = (0..self.n_runs).map(|run| run_seed(self.seed, k, run)).collect();
-        let runs = fit_seeds(&data, &self.settings, &seeds, &AtomicBool::new(false), &|| {})
-            .ok_or_else(|| Error::Parameters("the fit was cancelled".into()))?;
+        let seeds: Vec<u64> = (0..self.n_runs)
+            .map(|run| run_seed(self.seed, k, run))
+            .collect();
+        let runs = fit_seeds(
+            &data,
+            &self.settings,
+            &seeds,
+            &AtomicBool::new(false),
+            &|| {},
+        )
+        .ok_or_else(|| Error::Parameters("the fit was cancelled".into()))?;
         let best = runs.get(best_run(&runs)).ok_or(Error::NotEnoughSamples)?;
         let centroids = Array2::from_shape_vec((k, data.cols()), best.centroids.clone())?;
-        Ok(SegmentModel { centroids, inertia: best.inertia })
+        Ok(SegmentModel {
+            centroids,
+            inertia: best.inertia,
+        })
     }
 }
 
@@ -115,18 +132,48 @@ mod tests {
 
     #[test]
     fn invalid_parameters_are_refused() {
-        let zero_k = SegmentKMeans::new(KMeansSettings { k: 0, max_iter: 10, tolerance: 1e-4 }, 1, 0);
+        let zero_k = SegmentKMeans::new(
+            KMeansSettings {
+                k: 0,
+                max_iter: 10,
+                tolerance: 1e-4,
+            },
+            1,
+            0,
+        );
         assert!(zero_k.check().is_err());
-        let zero_iter = SegmentKMeans::new(KMeansSettings { k: 2, max_iter: 0, tolerance: 1e-4 }, 1, 0);
+        let zero_iter = SegmentKMeans::new(
+            KMeansSettings {
+                k: 2,
+                max_iter: 0,
+                tolerance: 1e-4,
+            },
+            1,
+            0,
+        );
         assert!(zero_iter.check_ref().is_err());
     }
 
     #[test]
     fn fit_and_predict_through_linfa_traits() {
-        let records: Array2<f32> =
-            array![[0.0, 0.0], [0.1, 0.0], [0.0, 0.1], [5.0, 5.0], [5.1, 5.0], [5.0, 5.1]];
+        let records: Array2<f32> = array![
+            [0.0, 0.0],
+            [0.1, 0.0],
+            [0.0, 0.1],
+            [5.0, 5.0],
+            [5.1, 5.0],
+            [5.0, 5.1]
+        ];
         let dataset = DatasetBase::from(records.clone());
-        let params = SegmentKMeans::new(KMeansSettings { k: 2, max_iter: 50, tolerance: 1e-6 }, 3, 9);
+        let params = SegmentKMeans::new(
+            KMeansSettings {
+                k: 2,
+                max_iter: 50,
+                tolerance: 1e-6,
+            },
+            3,
+            9,
+        );
         let model = params.fit(&dataset).expect("fit");
         let labels = model.predict(&records);
         assert_eq!(labels[0], labels[1]);

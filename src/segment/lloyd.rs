@@ -47,7 +47,15 @@ impl<'a> CentroidPack<'a> {
         }
         let largest_norm = norms.iter().copied().fold(0.0, f64::max);
         let tie_scale = 4.0 * (p as f64 + 4.0) * F32_ROUNDOFF;
-        Self { k, p, exact: centroids, directions, biases, largest_norm, tie_scale }
+        Self {
+            k,
+            p,
+            exact: centroids,
+            directions,
+            biases,
+            largest_norm,
+            tie_scale,
+        }
     }
 
     /// The f32 gap under which two centroids are re-ranked exactly, for a panel whose customers
@@ -151,7 +159,10 @@ fn assign_chunk(
     mode: PassMode,
 ) -> ChunkOutcome {
     let mut outcome = ChunkOutcome::default();
-    let panels = strips.chunks_exact(pack.p).zip(bounds).zip(labels.chunks_mut(LANES));
+    let panels = strips
+        .chunks_exact(pack.p)
+        .zip(bounds)
+        .zip(labels.chunks_mut(LANES));
     for ((panel, &bound), labels) in panels {
         let ranked = rank_panel(panel, pack);
         let tie = pack.tie_margin(bound);
@@ -189,7 +200,12 @@ impl Ranked {
     /// the lower segment on ties; written as min/max/select so it stays in vector registers.
     #[inline(always)]
     fn update(&mut self, dot: &Strip, bias: f32, id: u32) {
-        let lanes = self.best.iter_mut().zip(self.second.iter_mut()).zip(self.nearest.iter_mut()).zip(dot);
+        let lanes = self
+            .best
+            .iter_mut()
+            .zip(self.second.iter_mut())
+            .zip(self.nearest.iter_mut())
+            .zip(dot);
         for (((best, second), nearest), &d) in lanes {
             let h = bias - d;
             let closer = h < *best;
@@ -209,7 +225,11 @@ impl Ranked {
             return false;
         }
         let mut unsettled = false;
-        let lanes = self.nearest.iter().zip(labels).zip(self.best.iter().zip(&self.second));
+        let lanes = self
+            .nearest
+            .iter()
+            .zip(labels)
+            .zip(self.best.iter().zip(&self.second));
         for ((&nearest, &label), (&best, &second)) in lanes {
             unsettled |= (nearest != label) | (second - best <= tie);
         }
@@ -250,12 +270,19 @@ fn rank_panel(panel: &[Strip], pack: &CentroidPack<'_>) -> Ranked {
 fn panel_inertia(panel: &[Strip], labels: &[u32], pack: &CentroidPack<'_>) -> f64 {
     let p = pack.p;
     let centroid = |lane: usize| -> &[f64] {
-        let segment = labels.get(lane).map_or(0, |&l| (l as usize).min(pack.k - 1));
+        let segment = labels
+            .get(lane)
+            .map_or(0, |&l| (l as usize).min(pack.k - 1));
         &pack.exact[segment * p..(segment + 1) * p]
     };
     let mut sum = 0.0;
     for base in (0..labels.len()).step_by(4) {
-        let (c0, c1, c2, c3) = (centroid(base), centroid(base + 1), centroid(base + 2), centroid(base + 3));
+        let (c0, c1, c2, c3) = (
+            centroid(base),
+            centroid(base + 1),
+            centroid(base + 2),
+            centroid(base + 3),
+        );
         let mut totals = [0f64; 4];
         let features = panel.iter().zip(c0).zip(c1).zip(c2).zip(c3);
         for ((((strip, &v0), &v1), &v2), &v3) in features {
@@ -337,7 +364,14 @@ mod tests {
         let panels = Panels::new(&data);
         let pack = CentroidPack::new(&centroids, 3, p);
         let mut labels = vec![NO_SEGMENT; n];
-        let totals = assign_pass(&panels, &pack, &mut labels, &mut [], &mut [], PassMode::Score);
+        let totals = assign_pass(
+            &panels,
+            &pack,
+            &mut labels,
+            &mut [],
+            &mut [],
+            PassMode::Score,
+        );
         let mut inertia = 0.0;
         for (i, &label) in labels.iter().enumerate() {
             let x: Vec<f64> = data.row(i).iter().map(|&v| f64::from(v)).collect();

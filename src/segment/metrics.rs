@@ -33,7 +33,12 @@ pub fn calinski_harabasz(data: &FeatureMatrix, labels: &[u32], centroids: &[f64]
             continue;
         }
         let mean = &means[c * p..(c + 1) * p];
-        between += count * mean.iter().zip(&overall).map(|(a, b)| (a - b) * (a - b)).sum::<f64>();
+        between += count
+            * mean
+                .iter()
+                .zip(&overall)
+                .map(|(a, b)| (a - b) * (a - b))
+                .sum::<f64>();
         let shift = &stats.shifted_sums[c * p..(c + 1) * p];
         let drift = shift.iter().map(|s| s * s).sum::<f64>() / count;
         within += (stats.shifted_squares[c] - drift).max(0.0);
@@ -60,19 +65,31 @@ pub fn davies_bouldin(data: &FeatureMatrix, labels: &[u32], centroids: &[f64], k
         || vec![0f64; k],
         |acc, row, segment| {
             let mean = &means[segment * p..(segment + 1) * p];
-            let d2: f64 = row.iter().zip(mean).map(|(&x, m)| (f64::from(x) - m).powi(2)).sum();
+            let d2: f64 = row
+                .iter()
+                .zip(mean)
+                .map(|(&x, m)| (f64::from(x) - m).powi(2))
+                .sum();
             acc[segment] += d2.sqrt();
         },
         k,
     );
     let segments: Vec<usize> = (0..k).filter(|&c| stats.counts[c] > 0).collect();
-    let spread: Vec<f64> =
-        segments.iter().map(|&c| spread_sums[c] / stats.counts[c] as f64).collect();
+    let spread: Vec<f64> = segments
+        .iter()
+        .map(|&c| spread_sums[c] / stats.counts[c] as f64)
+        .collect();
     let distance = |a: usize, b: usize| -> f64 {
         let (ma, mb) = (&means[a * p..(a + 1) * p], &means[b * p..(b + 1) * p]);
-        ma.iter().zip(mb).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()
+        ma.iter()
+            .zip(mb)
+            .map(|(x, y)| (x - y) * (x - y))
+            .sum::<f64>()
+            .sqrt()
     };
-    let all_close = segments.iter().all(|&a| segments.iter().all(|&b| distance(a, b) <= 1e-8));
+    let all_close = segments
+        .iter()
+        .all(|&a| segments.iter().all(|&b| distance(a, b) <= 1e-8));
     if spread.iter().all(|&s| s.abs() <= 1e-8) || all_close {
         return 0.0;
     }
@@ -163,8 +180,11 @@ struct SegmentStats {
 impl SegmentStats {
     fn gather(data: &FeatureMatrix, labels: &[u32], centroids: &[f64], k: usize) -> Self {
         let p = data.cols();
-        let origins =
-            if centroids.len() == k * p { centroids.to_vec() } else { vec![0.0; k * p] };
+        let origins = if centroids.len() == k * p {
+            centroids.to_vec()
+        } else {
+            vec![0.0; k * p]
+        };
         let (counts, sums) = reduce_rows(
             data,
             labels,
@@ -189,7 +209,13 @@ impl SegmentStats {
             shifted_sums.extend_from_slice(&slot[..p]);
             shifted_squares.push(slot[p]);
         }
-        Self { p, counts, origins, shifted_sums, shifted_squares }
+        Self {
+            p,
+            counts,
+            origins,
+            shifted_sums,
+            shifted_squares,
+        }
     }
 
     fn present(&self) -> usize {
@@ -220,8 +246,10 @@ impl SegmentStats {
         let n = self.customers() as f64;
         let mut total = vec![0f64; p];
         for (c, &count) in self.counts.iter().enumerate() {
-            for j in 0..p {
-                total[j] += self.origins[c * p + j] * count as f64 + self.shifted_sums[c * p + j];
+            let origin = &self.origins[c * p..(c + 1) * p];
+            let shifted = &self.shifted_sums[c * p..(c + 1) * p];
+            for ((t, o), s) in total.iter_mut().zip(origin).zip(shifted) {
+                *t += o * count as f64 + s;
             }
         }
         total.iter().map(|t| t / n).collect()
@@ -299,8 +327,14 @@ mod tests {
         assert_eq!(adjusted_rand_index(&[0, 0, 1, 1], &[1, 1, 0, 0]), 1.0);
         assert_eq!(adjusted_rand_index(&[0, 0, 1, 2, 2], &[7, 7, 3, 9, 9]), 1.0);
         // scikit-learn's documented examples.
-        assert!((adjusted_rand_index(&[0, 0, 1, 1], &[0, 0, 1, 2]) - 0.571_428_571_428_571_4).abs() < 1e-15);
-        assert!((adjusted_rand_index(&[0, 0, 1, 2], &[0, 0, 1, 1]) - 0.571_428_571_428_571_4).abs() < 1e-15);
+        assert!(
+            (adjusted_rand_index(&[0, 0, 1, 1], &[0, 0, 1, 2]) - 0.571_428_571_428_571_4).abs()
+                < 1e-15
+        );
+        assert!(
+            (adjusted_rand_index(&[0, 0, 1, 2], &[0, 0, 1, 1]) - 0.571_428_571_428_571_4).abs()
+                < 1e-15
+        );
         assert!((adjusted_rand_index(&[0, 0, 1, 1], &[0, 1, 0, 1]) + 0.5).abs() < 1e-15);
         assert!(adjusted_rand_index(&[0, 0, 0, 0], &[0, 1, 2, 3]).abs() < 1e-15);
         assert!(adjusted_rand_index(&[0, 1], &[0]).is_nan());

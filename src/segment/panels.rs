@@ -39,7 +39,13 @@ impl Panels {
         let mut norms = vec![0f32; n_panels * LANES];
         let mut norm_bounds = vec![0f32; n_panels];
         if cols == 0 {
-            return Self { rows, cols, strips: Vec::new(), norm_bounds, norms };
+            return Self {
+                rows,
+                cols,
+                strips: Vec::new(),
+                norm_bounds,
+                norms,
+            };
         }
         let mut strips = vec![[0f32; LANES]; n_panels * cols];
         strips
@@ -66,7 +72,13 @@ impl Panels {
                 // Round up so the bound stays a bound after the f32 conversion.
                 *bound = (largest * (1.0 + 1e-6)) as f32;
             });
-        Self { rows, cols, strips, norm_bounds, norms }
+        Self {
+            rows,
+            cols,
+            strips,
+            norm_bounds,
+            norms,
+        }
     }
 
     pub(crate) fn rows(&self) -> usize {
@@ -94,7 +106,10 @@ impl Panels {
     /// Copy customer `i`'s features, widened to f64.
     pub(crate) fn row_f64(&self, i: usize) -> Vec<f64> {
         let panel = &self.strips[(i / LANES) * self.cols..(i / LANES + 1) * self.cols];
-        panel.iter().map(|strip| f64::from(strip[i % LANES])).collect()
+        panel
+            .iter()
+            .map(|strip| f64::from(strip[i % LANES]))
+            .collect()
     }
 
     /// Population variance of each feature, averaged over features (two passes over fixed

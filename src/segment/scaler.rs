@@ -40,10 +40,19 @@ impl FittedScaler {
     /// Fit on one slice per feature. A zero (or non-finite) scale becomes 1.0, so a constant
     /// feature maps to 0; an empty column gets center 0 and scale 1.
     pub fn fit(kind: ScalerKind, columns: &[&[f64]]) -> FittedScaler {
-        let (center, scale): (Vec<f64>, Vec<f64>) =
-            columns.iter().map(|column| fit_column(kind, column)).unzip();
-        let scale = scale.into_iter().map(|s| if s.is_finite() && s != 0.0 { s } else { 1.0 }).collect();
-        FittedScaler { kind, center, scale }
+        let (center, scale): (Vec<f64>, Vec<f64>) = columns
+            .iter()
+            .map(|column| fit_column(kind, column))
+            .unzip();
+        let scale = scale
+            .into_iter()
+            .map(|s| if s.is_finite() && s != 0.0 { s } else { 1.0 })
+            .collect();
+        FittedScaler {
+            kind,
+            center,
+            scale,
+        }
     }
 
     /// Scale whole columns into the segmentation matrix (one row per customer). The matrix has
@@ -51,20 +60,28 @@ impl FittedScaler {
     /// with no column given scales to 0.
     pub fn transform(&self, columns: &[&[f64]]) -> FeatureMatrix {
         let cols = self.center.len();
-        let rows = columns.iter().take(cols).map(|c| c.len()).min().unwrap_or(0);
+        let rows = columns
+            .iter()
+            .take(cols)
+            .map(|c| c.len())
+            .min()
+            .unwrap_or(0);
         let mut values = vec![0f32; rows * cols];
         if cols > 0 {
-            values.par_chunks_mut(cols * 4096).enumerate().for_each(|(block, out)| {
-                let first = block * 4096;
-                for (j, ((&center, &scale), column)) in
-                    self.center.iter().zip(&self.scale).zip(columns).enumerate()
-                {
-                    let source = &column[first..first + out.len() / cols];
-                    for (row, &v) in out.chunks_exact_mut(cols).zip(source) {
-                        row[j] = ((v - center) / scale) as f32;
+            values
+                .par_chunks_mut(cols * 4096)
+                .enumerate()
+                .for_each(|(block, out)| {
+                    let first = block * 4096;
+                    for (j, ((&center, &scale), column)) in
+                        self.center.iter().zip(&self.scale).zip(columns).enumerate()
+                    {
+                        let source = &column[first..first + out.len() / cols];
+                        for (row, &v) in out.chunks_exact_mut(cols).zip(source) {
+                            row[j] = ((v - center) / scale) as f32;
+                        }
                     }
-                }
-            });
+                });
         }
         FeatureMatrix::new(rows, cols, values).expect("rows × cols values by construction")
     }
@@ -72,8 +89,9 @@ impl FittedScaler {
     /// Scale one customer (one value per fitted feature; missing values scale to 0).
     pub fn transform_row(&self, row: &[f64]) -> Vec<f32> {
         let mut scaled = vec![0f32; self.center.len()];
-        for (out, ((&v, &center), &scale)) in
-            scaled.iter_mut().zip(row.iter().zip(&self.center).zip(&self.scale))
+        for (out, ((&v, &center), &scale)) in scaled
+            .iter_mut()
+            .zip(row.iter().zip(&self.center).zip(&self.scale))
         {
             *out = ((v - center) / scale) as f32;
         }
@@ -185,7 +203,11 @@ mod tests {
     fn transform_lays_out_rows_across_blocks() {
         let a: Vec<f64> = (0..10_000).map(|v| v as f64).collect();
         let b: Vec<f64> = (0..10_000).map(|v| -(v as f64)).collect();
-        let scaler = FittedScaler { kind: ScalerKind::Standard, center: vec![0.0, 0.0], scale: vec![1.0, 2.0] };
+        let scaler = FittedScaler {
+            kind: ScalerKind::Standard,
+            center: vec![0.0, 0.0],
+            scale: vec![1.0, 2.0],
+        };
         let matrix = scaler.transform(&[&a, &b]);
         assert_eq!((matrix.rows(), matrix.cols()), (10_000, 2));
         assert_eq!(matrix.row(9_999), &[9_999.0, -4_999.5]);

@@ -62,12 +62,16 @@ pub(crate) fn plus_plus(panels: &Panels, k: usize, seed: u64) -> Vec<f64> {
         let candidates: Vec<Candidate> = (0..trials)
             .map(|_| {
                 let target = rng.r#gen::<f64>() * potential;
-                Candidate::new(panels, draw(panels, &closest, pending.as_ref(), &chunk_totals, target))
+                Candidate::new(
+                    panels,
+                    draw(panels, &closest, pending.as_ref(), &chunk_totals, target),
+                )
             })
             .collect();
         let totals = sweep(panels, &mut closest, pending.as_ref(), &candidates);
-        let potentials: Vec<f64> =
-            (0..trials).map(|t| totals.iter().map(|chunk| chunk[t + 1]).sum()).collect();
+        let potentials: Vec<f64> = (0..trials)
+            .map(|t| totals.iter().map(|chunk| chunk[t + 1]).sum())
+            .collect();
         let mut best = 0;
         for (t, &potential) in potentials.iter().enumerate() {
             if potential < potentials[best] {
@@ -81,6 +85,9 @@ pub(crate) fn plus_plus(panels: &Panels, k: usize, seed: u64) -> Vec<f64> {
     centroids
 }
 
+/// Panels summed in f32 before the totals move to f64.
+const FLUSH_PANELS: usize = 8;
+
 /// A customer proposed as the next centroid.
 struct Candidate {
     row: usize,
@@ -92,7 +99,11 @@ impl Candidate {
     fn new(panels: &Panels, row: usize) -> Self {
         let exact = panels.row_f64(row);
         let norm = exact.iter().map(|v| v * v).sum::<f64>() as f32;
-        Self { row, coords: exact.into_iter().map(|v| v as f32).collect(), norm }
+        Self {
+            row,
+            coords: exact.into_iter().map(|v| v as f32).collect(),
+            norm,
+        }
     }
 }
 
@@ -110,7 +121,13 @@ fn expanded(dot: &Strip, norms: &[f32], candidate_norm: f32) -> Strip {
 
 /// Nearest distances of one panel with `pending` folded in (padding lanes 0).
 #[inline(always)]
-fn folded(panel: &[Strip], norms: &[f32], near: &[f32], pending: Option<&Candidate>, valid: usize) -> Strip {
+fn folded(
+    panel: &[Strip],
+    norms: &[f32],
+    near: &[f32],
+    pending: Option<&Candidate>,
+    valid: usize,
+) -> Strip {
     let mut out = [0f32; LANES];
     out.copy_from_slice(near);
     if let Some(c) = pending {
@@ -141,29 +158,57 @@ fn sweep(
         .zip(panels.strips().par_chunks(CHUNK_PANELS * p))
         .enumerate()
         .map(|(chunk, ((closest, norms), strips))| {
-            let mut lane_totals = vec![[0f64; LANES]; candidates.len() + 1];
-            let mut add = |slot: usize, values: &Strip| {
-                for (total, &v) in lane_totals[slot].iter_mut().zip(values) {
-                    *total += f64::from(v);
+            // f32 lane sums over a few panels, flushed into f64: cheap and ample for sampling.
+            let slots = candidates.len() + 1;
+            let mut lane_totals = vec![[0f64; LANES]; slots];
+            let mut recent = vec![[0f32; LANES]; slots];
+            let add = |recent: &mut [Strip], slot: usize, values: &Strip| {
+                for (total, &v) in recent[slot].iter_mut().zip(values) {
+                    *total += v;
                 }
             };
-            let panels = strips.chunks_exact(p).zip(closest.chunks_exact_mut(LANES)).zip(norms.chunks_exact(LANES));
+            let panels = strips
+                .chunks_exact(p)
+                .zip(closest.chunks_exact_mut(LANES))
+                .zip(norms.chunks_exact(LANES));
+            let count = strips.len() / p;
             for (q, ((panel, near), norms)) in panels.enumerate() {
                 let valid = valid_lanes(rows, chunk * CHUNK_PANELS + q);
                 let folded = folded(panel, norms, near, pending, valid);
                 near.copy_from_slice(&folded);
-                add(0, &folded);
+                add(&mut recent, 0, &folded);
                 let mut t = 0;
                 while t < candidates.len() {
                     if t + 1 < candidates.len() {
-                        let (a, b) = dot_pair(panel, &candidates[t].coords, &candidates[t + 1].coords);
-                        add(t + 1, &capped(&expanded(&a, norms, candidates[t].norm), &folded));
-                        add(t + 2, &capped(&expanded(&b, norms, candidates[t + 1].norm), &folded));
+                        let (a, b) =
+                            dot_pair(panel, &candidates[t].coords, &candidates[t + 1].coords);
+                        add(
+                            &mut recent,
+                            t + 1,
+                            &capped(&expanded(&a, norms, candidates[t].norm), &folded),
+                        );
+                        add(
+                            &mut recent,
+                            t + 2,
+                            &capped(&expanded(&b, norms, candidates[t + 1].norm), &folded),
+                        );
                         t += 2;
                     } else {
                         let a = dot(panel, &candidates[t].coords);
-                        add(t + 1, &capped(&expanded(&a, norms, candidates[t].norm), &folded));
+                        add(
+                            &mut recent,
+                            t + 1,
+                            &capped(&expanded(&a, norms, candidates[t].norm), &folded),
+                        );
                         t += 1;
+                    }
+                }
+                if q % FLUSH_PANELS == FLUSH_PANELS - 1 || q + 1 == count {
+                    for (totals, partial) in lane_totals.iter_mut().zip(recent.iter_mut()) {
+                        for (total, v) in totals.iter_mut().zip(partial.iter_mut()) {
+                            *total += f64::from(*v);
+                            *v = 0.0;
+                        }
                     }
                 }
             }
@@ -183,7 +228,12 @@ fn capped(d2: &Strip, near: &Strip) -> Strip {
 }
 
 /// Nearest distances of every customer of work unit `chunk`, `pending` folded in.
-fn chunk_distances(panels: &Panels, closest: &[f32], pending: Option<&Candidate>, chunk: usize) -> Vec<f32> {
+fn chunk_distances(
+    panels: &Panels,
+    closest: &[f32],
+    pending: Option<&Candidate>,
+    chunk: usize,
+) -> Vec<f32> {
     let p = panels.cols();
     let rows = panels.rows();
     let first_panel = chunk * CHUNK_PANELS;
@@ -193,7 +243,13 @@ fn chunk_distances(panels: &Panels, closest: &[f32], pending: Option<&Candidate>
         let panel = &panels.strips()[q * p..(q + 1) * p];
         let lanes = q * LANES..(q + 1) * LANES;
         let valid = valid_lanes(rows, q);
-        out.extend(folded(panel, &panels.norms()[lanes.clone()], &closest[lanes], pending, valid));
+        out.extend(folded(
+            panel,
+            &panels.norms()[lanes.clone()],
+            &closest[lanes],
+            pending,
+            valid,
+        ));
     }
     out
 }
@@ -261,7 +317,10 @@ mod tests {
         }
         let data = FeatureMatrix::new(300, 2, values).expect("shape");
         let centroids = kmeans_plus_plus(&data, 3, 7);
-        let mut groups: Vec<i64> = centroids.chunks(2).map(|c| (c[0] / 100.0).round() as i64).collect();
+        let mut groups: Vec<i64> = centroids
+            .chunks(2)
+            .map(|c| (c[0] / 100.0).round() as i64)
+            .collect();
         groups.sort_unstable();
         assert_eq!(groups, vec![0, 1, 2]);
         assert_eq!(centroids, kmeans_plus_plus(&data, 3, 7));

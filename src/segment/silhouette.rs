@@ -54,21 +54,35 @@ pub fn silhouette(
         let negative = scores.iter().filter(|&&s| s < 0.0).count();
         (total / m as f64, negative as f64 / m as f64)
     };
-    Silhouette { mean, negative_share, sample_size: m, exact }
+    Silhouette {
+        mean,
+        negative_share,
+        sample_size: m,
+        exact,
+    }
 }
 
 /// The silhouette of every sampled customer, in sample order.
 fn sample_scores(data: &FeatureMatrix, labels: &[u32], k: usize, sample: &[usize]) -> Vec<f64> {
     let m = sample.len();
     let p = data.cols();
-    let segments = sample.iter().map(|&i| labels[i] as usize + 1).max().unwrap_or(0).max(k);
+    let segments = sample
+        .iter()
+        .map(|&i| labels[i] as usize + 1)
+        .max()
+        .unwrap_or(0)
+        .max(k);
     // Group the sample by segment: positions `ranges[c]` of the grouped order belong to `c`.
     let mut grouped: Vec<usize> = (0..m).collect();
     grouped.sort_by_key(|&s| labels[sample[s]]);
     let mut ranges = vec![0..0; segments];
     let mut start = 0;
     for (c, range) in ranges.iter_mut().enumerate() {
-        let end = start + grouped[start..].iter().take_while(|&&s| labels[sample[s]] as usize == c).count();
+        let end = start
+            + grouped[start..]
+                .iter()
+                .take_while(|&&s| labels[sample[s]] as usize == c)
+                .count();
         *range = start..end;
         start = end;
     }
@@ -169,7 +183,9 @@ mod tests {
 
     #[test]
     fn sample_is_seeded_and_sized() {
-        let values: Vec<f32> = (0..2_000).map(|i| (i % 2) as f32 * 10.0 + (i % 7) as f32 * 0.1).collect();
+        let values: Vec<f32> = (0..2_000)
+            .map(|i| (i % 2) as f32 * 10.0 + (i % 7) as f32 * 0.1)
+            .collect();
         let labels: Vec<u32> = (0..2_000).map(|i| i % 2).collect();
         let data = FeatureMatrix::new(2_000, 1, values).expect("shape");
         let a = silhouette(&data, &labels, 2, 500, 3);
