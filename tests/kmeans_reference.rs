@@ -62,12 +62,12 @@ fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings
     let x: Vec<Vec<f64>> = (0..n)
         .map(|i| data.row(i).iter().map(|&v| v as f64).collect())
         .collect();
-    let mut mean_variance = 0.0;
+    let mut variance_sum = 0.0;
     for j in 0..p {
         let mean = x.iter().map(|r| r[j]).sum::<f64>() / n as f64;
-        mean_variance += x.iter().map(|r| (r[j] - mean) * (r[j] - mean)).sum::<f64>() / n as f64;
+        variance_sum += x.iter().map(|r| (r[j] - mean) * (r[j] - mean)).sum::<f64>() / n as f64;
     }
-    let tolerance = settings.tolerance * mean_variance / p as f64;
+    let tolerance = settings.tolerance * variance_sum / p as f64;
 
     let mut centroids = init.to_vec();
     let mut labels = vec![u32::MAX; n];

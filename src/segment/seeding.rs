@@ -152,6 +152,9 @@ fn sweep(
 ) -> Vec<Vec<f64>> {
     let p = panels.cols();
     let rows = panels.rows();
+    // Every dot product a panel needs, pending first, computed two at a time.
+    let targets: Vec<&Candidate> = pending.into_iter().chain(candidates).collect();
+    let first_candidate = usize::from(pending.is_some());
     closest
         .par_chunks_mut(CHUNK_ROWS)
         .zip(panels.norms().par_chunks(CHUNK_ROWS))
@@ -162,46 +165,29 @@ fn sweep(
             let slots = candidates.len() + 1;
             let mut lane_totals = vec![[0f64; LANES]; slots];
             let mut recent = vec![[0f32; LANES]; slots];
-            let add = |recent: &mut [Strip], slot: usize, values: &Strip| {
-                for (total, &v) in recent[slot].iter_mut().zip(values) {
-                    *total += v;
-                }
-            };
+            let mut dots = vec![[0f32; LANES]; targets.len()];
             let panels = strips
                 .chunks_exact(p)
                 .zip(closest.chunks_exact_mut(LANES))
                 .zip(norms.chunks_exact(LANES));
             let count = strips.len() / p;
             for (q, ((panel, near), norms)) in panels.enumerate() {
+                panel_dots(panel, &targets, &mut dots);
+                let mut folded = [0f32; LANES];
+                folded.copy_from_slice(near);
+                if let Some(c) = pending {
+                    folded = capped(&expanded(&dots[0], norms, c.norm), &folded);
+                }
                 let valid = valid_lanes(rows, chunk * CHUNK_PANELS + q);
-                let folded = folded(panel, norms, near, pending, valid);
+                folded[valid..].fill(0.0);
                 near.copy_from_slice(&folded);
-                add(&mut recent, 0, &folded);
-                let mut t = 0;
-                while t < candidates.len() {
-                    if t + 1 < candidates.len() {
-                        let (a, b) =
-                            dot_pair(panel, &candidates[t].coords, &candidates[t + 1].coords);
-                        add(
-                            &mut recent,
-                            t + 1,
-                            &capped(&expanded(&a, norms, candidates[t].norm), &folded),
-                        );
-                        add(
-                            &mut recent,
-                            t + 2,
-                            &capped(&expanded(&b, norms, candidates[t + 1].norm), &folded),
-                        );
-                        t += 2;
-                    } else {
-                        let a = dot(panel, &candidates[t].coords);
-                        add(
-                            &mut recent,
-                            t + 1,
-                            &capped(&expanded(&a, norms, candidates[t].norm), &folded),
-                        );
-                        t += 1;
-                    }
+                add_lanes(&mut recent[0], &folded);
+                let scored = candidates.iter().zip(&dots[first_candidate..]);
+                for ((candidate, dot), slot) in scored.zip(recent[1..].iter_mut()) {
+                    add_lanes(
+                        slot,
+                        &capped(&expanded(dot, norms, candidate.norm), &folded),
+                    );
                 }
                 if q % FLUSH_PANELS == FLUSH_PANELS - 1 || q + 1 == count {
                     for (totals, partial) in lane_totals.iter_mut().zip(recent.iter_mut()) {
@@ -215,6 +201,28 @@ fn sweep(
             lane_totals.iter().map(|lanes| lanes.iter().sum()).collect()
         })
         .collect()
+}
+
+/// x·t for every target, two targets per pass over the panel.
+#[inline(always)]
+fn panel_dots(panel: &[Strip], targets: &[&Candidate], out: &mut [Strip]) {
+    let mut pairs = targets.chunks_exact(2);
+    let mut slots = out.chunks_exact_mut(2);
+    for (pair, slot) in (&mut pairs).zip(&mut slots) {
+        let (a, b) = dot_pair(panel, &pair[0].coords, &pair[1].coords);
+        slot[0] = a;
+        slot[1] = b;
+    }
+    if let ([last], [slot]) = (pairs.remainder(), slots.into_remainder()) {
+        *slot = dot(panel, &last.coords);
+    }
+}
+
+#[inline(always)]
+fn add_lanes(total: &mut Strip, values: &Strip) {
+    for (t, &v) in total.iter_mut().zip(values) {
+        *t += v;
+    }
 }
 
 /// Lane-wise `min(d2, near)`; padding lanes stay 0 because `near` is 0 there.
