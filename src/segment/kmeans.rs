@@ -1,5 +1,20 @@
 //! k-means segmentation: Lloyd iterations from k-means++ starts, many seeds in parallel, and
 //! scoring new customers against saved centroids. Results are bit-identical at any thread count.
+//!
+//! How a run goes (scikit-learn's Lloyd, made fast):
+//! - The matrix is regrouped once per fit into panels of 16 customers (`panels`), shared by all
+//!   seeds. Every pass walks fixed-size work units in parallel and merges their partial results
+//!   in work-unit order, so the thread count never changes a bit of the result.
+//! - Each iteration labels every customer with its nearest centroid (`lloyd`: f32 dot products,
+//!   exact f64 re-ranking of near ties, so labels equal a plain f64 argmin), then moves the
+//!   centroids to the mean of their customers. Per-segment counts and f64 coordinate sums are
+//!   updated only for customers whose label changed.
+//! - A segment left empty takes the customer farthest from its centroid (see
+//!   `relocate_empty_segments`).
+//! - The run stops when no label changed, when the centroids moved by at most
+//!   `tolerance × mean feature variance` (sum of squared moves), or after `max_iter`
+//!   iterations; a last pass labels every customer against the final centroids and sums the
+//!   exact squared distances `Σ (x_j − c_j)²` in f64 for the inertia.
 
 use super::FeatureMatrix;
 use super::lloyd::{CentroidPack, NO_SEGMENT, PassMode, assign_pass, exact_distance};
@@ -469,6 +484,27 @@ mod tests {
         );
         assert!(fit_seeds(&data, &settings(2), &[1, 2], &AtomicBool::new(true), &|| {}).is_none());
         assert_eq!(assign(&data, &init[..3], 2).0.len(), 0);
+    }
+
+    #[test]
+    fn degenerate_data_does_not_panic() {
+        let settings = settings(3);
+        let cancel = AtomicBool::new(false);
+        // Every customer identical: k-means++ can only pick duplicates.
+        let same = FeatureMatrix::new(50, 2, vec![1.5; 100]).expect("shape");
+        let runs = fit_seeds(&same, &settings, &[1, 2], &cancel, &|| {}).expect("runs");
+        assert!(
+            runs.iter()
+                .all(|r| r.inertia == 0.0 && r.labels.len() == 50)
+        );
+        // Fewer customers than segments, and a missing value.
+        let tiny = FeatureMatrix::new(2, 2, vec![0.0, 1.0, f32::NAN, 3.0]).expect("shape");
+        let runs = fit_seeds(&tiny, &settings, &[1], &cancel, &|| {}).expect("runs");
+        assert_eq!(runs[0].labels.len(), 2);
+        let empty = FeatureMatrix::new(0, 2, Vec::new()).expect("shape");
+        let runs = fit_seeds(&empty, &settings, &[1], &cancel, &|| {}).expect("runs");
+        assert!(runs[0].labels.is_empty());
+        assert_eq!(assign(&empty, &[0.0; 6], 3).0.len(), 0);
     }
 
     #[test]

@@ -246,8 +246,10 @@ impl SegmentStats {
         let n = self.customers() as f64;
         let mut total = vec![0f64; p];
         for (c, &count) in self.counts.iter().enumerate() {
-            for j in 0..p {
-                total[j] += self.origins[c * p + j] * count as f64 + self.shifted_sums[c * p + j];
+            let origin = &self.origins[c * p..(c + 1) * p];
+            let shifted = &self.shifted_sums[c * p..(c + 1) * p];
+            for ((t, o), s) in total.iter_mut().zip(origin).zip(shifted) {
+                *t += o * count as f64 + s;
             }
         }
         total.iter().map(|t| t / n).collect()

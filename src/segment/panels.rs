@@ -26,6 +26,8 @@ pub(crate) struct Panels {
     strips: Vec<Strip>,
     /// Per panel: an upper bound on the largest squared norm of its customers.
     norm_bounds: Vec<f32>,
+    /// Per customer (padding included, 0 there): ‖x‖² rounded to f32.
+    norms: Vec<f32>,
 }
 
 impl Panels {
@@ -34,30 +36,39 @@ impl Panels {
         let rows = data.rows();
         let cols = data.cols();
         let n_panels = rows.div_ceil(LANES);
+        let mut norms = vec![0f32; n_panels * LANES];
+        let mut norm_bounds = vec![0f32; n_panels];
         if cols == 0 {
             return Self {
                 rows,
                 cols,
                 strips: Vec::new(),
-                norm_bounds: vec![0.0; n_panels],
+                norm_bounds,
+                norms,
             };
         }
         let mut strips = vec![[0f32; LANES]; n_panels * cols];
-        let mut norm_bounds = vec![0f32; n_panels];
         strips
             .par_chunks_mut(cols)
             .zip(norm_bounds.par_iter_mut())
+            .zip(norms.par_chunks_mut(LANES))
             .zip(data.values().par_chunks(LANES * cols))
-            .for_each(|((panel, bound), source)| {
-                let mut largest = 0f64;
+            .for_each(|(((panel, bound), norms), source)| {
                 for (lane, row) in source.chunks_exact(cols).enumerate() {
-                    let mut norm = 0f64;
                     for (strip, &v) in panel.iter_mut().zip(row) {
                         strip[lane] = v;
-                        norm += f64::from(v) * f64::from(v);
                     }
-                    largest = largest.max(norm);
                 }
+                let mut lane_norms = [0f64; LANES];
+                for strip in panel.iter() {
+                    for (norm, &v) in lane_norms.iter_mut().zip(strip) {
+                        *norm += f64::from(v) * f64::from(v);
+                    }
+                }
+                for (out, &norm) in norms.iter_mut().zip(&lane_norms) {
+                    *out = norm as f32;
+                }
+                let largest = lane_norms.iter().copied().fold(0.0, f64::max);
                 // Round up so the bound stays a bound after the f32 conversion.
                 *bound = (largest * (1.0 + 1e-6)) as f32;
             });
@@ -66,6 +77,7 @@ impl Panels {
             cols,
             strips,
             norm_bounds,
+            norms,
         }
     }
 
@@ -84,6 +96,11 @@ impl Panels {
 
     pub(crate) fn norm_bounds(&self) -> &[f32] {
         &self.norm_bounds
+    }
+
+    /// ‖x‖² of every customer, panel by panel (`LANES` per panel, padding 0).
+    pub(crate) fn norms(&self) -> &[f32] {
+        &self.norms
     }
 
     /// Copy customer `i`'s features, widened to f64.
@@ -111,21 +128,24 @@ impl Panels {
         squares.iter().sum::<f64>() / (n as f64 * p as f64)
     }
 
-    /// Sum `term(value, feature)` over every customer, per feature.
+    /// Sum `term(value, feature)` over every customer, per feature (per-lane partial sums,
+    /// padding weighted 0).
     fn column_reduce(&self, term: impl Fn(f64, usize) -> f64 + Sync) -> Vec<f64> {
         let p = self.cols;
         let rows = self.rows;
-        let partials: Vec<Vec<f64>> = self
+        let partials: Vec<Vec<[f64; LANES]>> = self
             .strips
             .par_chunks(CHUNK_PANELS * p)
             .enumerate()
             .map(|(chunk, block)| {
-                let mut acc = vec![0f64; p];
+                let mut acc = vec![[0f64; LANES]; p];
                 for (q, panel) in block.chunks_exact(p).enumerate() {
                     let valid = valid_lanes(rows, chunk * CHUNK_PANELS + q);
-                    for (j, strip) in panel.iter().enumerate() {
-                        for &v in &strip[..valid] {
-                            acc[j] += term(f64::from(v), j);
+                    let mut weight = [0f64; LANES];
+                    weight[..valid].fill(1.0);
+                    for (j, (strip, lanes)) in panel.iter().zip(acc.iter_mut()).enumerate() {
+                        for ((a, &v), &w) in lanes.iter_mut().zip(strip).zip(&weight) {
+                            *a += w * term(f64::from(v), j);
                         }
                     }
                 }
@@ -134,8 +154,8 @@ impl Panels {
             .collect();
         let mut total = vec![0f64; p];
         for part in partials {
-            for (t, v) in total.iter_mut().zip(part) {
-                *t += v;
+            for (t, lanes) in total.iter_mut().zip(part) {
+                *t += lanes.iter().sum::<f64>();
             }
         }
         total
@@ -146,6 +166,33 @@ impl Panels {
 #[inline]
 pub(crate) fn valid_lanes(rows: usize, panel: usize) -> usize {
     rows.saturating_sub(panel * LANES).min(LANES)
+}
+
+/// x·a and x·b for every lane, in f32, features in order. Kept out of line: inlined into the
+/// larger loops, LLVM splits the 16 lanes into half-width pieces instead of 4 × 4.
+#[inline(never)]
+pub(crate) fn dot_pair(panel: &[Strip], a: &[f32], b: &[f32]) -> (Strip, Strip) {
+    let mut dot_a = [0f32; LANES];
+    let mut dot_b = [0f32; LANES];
+    for ((strip, &ca), &cb) in panel.iter().zip(a).zip(b) {
+        for ((&x, da), db) in strip.iter().zip(dot_a.iter_mut()).zip(dot_b.iter_mut()) {
+            *da += x * ca;
+            *db += x * cb;
+        }
+    }
+    (dot_a, dot_b)
+}
+
+/// x·c for every lane, in f32, features in order (same per-lane arithmetic as `dot_pair`).
+#[inline(never)]
+pub(crate) fn dot(panel: &[Strip], c: &[f32]) -> Strip {
+    let mut dot = [0f32; LANES];
+    for (strip, &cj) in panel.iter().zip(c) {
+        for (&x, d) in strip.iter().zip(dot.iter_mut()) {
+            *d += x * cj;
+        }
+    }
+    dot
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! deterministic at any thread count.
 
 use super::FeatureMatrix;
-use super::panels::{CHUNK_PANELS, CHUNK_ROWS, LANES, Panels, Strip, valid_lanes};
+use super::panels::{CHUNK_PANELS, CHUNK_ROWS, LANES, Panels, Strip, dot, dot_pair, valid_lanes};
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
@@ -34,6 +34,11 @@ pub fn kmeans_plus_plus(data: &FeatureMatrix, k: usize, seed: u64) -> Vec<f64> {
 }
 
 /// k-means++ over prepared panels (shared by every run of a fit).
+///
+/// Each step makes one sweep over the customers: it folds the centroid chosen at the previous
+/// step into the nearest-distance array and, in the same pass, totals `min(nearest, d(x, t))`
+/// for every candidate `t`. Candidates are drawn from per-work-unit totals, re-deriving the
+/// nearest distances of the one work unit that holds the draw.
 pub(crate) fn plus_plus(panels: &Panels, k: usize, seed: u64) -> Vec<f64> {
     let (n, p) = (panels.rows(), panels.cols());
     if n == 0 || k == 0 || p == 0 {
@@ -41,27 +46,31 @@ pub(crate) fn plus_plus(panels: &Panels, k: usize, seed: u64) -> Vec<f64> {
     }
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let trials = 2 + (k as f64).ln() as usize;
-    let padded = n.div_ceil(LANES) * LANES;
     let mut centroids = Vec::with_capacity(k * p);
-    // Squared distance of every customer to its nearest centroid so far (0 for padding).
-    let mut closest = vec![f32::INFINITY; padded];
-    let mut scratch = vec![0f32; padded * trials];
+    // Squared distance of every customer to its nearest folded-in centroid (0 for padding).
+    let mut closest = vec![f32::INFINITY; n.div_ceil(LANES) * LANES];
 
     let first = rng.gen_range(0..n);
-    let first_row = row_f32(panels, first);
-    let totals = trial_pass(panels, &closest, &[first_row], &mut scratch);
-    let mut chunk_totals = adopt(&mut closest, &scratch, &totals, 1, 0);
     centroids.extend(panels.row_f64(first));
+    let first = Candidate::new(panels, first);
+    let totals = sweep(panels, &mut closest, Some(&first), &[]);
+    let mut chunk_totals: Vec<f64> = totals.iter().map(|chunk| chunk[0]).collect();
+    let mut pending: Option<Candidate> = None;
 
     for _ in 1..k {
         let potential: f64 = chunk_totals.iter().sum();
-        let candidates: Vec<usize> = (0..trials)
-            .map(|_| draw(&closest, &chunk_totals, rng.r#gen::<f64>() * potential, n))
+        let candidates: Vec<Candidate> = (0..trials)
+            .map(|_| {
+                let target = rng.r#gen::<f64>() * potential;
+                Candidate::new(
+                    panels,
+                    draw(panels, &closest, pending.as_ref(), &chunk_totals, target),
+                )
+            })
             .collect();
-        let rows: Vec<Vec<f32>> = candidates.iter().map(|&i| row_f32(panels, i)).collect();
-        let totals = trial_pass(panels, &closest, &rows, &mut scratch);
+        let totals = sweep(panels, &mut closest, pending.as_ref(), &candidates);
         let potentials: Vec<f64> = (0..trials)
-            .map(|t| totals.iter().map(|chunk| chunk[t]).sum())
+            .map(|t| totals.iter().map(|chunk| chunk[t + 1]).sum())
             .collect();
         let mut best = 0;
         for (t, &potential) in potentials.iter().enumerate() {
@@ -69,56 +78,123 @@ pub(crate) fn plus_plus(panels: &Panels, k: usize, seed: u64) -> Vec<f64> {
                 best = t;
             }
         }
-        chunk_totals = adopt(&mut closest, &scratch, &totals, trials, best);
-        centroids.extend(panels.row_f64(candidates[best]));
+        chunk_totals = totals.iter().map(|chunk| chunk[best + 1]).collect();
+        centroids.extend(panels.row_f64(candidates[best].row));
+        pending = candidates.into_iter().nth(best);
     }
     centroids
 }
 
-fn row_f32(panels: &Panels, i: usize) -> Vec<f32> {
-    panels.row_f64(i).into_iter().map(|v| v as f32).collect()
+/// Panels summed in f32 before the totals move to f64.
+const FLUSH_PANELS: usize = 8;
+
+/// A customer proposed as the next centroid.
+struct Candidate {
+    row: usize,
+    coords: Vec<f32>,
+    norm: f32,
 }
 
-/// For every candidate, `min(closest, ‖x − candidate‖²)` of every customer, written to
-/// `scratch` (per work unit: candidate after candidate), and the per-work-unit totals.
-fn trial_pass(
+impl Candidate {
+    fn new(panels: &Panels, row: usize) -> Self {
+        let exact = panels.row_f64(row);
+        let norm = exact.iter().map(|v| v * v).sum::<f64>() as f32;
+        Self {
+            row,
+            coords: exact.into_iter().map(|v| v as f32).collect(),
+            norm,
+        }
+    }
+}
+
+/// ‖x − c‖² from the expanded form `‖x‖² + ‖c‖² − 2 x·c` in f32, clamped at 0: plenty for
+/// drawing and comparing candidates, and half the arithmetic of differences.
+#[inline(always)]
+fn expanded(dot: &Strip, norms: &[f32], candidate_norm: f32) -> Strip {
+    let mut d2 = [0f32; LANES];
+    for ((out, &d), &x2) in d2.iter_mut().zip(dot).zip(norms) {
+        let v = (x2 + candidate_norm) - 2.0 * d;
+        *out = if v > 0.0 { v } else { 0.0 };
+    }
+    d2
+}
+
+/// Nearest distances of one panel with `pending` folded in (padding lanes 0).
+#[inline(always)]
+fn folded(
+    panel: &[Strip],
+    norms: &[f32],
+    near: &[f32],
+    pending: Option<&Candidate>,
+    valid: usize,
+) -> Strip {
+    let mut out = [0f32; LANES];
+    out.copy_from_slice(near);
+    if let Some(c) = pending {
+        let d2 = expanded(&dot(panel, &c.coords), norms, c.norm);
+        for (o, &d) in out.iter_mut().zip(&d2) {
+            *o = if d < *o { d } else { *o };
+        }
+    }
+    for o in &mut out[valid..] {
+        *o = 0.0;
+    }
+    out
+}
+
+/// One pass: fold `pending` into `closest`, then total `min(closest, d(x, t))` per candidate.
+/// Per work unit: `[Σ closest, Σ candidate 0, Σ candidate 1, …]`.
+fn sweep(
     panels: &Panels,
-    closest: &[f32],
-    candidates: &[Vec<f32>],
-    scratch: &mut [f32],
+    closest: &mut [f32],
+    pending: Option<&Candidate>,
+    candidates: &[Candidate],
 ) -> Vec<Vec<f64>> {
     let p = panels.cols();
     let rows = panels.rows();
-    let trials = candidates.len();
-    scratch
-        .par_chunks_mut(trials * CHUNK_ROWS)
-        .zip(closest.par_chunks(CHUNK_ROWS))
+    // Every dot product a panel needs, pending first, computed two at a time.
+    let targets: Vec<&Candidate> = pending.into_iter().chain(candidates).collect();
+    let first_candidate = usize::from(pending.is_some());
+    closest
+        .par_chunks_mut(CHUNK_ROWS)
+        .zip(panels.norms().par_chunks(CHUNK_ROWS))
         .zip(panels.strips().par_chunks(CHUNK_PANELS * p))
         .enumerate()
-        .map(|(chunk, ((out, closest), strips))| {
-            let len = closest.len();
-            let mut lane_totals = vec![[0f64; LANES]; trials];
-            for (q, (panel, near)) in strips
+        .map(|(chunk, ((closest, norms), strips))| {
+            // f32 lane sums over a few panels, flushed into f64: cheap and ample for sampling.
+            let slots = candidates.len() + 1;
+            let mut lane_totals = vec![[0f64; LANES]; slots];
+            let mut recent = vec![[0f32; LANES]; slots];
+            let mut dots = vec![[0f32; LANES]; targets.len()];
+            let panels = strips
                 .chunks_exact(p)
-                .zip(closest.chunks_exact(LANES))
-                .enumerate()
-            {
+                .zip(closest.chunks_exact_mut(LANES))
+                .zip(norms.chunks_exact(LANES));
+            let count = strips.len() / p;
+            for (q, ((panel, near), norms)) in panels.enumerate() {
+                panel_dots(panel, &targets, &mut dots);
+                let mut folded = [0f32; LANES];
+                folded.copy_from_slice(near);
+                if let Some(c) = pending {
+                    folded = capped(&expanded(&dots[0], norms, c.norm), &folded);
+                }
                 let valid = valid_lanes(rows, chunk * CHUNK_PANELS + q);
-                for (t, candidate) in candidates.iter().enumerate() {
-                    let start = t * len + q * LANES;
-                    let dest = &mut out[start..start + LANES];
-                    let d2 = squared_distances(panel, candidate);
-                    for (lane, ((slot, &d), &n)) in dest.iter_mut().zip(&d2).zip(near).enumerate() {
-                        *slot = if lane >= valid {
-                            0.0
-                        } else if d < n {
-                            d
-                        } else {
-                            n
-                        };
-                    }
-                    for (total, &v) in lane_totals[t].iter_mut().zip(dest.iter()) {
-                        *total += f64::from(v);
+                folded[valid..].fill(0.0);
+                near.copy_from_slice(&folded);
+                add_lanes(&mut recent[0], &folded);
+                let scored = candidates.iter().zip(&dots[first_candidate..]);
+                for ((candidate, dot), slot) in scored.zip(recent[1..].iter_mut()) {
+                    add_lanes(
+                        slot,
+                        &capped(&expanded(dot, norms, candidate.norm), &folded),
+                    );
+                }
+                if q % FLUSH_PANELS == FLUSH_PANELS - 1 || q + 1 == count {
+                    for (totals, partial) in lane_totals.iter_mut().zip(recent.iter_mut()) {
+                        for (total, v) in totals.iter_mut().zip(partial.iter_mut()) {
+                            *total += f64::from(*v);
+                            *v = 0.0;
+                        }
                     }
                 }
             }
@@ -127,67 +203,103 @@ fn trial_pass(
         .collect()
 }
 
-/// ‖x − candidate‖² in f32 (difference form) for the customers of a panel.
+/// x·t for every target, two targets per pass over the panel.
 #[inline(always)]
-fn squared_distances(panel: &[Strip], candidate: &[f32]) -> Strip {
-    let mut d2 = [0f32; LANES];
-    for (strip, &c) in panel.iter().zip(candidate) {
-        for (d, &x) in d2.iter_mut().zip(strip) {
-            let diff = x - c;
-            *d += diff * diff;
-        }
+fn panel_dots(panel: &[Strip], targets: &[&Candidate], out: &mut [Strip]) {
+    let mut pairs = targets.chunks_exact(2);
+    let mut slots = out.chunks_exact_mut(2);
+    for (pair, slot) in (&mut pairs).zip(&mut slots) {
+        let (a, b) = dot_pair(panel, &pair[0].coords, &pair[1].coords);
+        slot[0] = a;
+        slot[1] = b;
     }
-    d2
+    if let ([last], [slot]) = (pairs.remainder(), slots.into_remainder()) {
+        *slot = dot(panel, &last.coords);
+    }
 }
 
-/// Make candidate `best`'s distances the new `closest`; returns its per-work-unit totals.
-fn adopt(
-    closest: &mut [f32],
-    scratch: &[f32],
-    totals: &[Vec<f64>],
-    trials: usize,
-    best: usize,
-) -> Vec<f64> {
-    closest
-        .par_chunks_mut(CHUNK_ROWS)
-        .zip(scratch.par_chunks(trials * CHUNK_ROWS))
-        .for_each(|(closest, out)| {
-            let len = closest.len();
-            closest.copy_from_slice(&out[best * len..(best + 1) * len]);
-        });
-    totals.iter().map(|chunk| chunk[best]).collect()
+#[inline(always)]
+fn add_lanes(total: &mut Strip, values: &Strip) {
+    for (t, &v) in total.iter_mut().zip(values) {
+        *t += v;
+    }
 }
 
-/// The first customer whose running total of `closest` exceeds `target` (numpy's
+/// Lane-wise `min(d2, near)`; padding lanes stay 0 because `near` is 0 there.
+#[inline(always)]
+fn capped(d2: &Strip, near: &Strip) -> Strip {
+    let mut out = [0f32; LANES];
+    for ((o, &d), &m) in out.iter_mut().zip(d2).zip(near) {
+        *o = if d < m { d } else { m };
+    }
+    out
+}
+
+/// Nearest distances of every customer of work unit `chunk`, `pending` folded in.
+fn chunk_distances(
+    panels: &Panels,
+    closest: &[f32],
+    pending: Option<&Candidate>,
+    chunk: usize,
+) -> Vec<f32> {
+    let p = panels.cols();
+    let rows = panels.rows();
+    let first_panel = chunk * CHUNK_PANELS;
+    let last_panel = (first_panel + CHUNK_PANELS).min(rows.div_ceil(LANES));
+    let mut out = Vec::with_capacity((last_panel - first_panel) * LANES);
+    for q in first_panel..last_panel {
+        let panel = &panels.strips()[q * p..(q + 1) * p];
+        let lanes = q * LANES..(q + 1) * LANES;
+        let valid = valid_lanes(rows, q);
+        out.extend(folded(
+            panel,
+            &panels.norms()[lanes.clone()],
+            &closest[lanes],
+            pending,
+            valid,
+        ));
+    }
+    out
+}
+
+/// The first customer whose running total of nearest distances exceeds `target` (numpy's
 /// `searchsorted` on the cumulative sum, taken work unit by work unit).
-fn draw(closest: &[f32], chunk_totals: &[f64], target: f64, rows: usize) -> usize {
+fn draw(
+    panels: &Panels,
+    closest: &[f32],
+    pending: Option<&Candidate>,
+    chunk_totals: &[f64],
+    target: f64,
+) -> usize {
+    let rows = panels.rows();
     let mut prefix = 0.0;
     for (chunk, &total) in chunk_totals.iter().enumerate() {
         if prefix + total > target {
-            let start = chunk * CHUNK_ROWS;
-            let end = (start + CHUNK_ROWS).min(rows);
+            let distances = chunk_distances(panels, closest, pending, chunk);
             let mut running = 0.0;
-            let mut last_positive = None;
-            for (i, &w) in closest[start..end].iter().enumerate() {
+            for (i, &w) in distances.iter().enumerate() {
                 running += f64::from(w);
-                if w > 0.0 {
-                    last_positive = Some(start + i);
-                }
                 if prefix + running > target {
-                    return start + i;
+                    return chunk * CHUNK_ROWS + i;
                 }
             }
-            if let Some(i) = last_positive {
-                return i;
+            // Rounding: the work unit's lane-wise total ran past its row-by-row sum.
+            if let Some(i) = distances.iter().rposition(|&w| w > 0.0) {
+                return chunk * CHUNK_ROWS + i;
             }
         }
         prefix += total;
     }
     // Rounding left the target at the very end: the last customer with any weight.
-    closest[..rows]
-        .iter()
-        .rposition(|&w| w > 0.0)
-        .unwrap_or(rows - 1)
+    for chunk in (0..chunk_totals.len()).rev() {
+        if chunk_totals[chunk] > 0.0 {
+            let distances = chunk_distances(panels, closest, pending, chunk);
+            if let Some(i) = distances.iter().rposition(|&w| w > 0.0) {
+                return chunk * CHUNK_ROWS + i;
+            }
+        }
+    }
+    rows - 1
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// Customers per distance block (fits in L1 with room to spare).
-const BLOCK: usize = 64;
+/// Customers whose squared distances stay in registers while the features stream past.
+const TILE: usize = 8;
 
 /// Mean silhouette of the sampled customers and the share of them closer to another segment.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -27,7 +27,8 @@ pub struct Silhouette {
 /// The silhouette of `labels` (one per customer, segments `0..k`). With more than
 /// `sample_limit` customers it is computed among a sample of `sample_limit` customers drawn with
 /// `seed` (0 means no limit). Customers alone in their segment score 0, as in scikit-learn;
-/// with fewer than two segments present every score is 0.
+/// with fewer than two segments present every score is 0. Customers labelled `k` or above are
+/// left out.
 pub fn silhouette(
     data: &FeatureMatrix,
     labels: &[u32],
@@ -37,7 +38,7 @@ pub fn silhouette(
 ) -> Silhouette {
     let n = data.rows().min(labels.len());
     let exact = sample_limit == 0 || n <= sample_limit;
-    let sample: Vec<usize> = if exact {
+    let mut sample: Vec<usize> = if exact {
         (0..n).collect()
     } else {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
@@ -45,6 +46,7 @@ pub fn silhouette(
         picked.sort_unstable();
         picked
     };
+    sample.retain(|&i| (labels[i] as usize) < k);
     let scores = sample_scores(data, labels, k, &sample);
     let m = scores.len();
     let (mean, negative_share) = if m == 0 {
@@ -66,16 +68,10 @@ pub fn silhouette(
 fn sample_scores(data: &FeatureMatrix, labels: &[u32], k: usize, sample: &[usize]) -> Vec<f64> {
     let m = sample.len();
     let p = data.cols();
-    let segments = sample
-        .iter()
-        .map(|&i| labels[i] as usize + 1)
-        .max()
-        .unwrap_or(0)
-        .max(k);
     // Group the sample by segment: positions `ranges[c]` of the grouped order belong to `c`.
     let mut grouped: Vec<usize> = (0..m).collect();
     grouped.sort_by_key(|&s| labels[sample[s]]);
-    let mut ranges = vec![0..0; segments];
+    let mut ranges = vec![0..0; k];
     let mut start = 0;
     for (c, range) in ranges.iter_mut().enumerate() {
         let end = start
@@ -122,34 +118,42 @@ fn sample_scores(data: &FeatureMatrix, labels: &[u32], k: usize, sample: &[usize
         .collect()
 }
 
-/// Σ ‖point − x‖ over the grouped positions in `range`, blockwise, with four fixed partial sums.
+/// Σ ‖point − x‖ over the grouped positions in `range`: `TILE` customers at a time with their
+/// squared distances held in registers across all features, then `TILE` fixed partial sums.
 fn distance_sum(columns: &[f64], m: usize, point: &[f64], range: Range<usize>) -> f64 {
-    let mut partial = [0f64; 4];
-    let mut squares = [0f64; BLOCK];
+    let mut partial = [0f64; TILE];
     let mut start = range.start;
-    while start < range.end {
-        let end = (start + BLOCK).min(range.end);
-        let squares = &mut squares[..end - start];
-        squares.fill(0.0);
+    while start + TILE <= range.end {
+        let mut squares = [0f64; TILE];
         for (f, &x) in point.iter().enumerate() {
-            let column = &columns[f * m + start..f * m + end];
+            let Some(column) = columns[f * m + start..].first_chunk::<TILE>() else {
+                break;
+            };
             for (d, &v) in squares.iter_mut().zip(column) {
                 let t = v - x;
                 *d += t * t;
             }
         }
-        let mut quads = squares.chunks_exact(4);
-        for quad in &mut quads {
-            for (s, &d) in partial.iter_mut().zip(quad) {
-                *s += d.sqrt();
-            }
-        }
-        for (s, &d) in partial.iter_mut().zip(quads.remainder()) {
+        for (s, d) in partial.iter_mut().zip(squares) {
             *s += d.sqrt();
         }
-        start = end;
+        start += TILE;
     }
-    (partial[0] + partial[1]) + (partial[2] + partial[3])
+    for (s, g) in partial.iter_mut().zip(start..range.end) {
+        let mut d = 0.0;
+        for (f, &x) in point.iter().enumerate() {
+            let t = columns[f * m + g] - x;
+            d += t * t;
+        }
+        *s += d.sqrt();
+    }
+    let pairs = [
+        partial[0] + partial[1],
+        partial[2] + partial[3],
+        partial[4] + partial[5],
+        partial[6] + partial[7],
+    ];
+    (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
 }
 
 #[cfg(test)]
