@@ -21,12 +21,37 @@ pub fn is_missing_token(s: &str) -> bool {
 /// A number in standard float syntax (`12`, `-3.5`, `1e6`, `.5`); infinities are not numbers.
 /// The caller trims and handles missing tokens first.
 pub fn parse_number(s: &str) -> Option<f64> {
+    if let Some(x) = small_integer(s.as_bytes()) {
+        return Some(x);
+    }
     // Rust also reads "inf" and "nan"; only digits, signs, dots and exponents are numbers here.
     let first = *s.as_bytes().first()?;
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
         return None;
     }
     s.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Fast path for the most common case, an integer of at most 15 digits (exact in f64).
+#[inline]
+fn small_integer(s: &[u8]) -> Option<f64> {
+    let (negative, digits) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for &b in digits {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(d);
+    }
+    let x = value as f64;
+    Some(if negative { -x } else { x })
 }
 
 /// What to look for in a text column.
@@ -55,7 +80,13 @@ where
     {
         let days = codes
             .iter()
-            .map(|&c| if c == MISSING_CODE { MISSING_DAY } else { level_days[c as usize] })
+            .map(|&c| {
+                if c == MISSING_CODE {
+                    MISSING_DAY
+                } else {
+                    level_days[c as usize]
+                }
+            })
             .collect();
         return ColumnData::Date { days, format };
     }
@@ -78,7 +109,9 @@ fn as_numbers<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<Vec<f
 
 /// Dictionary-encode trimmed values, levels in order of first appearance; also counts how
 /// often each level occurs.
-fn encode<'a>(values: impl Iterator<Item = Option<&'a str>>) -> (Vec<u32>, Vec<String>, Vec<usize>) {
+fn encode<'a>(
+    values: impl Iterator<Item = Option<&'a str>>,
+) -> (Vec<u32>, Vec<String>, Vec<usize>) {
     let mut index: PlHashMap<&'a str, u32> = PlHashMap::default();
     let mut levels: Vec<&'a str> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
@@ -100,7 +133,11 @@ fn encode<'a>(values: impl Iterator<Item = Option<&'a str>>) -> (Vec<u32>, Vec<S
         };
         codes.push(code);
     }
-    (codes, levels.into_iter().map(str::to_owned).collect(), counts)
+    (
+        codes,
+        levels.into_iter().map(str::to_owned).collect(),
+        counts,
+    )
 }
 
 /// For a text column, the first value that is not a number, as (1-based data row, value);
@@ -110,7 +147,10 @@ pub fn numeric_problem(column: &Column) -> Option<(usize, String)> {
     let ColumnData::Text { codes, levels } = &column.data else {
         return None;
     };
-    let bad: Vec<bool> = levels.iter().map(|s| parse_number(s.trim()).is_none()).collect();
+    let bad: Vec<bool> = levels
+        .iter()
+        .map(|s| parse_number(s.trim()).is_none())
+        .collect();
     codes.iter().enumerate().find_map(|(row, &code)| {
         let is_bad = bad.get(code as usize).copied().unwrap_or(false);
         is_bad.then(|| (row + 1, levels[code as usize].clone()))
@@ -122,7 +162,10 @@ mod tests {
     use super::*;
     use crate::table::DateFormat;
 
-    const ALL: Sniff = Sniff { numbers: true, dates: true };
+    const ALL: Sniff = Sniff {
+        numbers: true,
+        dates: true,
+    };
 
     fn convert(values: &[Option<&str>]) -> ColumnData {
         convert_text(|| values.iter().copied(), ALL)
@@ -130,8 +173,18 @@ mod tests {
 
     #[test]
     fn numbers_with_missing_tokens() {
-        let data = convert(&[Some(" 1.5 "), None, Some("NA"), Some("-2e3"), Some("n/a"), Some("?"), Some("7")]);
-        let ColumnData::Numeric(v) = data else { panic!("expected numbers, got {data:?}") };
+        let data = convert(&[
+            Some(" 1.5 "),
+            None,
+            Some("NA"),
+            Some("-2e3"),
+            Some("n/a"),
+            Some("?"),
+            Some("7"),
+        ]);
+        let ColumnData::Numeric(v) = data else {
+            panic!("expected numbers, got {data:?}")
+        };
         assert_eq!(v[0], 1.5);
         assert!(v[1].is_nan() && v[2].is_nan() && v[4].is_nan() && v[5].is_nan());
         assert_eq!(v[3], -2000.0);
@@ -140,16 +193,47 @@ mod tests {
 
     #[test]
     fn infinity_and_thousands_separators_are_not_numbers() {
-        assert!(matches!(convert(&[Some("1"), Some("inf")]), ColumnData::Text { .. }));
-        assert!(matches!(convert(&[Some("1,234.5")]), ColumnData::Text { .. }));
+        assert!(matches!(
+            convert(&[Some("1"), Some("inf")]),
+            ColumnData::Text { .. }
+        ));
+        assert!(matches!(
+            convert(&[Some("1,234.5")]),
+            ColumnData::Text { .. }
+        ));
         assert_eq!(parse_number("infinity"), None);
         assert_eq!(parse_number("+.5"), Some(0.5));
+        for s in [
+            "0",
+            "-0",
+            "42",
+            "-17",
+            "123456789012345",
+            "1234567890123456789",
+            "007",
+        ] {
+            assert_eq!(
+                parse_number(s).map(f64::to_bits),
+                s.parse::<f64>().ok().map(f64::to_bits),
+                "{s}"
+            );
+        }
+        assert_eq!(parse_number("-"), None);
+        assert_eq!(parse_number("1-2"), None);
     }
 
     #[test]
     fn text_levels_in_first_appearance_order() {
-        let data = convert(&[Some("Single"), Some(" Married"), None, Some("Single"), Some("")]);
-        let ColumnData::Text { codes, levels } = data else { panic!("expected text") };
+        let data = convert(&[
+            Some("Single"),
+            Some(" Married"),
+            None,
+            Some("Single"),
+            Some(""),
+        ]);
+        let ColumnData::Text { codes, levels } = data else {
+            panic!("expected text")
+        };
         assert_eq!(levels, ["Single", "Married"]);
         assert_eq!(codes, [0, 1, MISSING_CODE, 0, MISSING_CODE]);
     }
@@ -157,7 +241,9 @@ mod tests {
     #[test]
     fn dates_are_found() {
         let data = convert(&[Some("2014-06-29"), None, Some("2012-07-30")]);
-        let ColumnData::Date { days, format } = data else { panic!("expected dates") };
+        let ColumnData::Date { days, format } = data else {
+            panic!("expected dates")
+        };
         assert_eq!(format, DateFormat::Iso);
         assert_eq!(days[1], MISSING_DAY);
     }
@@ -165,15 +251,27 @@ mod tests {
     #[test]
     fn sniffing_can_be_switched_off() {
         let values = [Some("1"), Some("2")];
-        let data = convert_text(|| values.iter().copied(), Sniff { numbers: false, dates: true });
+        let data = convert_text(
+            || values.iter().copied(),
+            Sniff {
+                numbers: false,
+                dates: true,
+            },
+        );
         assert!(matches!(data, ColumnData::Text { .. }));
     }
 
     #[test]
     fn first_non_number_is_reported() {
-        let column = Column { name: "Income".into(), data: convert(&[Some("10"), None, Some("n.a."), Some("x")]) };
+        let column = Column {
+            name: "Income".into(),
+            data: convert(&[Some("10"), None, Some("n.a."), Some("x")]),
+        };
         assert_eq!(numeric_problem(&column), Some((3, "n.a.".to_string())));
-        let numbers = Column { name: "n".into(), data: ColumnData::Numeric(vec![1.0]) };
+        let numbers = Column {
+            name: "n".into(),
+            data: ColumnData::Numeric(vec![1.0]),
+        };
         assert_eq!(numeric_problem(&numbers), None);
     }
 }

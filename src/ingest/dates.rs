@@ -79,7 +79,9 @@ fn number(s: &[u8]) -> Option<(u32, usize, &[u8])> {
     if len == 0 || len > 4 {
         return None;
     }
-    let value = s[..len].iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+    let value = s[..len]
+        .iter()
+        .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
     Some((value, len, &s[len..]))
 }
 
@@ -102,7 +104,9 @@ fn is_time_suffix(rest: &[u8]) -> bool {
         .trim_ascii_end();
     time.contains(&b':')
         && time.first().is_some_and(u8::is_ascii_digit)
-        && time.iter().all(|&b| b.is_ascii_digit() || b":.+-Z".contains(&b))
+        && time
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b":.+-Z".contains(&b))
 }
 
 /// Split `s` into three numbers with one separator, allowing a trailing time.
@@ -125,7 +129,14 @@ fn split(s: &str) -> Option<Parts> {
     if !is_time_suffix(rest) {
         return None;
     }
-    Some(Parts { first, first_len, second, third, third_len, sep })
+    Some(Parts {
+        first,
+        first_len,
+        second,
+        third,
+        third_len,
+        sep,
+    })
 }
 
 /// Parse one value in a given format (any of its separators); `None` if it is not such a date.
@@ -150,7 +161,12 @@ pub(crate) fn detect(levels: &[String], counts: &[usize]) -> Option<(DateFormat,
     }
     let parts: Vec<Option<Parts>> = levels.iter().map(|s| split(s)).collect();
     // Cheap exit for ordinary text: too many values that are not even shaped like a date.
-    let shaped: usize = parts.iter().zip(counts).filter(|(p, _)| p.is_some()).map(|(_, c)| c).sum();
+    let shaped: usize = parts
+        .iter()
+        .zip(counts)
+        .filter(|(p, _)| p.is_some())
+        .map(|(_, c)| c)
+        .sum();
     if (shaped as f64) < DATE_SHARE * present as f64 {
         return None;
     }
@@ -165,7 +181,8 @@ pub(crate) fn detect(levels: &[String], counts: &[usize]) -> Option<(DateFormat,
         let better = match best {
             None => fit > 0,
             Some((best_fit, best_pattern)) => {
-                fit > best_fit || (fit == best_fit && pattern.preference() < best_pattern.preference())
+                fit > best_fit
+                    || (fit == best_fit && pattern.preference() < best_pattern.preference())
             }
         };
         if better {
@@ -176,7 +193,14 @@ pub(crate) fn detect(levels: &[String], counts: &[usize]) -> Option<(DateFormat,
     if (fit as f64) < DATE_SHARE * present as f64 {
         return None;
     }
-    let days = parts.iter().map(|p| p.as_ref().and_then(|p| pattern.days(p)).unwrap_or(MISSING_DAY)).collect();
+    let days = parts
+        .iter()
+        .map(|p| {
+            p.as_ref()
+                .and_then(|p| pattern.days(p))
+                .unwrap_or(MISSING_DAY)
+        })
+        .collect();
     Some((pattern.format(), days))
 }
 
@@ -186,19 +210,34 @@ mod tests {
     use crate::table::format_day;
 
     fn levels(values: &[&str]) -> (Vec<String>, Vec<usize>) {
-        (values.iter().map(|s| s.to_string()).collect(), vec![1; values.len()])
+        (
+            values.iter().map(|s| s.to_string()).collect(),
+            vec![1; values.len()],
+        )
     }
 
     fn detect_all(values: &[&str]) -> Option<(DateFormat, Vec<String>)> {
         let (l, c) = levels(values);
         detect(&l, &c).map(|(f, days)| {
-            (f, days.into_iter().map(|d| if d == MISSING_DAY { "-".into() } else { format_day(d) }).collect())
+            (
+                f,
+                days.into_iter()
+                    .map(|d| {
+                        if d == MISSING_DAY {
+                            "-".into()
+                        } else {
+                            format_day(d)
+                        }
+                    })
+                    .collect(),
+            )
         })
     }
 
     #[test]
     fn iso_with_and_without_time() {
-        let (format, days) = detect_all(&["2012-09-04", "2014-03-08 00:00:00", "2013-08-21T10:30:00Z"]).unwrap();
+        let (format, days) =
+            detect_all(&["2012-09-04", "2014-03-08 00:00:00", "2013-08-21T10:30:00Z"]).unwrap();
         assert_eq!(format, DateFormat::Iso);
         assert_eq!(days, ["2012-09-04", "2014-03-08", "2013-08-21"]);
     }
@@ -208,7 +247,10 @@ mod tests {
         let (format, days) = detect_all(&["01/02/2014", "29/06/2014"]).unwrap();
         assert_eq!(format, DateFormat::DayFirst);
         assert_eq!(days, ["2014-02-01", "2014-06-29"]);
-        assert_eq!(detect_all(&["29-06-2014", "05-06-2014"]).unwrap().0, DateFormat::DayFirst);
+        assert_eq!(
+            detect_all(&["29-06-2014", "05-06-2014"]).unwrap().0,
+            DateFormat::DayFirst
+        );
         assert_eq!(detect_all(&["29.06.2014"]).unwrap().0, DateFormat::DayFirst);
     }
 
@@ -217,12 +259,18 @@ mod tests {
         let (format, days) = detect_all(&["01-02-2014", "06-29-2014"]).unwrap();
         assert_eq!(format, DateFormat::MonthFirst);
         assert_eq!(days, ["2014-01-02", "2014-06-29"]);
-        assert_eq!(detect_all(&["06/29/2014", "1/2/2014"]).unwrap().0, DateFormat::MonthFirst);
+        assert_eq!(
+            detect_all(&["06/29/2014", "1/2/2014"]).unwrap().0,
+            DateFormat::MonthFirst
+        );
     }
 
     #[test]
     fn ambiguous_dates_follow_the_separator() {
-        assert_eq!(detect_all(&["01/02/2014"]).unwrap().0, DateFormat::MonthFirst);
+        assert_eq!(
+            detect_all(&["01/02/2014"]).unwrap().0,
+            DateFormat::MonthFirst
+        );
         assert_eq!(detect_all(&["01-02-2014"]).unwrap().0, DateFormat::DayFirst);
         assert_eq!(detect_all(&["01.02.2014"]).unwrap().0, DateFormat::DayFirst);
     }
@@ -247,9 +295,24 @@ mod tests {
 
     #[test]
     fn parse_one_value() {
-        assert_eq!(parse_date("2014-06-29", DateFormat::Iso).map(format_day).as_deref(), Some("2014-06-29"));
-        assert_eq!(parse_date("29.06.2014", DateFormat::DayFirst).map(format_day).as_deref(), Some("2014-06-29"));
-        assert_eq!(parse_date("06/29/2014 9:15 PM", DateFormat::MonthFirst).map(format_day).as_deref(), Some("2014-06-29"));
+        assert_eq!(
+            parse_date("2014-06-29", DateFormat::Iso)
+                .map(format_day)
+                .as_deref(),
+            Some("2014-06-29")
+        );
+        assert_eq!(
+            parse_date("29.06.2014", DateFormat::DayFirst)
+                .map(format_day)
+                .as_deref(),
+            Some("2014-06-29")
+        );
+        assert_eq!(
+            parse_date("06/29/2014 9:15 PM", DateFormat::MonthFirst)
+                .map(format_day)
+                .as_deref(),
+            Some("2014-06-29")
+        );
         assert_eq!(parse_date("29/06/2014", DateFormat::MonthFirst), None);
         assert_eq!(parse_date("", DateFormat::Iso), None);
         assert_eq!(parse_date("99999-1-1", DateFormat::Iso), None);

@@ -114,11 +114,19 @@ pub(crate) struct Layout {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ShapeError {
     /// The record starting on `line` has `found` fields instead of `expected`.
-    Ragged { line: usize, expected: usize, found: usize },
+    Ragged {
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
     /// A quoted field starting on `line` is never closed.
     UnclosedQuote { line: usize },
     /// A quote where CSV does not allow one.
-    StrayQuote { line: usize, column: usize, problem: &'static str },
+    StrayQuote {
+        line: usize,
+        column: usize,
+        problem: &'static str,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -135,9 +143,32 @@ enum State {
 
 /// Check that every record has as many fields as the header and that quotes are balanced.
 pub(crate) fn scan(bytes: &[u8], delim: u8) -> Result<Layout, ShapeError> {
+    let mut special = [false; 256];
+    for b in [delim, b'\n', b'\r', QUOTE] {
+        special[usize::from(b)] = true;
+    }
     let mut scanner = Scanner::new();
-    for (at, &b) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // Fast paths over runs of ordinary bytes, which change nothing but "field not empty".
+        if scanner.state == State::Unquoted && !special[usize::from(b)] {
+            scanner.at_field_start = false;
+            scanner.record_empty = false;
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| !special[usize::from(b)]) {
+                at += 1;
+            }
+            continue;
+        }
+        if scanner.state == State::Quoted && b != QUOTE && b != b'\n' {
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| b != QUOTE && b != b'\n') {
+                at += 1;
+            }
+            continue;
+        }
         scanner.step(at, b, delim)?;
+        at += 1;
     }
     scanner.finish(bytes.len())
 }
@@ -201,15 +232,22 @@ impl Scanner {
                         }
                         self.stray_quotes += 1;
                     }
-                } else if b != b'\r' {
+                } else {
+                    // A `\r` alone does not make a line non-blank, but a quote after it is
+                    // no longer at the start of the field (polars reads it as text).
                     self.at_field_start = false;
-                    self.record_empty = false;
+                    if b != b'\r' {
+                        self.record_empty = false;
+                    }
                 }
             }
             State::Quoted => {
                 if b == QUOTE {
                     self.state = State::AfterQuote;
                 } else if b == b'\n' {
+                    // With an odd number of stray quotes before this field, polars would
+                    // end the record at this line break.
+                    self.check_stray_quotes()?;
                     self.line += 1;
                 }
             }
@@ -239,7 +277,7 @@ impl Scanner {
     }
 
     /// The record ends just before byte `next` (the start of the next one).
-    fn end_record(&mut self, next: usize) -> Result<(), ShapeError> {
+    fn check_stray_quotes(&self) -> Result<(), ShapeError> {
         if self.stray_quotes % 2 == 1 {
             let (line, column) = self.stray_at;
             return Err(ShapeError::StrayQuote {
@@ -248,6 +286,11 @@ impl Scanner {
                 problem: "a quote (\") inside a field that does not start with a quote is never matched",
             });
         }
+        Ok(())
+    }
+
+    fn end_record(&mut self, next: usize) -> Result<(), ShapeError> {
+        self.check_stray_quotes()?;
         if !self.record_empty {
             match self.expected {
                 None => self.expected = Some(self.fields),
@@ -276,7 +319,11 @@ impl Scanner {
 
     fn finish(mut self, len: usize) -> Result<Layout, ShapeError> {
         match self.state {
-            State::Quoted => return Err(ShapeError::UnclosedQuote { line: self.quote_line }),
+            State::Quoted => {
+                return Err(ShapeError::UnclosedQuote {
+                    line: self.quote_line,
+                });
+            }
             State::AfterQuote | State::AfterClose => self.state = State::Unquoted,
             State::Unquoted => {}
         }
@@ -288,12 +335,19 @@ impl Scanner {
         } else if self.record_start < len {
             self.blank_lines.push((self.record_start, len));
         }
-        Ok(Layout { fields: self.expected.unwrap_or(0), records: self.records, blank_lines: self.blank_lines })
+        Ok(Layout {
+            fields: self.expected.unwrap_or(0),
+            records: self.records,
+            blank_lines: self.blank_lines,
+        })
     }
 }
 
 /// The text without its blank lines (borrowed when there are none, or only at the end).
-pub(crate) fn without_blank_lines<'a>(bytes: &'a [u8], blank_lines: &[(usize, usize)]) -> Cow<'a, [u8]> {
+pub(crate) fn without_blank_lines<'a>(
+    bytes: &'a [u8],
+    blank_lines: &[(usize, usize)],
+) -> Cow<'a, [u8]> {
     let mut end = bytes.len();
     let mut inner = blank_lines;
     while let Some((&(start, stop), rest)) = inner.split_last() {
@@ -314,6 +368,23 @@ pub(crate) fn without_blank_lines<'a>(bytes: &'a [u8], blank_lines: &[(usize, us
     }
     kept.extend_from_slice(&bytes[from..end]);
     Cow::Owned(kept)
+}
+
+/// Length of the first `records` records of text without blank lines (all of it if shorter).
+pub(crate) fn head_len(bytes: &[u8], records: usize) -> usize {
+    let mut in_quotes = false;
+    let mut seen = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b == QUOTE {
+            in_quotes = !in_quotes;
+        } else if b == b'\n' && !in_quotes {
+            seen += 1;
+            if seen == records {
+                return at + 1;
+            }
+        }
+    }
+    bytes.len()
 }
 
 /// 1-based line number of a byte offset.
@@ -352,34 +423,69 @@ mod tests {
     #[test]
     fn scan_counts_records_and_fields() {
         let text = b"a,b\n1,2\n\n\"x,\ny\",\"q\"\"\"\r\n3,4";
-        assert_eq!(scan(text, b','), Ok(Layout { fields: 2, records: 4, blank_lines: vec![(8, 9)] }));
+        assert_eq!(
+            scan(text, b','),
+            Ok(Layout {
+                fields: 2,
+                records: 4,
+                blank_lines: vec![(8, 9)]
+            })
+        );
     }
 
     #[test]
     fn scan_reports_ragged_line() {
         let text = b"a,b\n1,2\n\"multi\nline\",2\n1,2,3\n";
-        assert_eq!(scan(text, b','), Err(ShapeError::Ragged { line: 5, expected: 2, found: 3 }));
+        assert_eq!(
+            scan(text, b','),
+            Err(ShapeError::Ragged {
+                line: 5,
+                expected: 2,
+                found: 3
+            })
+        );
     }
 
     #[test]
     fn scan_reports_unclosed_quote() {
-        assert_eq!(scan(b"a,b\n1,\"open\n2,3\n", b','), Err(ShapeError::UnclosedQuote { line: 2 }));
+        assert_eq!(
+            scan(b"a,b\n1,\"open\n2,3\n", b','),
+            Err(ShapeError::UnclosedQuote { line: 2 })
+        );
     }
 
     #[test]
     fn scan_reports_stray_quotes() {
         assert!(matches!(
             scan(b"a,b\n5'11\",x\n1,2\n", b','),
-            Err(ShapeError::StrayQuote { line: 2, column: 1, .. })
+            Err(ShapeError::StrayQuote {
+                line: 2,
+                column: 1,
+                ..
+            })
         ));
         assert!(matches!(
             scan(b"a,b\n\"ab\"cd,x\n", b','),
-            Err(ShapeError::StrayQuote { line: 2, column: 1, .. })
+            Err(ShapeError::StrayQuote {
+                line: 2,
+                column: 1,
+                ..
+            })
         ));
         // An even number of inner quotes is read as plain text.
-        assert_eq!(scan(b"a,b\nsay \"hi\",x\n", b','), Ok(Layout { fields: 2, records: 2, blank_lines: vec![] }));
+        assert_eq!(
+            scan(b"a,b\nsay \"hi\",x\n", b','),
+            Ok(Layout {
+                fields: 2,
+                records: 2,
+                blank_lines: vec![]
+            })
+        );
         // Polars refuses spaces after a closing quote, so we say so first.
-        assert!(matches!(scan(b"a,b\n\"x\" ,y\n", b','), Err(ShapeError::StrayQuote { line: 2, .. })));
+        assert!(matches!(
+            scan(b"a,b\n\"x\" ,y\n", b','),
+            Err(ShapeError::StrayQuote { line: 2, .. })
+        ));
     }
 
     #[test]
@@ -391,7 +497,18 @@ mod tests {
         assert_eq!(&kept[..], b"a,b\n1,2\r\n\"x\n\ny\",3\n");
         let trailing = b"a\n1\n\n";
         let layout = scan(trailing, b',').unwrap();
-        assert!(matches!(without_blank_lines(trailing, &layout.blank_lines), Cow::Borrowed(b"a\n1\n")));
+        assert!(matches!(
+            without_blank_lines(trailing, &layout.blank_lines),
+            Cow::Borrowed(b"a\n1\n")
+        ));
+    }
+
+    #[test]
+    fn head_of_the_text() {
+        let text = b"a,b\n\"1\n2\",3\n4,5\n";
+        assert_eq!(head_len(text, 1), 4);
+        assert_eq!(head_len(text, 2), 12);
+        assert_eq!(head_len(text, 9), text.len());
     }
 
     #[test]

@@ -7,7 +7,9 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum IngestError {
     /// The file could not be opened or read.
-    #[error("{file}: could not read the file ({source}); check that it exists and that you may open it.")]
+    #[error(
+        "{file}: could not read the file ({source}); check that it exists and that you may open it."
+    )]
     Io {
         file: String,
         #[source]
@@ -15,11 +17,15 @@ pub enum IngestError {
     },
 
     /// The file holds nothing (or only whitespace).
-    #[error("{file}: the file is empty; choose a file with a header row and at least one row of data.")]
+    #[error(
+        "{file}: the file is empty; choose a file with a header row and at least one row of data."
+    )]
     Empty { file: String },
 
     /// There is a header row but no data below it.
-    #[error("{file}: the file has a header row but no rows of data; add at least one row and load it again.")]
+    #[error(
+        "{file}: the file has a header row but no rows of data; add at least one row and load it again."
+    )]
     NoRows { file: String },
 
     /// The content is not what the extension promises (or not something we can read at all).
@@ -35,28 +41,57 @@ pub enum IngestError {
     },
 
     /// A text file that is not valid UTF-8.
-    #[error("{file}, line {line}: the text is not valid UTF-8; save the file as \"CSV UTF-8\" and load it again.")]
+    #[error(
+        "{file}, line {line}: the text is not valid UTF-8; save the file as \"CSV UTF-8\" and load it again."
+    )]
     Encoding { file: String, line: usize },
 
     /// A CSV row with a different number of fields than the header.
-    #[error("{file}, line {line}: expected {expected} fields like the header, found {found}; check that line for an unquoted delimiter or a missing value, or quote fields that contain the delimiter.")]
-    Ragged { file: String, line: usize, expected: usize, found: usize },
+    #[error(
+        "{file}, line {line}: expected {expected} fields like the header, found {found}; check that line for an unquoted delimiter or a missing value, or quote fields that contain the delimiter."
+    )]
+    Ragged {
+        file: String,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
 
     /// A quoted CSV field that is never closed.
-    #[error("{file}, line {line}: a quoted field starts here and is never closed; add the missing closing quote (\").")]
+    #[error(
+        "{file}, line {line}: a quoted field starts here and is never closed; add the missing closing quote (\")."
+    )]
     UnclosedQuote { file: String, line: usize },
 
     /// A quote character where CSV does not allow one.
-    #[error("{file}, line {line}, column {column}: {problem}; put the whole field in quotes and double any quote inside it (\"\"), or remove the stray quote.")]
-    StrayQuote { file: String, line: usize, column: usize, problem: String },
+    #[error(
+        "{file}, line {line}, column {column}: {problem}; put the whole field in quotes and double any quote inside it (\"\"), or remove the stray quote."
+    )]
+    StrayQuote {
+        file: String,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
 
     /// Two columns share a name.
-    #[error("{file}: columns {first} and {second} are both named \"{name}\"; rename one of them so that every column has its own name.")]
-    DuplicateHeader { file: String, name: String, first: usize, second: usize },
+    #[error(
+        "{file}: columns {first} and {second} are both named \"{name}\"; rename one of them so that every column has its own name."
+    )]
+    DuplicateHeader {
+        file: String,
+        name: String,
+        first: usize,
+        second: usize,
+    },
 
     /// The requested XLSX sheet does not exist.
     #[error("{file}: there is no sheet named \"{requested}\"; the workbook has {}. Choose one of those.", list_sheets(.available))]
-    SheetNotFound { file: String, requested: String, available: Vec<String> },
+    SheetNotFound {
+        file: String,
+        requested: String,
+        available: Vec<String>,
+    },
 
     /// The reader could not make sense of the content.
     #[error("{file}: {message}")]

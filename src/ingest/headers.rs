@@ -5,7 +5,10 @@ use super::IngestError;
 use std::collections::HashMap;
 
 /// Clean the header cells of `file` into unique column names.
-pub(crate) fn column_names(file: &str, raw: Vec<Option<String>>) -> Result<Vec<String>, IngestError> {
+pub(crate) fn column_names(
+    file: &str,
+    raw: Vec<Option<String>>,
+) -> Result<Vec<String>, IngestError> {
     let trimmed: Vec<Option<String>> = raw
         .into_iter()
         .map(|h| h.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
@@ -56,12 +59,18 @@ mod tests {
 
     #[test]
     fn trims_and_fills_blanks() {
-        assert_eq!(names(&[Some(" ID "), None, Some("  "), Some("Income")]).unwrap(), ["ID", "column_2", "column_3", "Income"]);
+        assert_eq!(
+            names(&[Some(" ID "), None, Some("  "), Some("Income")]).unwrap(),
+            ["ID", "column_2", "column_3", "Income"]
+        );
     }
 
     #[test]
     fn generated_names_do_not_collide() {
-        assert_eq!(names(&[None, Some("column_1")]).unwrap(), ["column_1_2", "column_1"]);
+        assert_eq!(
+            names(&[None, Some("column_1")]).unwrap(),
+            ["column_1_2", "column_1"]
+        );
     }
 
     #[test]

@@ -33,13 +33,20 @@ pub struct LoadOptions {
 /// extension is refused with an error that says what it looks like.
 pub fn load_table(path: &Path, options: &LoadOptions) -> Result<RawTable, IngestError> {
     let file = file_name(&path.to_string_lossy());
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { file: file.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        file: file.clone(),
+        source,
+    })?;
     load_bytes(&bytes, &file, options)
 }
 
 /// Load a dataset held in memory (e.g. a file dropped on the window). `file_name` chooses the
 /// reader by its extension, as for [`load_table`], and names the file in messages.
-pub fn load_bytes(bytes: &[u8], file_name: &str, options: &LoadOptions) -> Result<RawTable, IngestError> {
+pub fn load_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    options: &LoadOptions,
+) -> Result<RawTable, IngestError> {
     let file = self::file_name(file_name);
     let reader = Path::new(&file)
         .extension()
@@ -89,8 +96,16 @@ mod tests {
 
     #[test]
     fn missing_file_is_an_io_error() {
-        let err = load_table(Path::new("/no/such/dir/customers.csv"), &LoadOptions::default()).unwrap_err();
+        let err = load_table(
+            Path::new("/no/such/dir/customers.csv"),
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
         assert!(matches!(err, IngestError::Io { .. }));
-        assert!(err.to_string().starts_with("customers.csv: could not read the file"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("customers.csv: could not read the file"),
+            "{err}"
+        );
     }
 }

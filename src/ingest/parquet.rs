@@ -15,16 +15,34 @@ pub(crate) fn read_parquet(bytes: &[u8], file: &str) -> Result<RawTable, IngestE
     let read = || ParquetReader::new(Cursor::new(bytes)).finish();
     let frame = match catch_unwind(AssertUnwindSafe(read)) {
         Ok(Ok(frame)) => frame,
-        Ok(Err(e)) => return Err(parse_error(file, format!("the Parquet data could not be read ({e})"))),
-        Err(_) => return Err(parse_error(file, "the Parquet reader failed on this file".to_string())),
+        Ok(Err(e)) => {
+            return Err(parse_error(
+                file,
+                format!("the Parquet data could not be read ({e})"),
+            ));
+        }
+        Err(_) => {
+            return Err(parse_error(
+                file,
+                "the Parquet reader failed on this file".to_string(),
+            ));
+        }
     };
     if frame.width() == 0 {
-        return Err(IngestError::Empty { file: file.to_string() });
+        return Err(IngestError::Empty {
+            file: file.to_string(),
+        });
     }
     if frame.height() == 0 {
-        return Err(IngestError::NoRows { file: file.to_string() });
+        return Err(IngestError::NoRows {
+            file: file.to_string(),
+        });
     }
-    let raw_names = frame.columns().iter().map(|c| Some(c.name().to_string())).collect();
+    let raw_names = frame
+        .columns()
+        .iter()
+        .map(|c| Some(c.name().to_string()))
+        .collect();
     let names = headers::column_names(file, raw_names)?;
     let mut columns = Vec::with_capacity(names.len());
     for (name, column) in names.into_iter().zip(frame.columns()) {
@@ -32,7 +50,11 @@ pub(crate) fn read_parquet(bytes: &[u8], file: &str) -> Result<RawTable, IngestE
             .map_err(|e| column_error(file, &name, column.dtype(), e))?;
         columns.push(Column { name, data });
     }
-    Ok(RawTable { file_name: file.to_string(), format: SourceFormat::Parquet, columns })
+    Ok(RawTable {
+        file_name: file.to_string(),
+        format: SourceFormat::Parquet,
+        columns,
+    })
 }
 
 /// One Parquet column as our column type.
@@ -40,11 +62,20 @@ fn convert_series(series: &Series) -> PolarsResult<ColumnData> {
     let dtype = series.dtype().clone();
     let data = match dtype {
         DataType::Boolean => ColumnData::Numeric(
-            series.bool()?.iter().map(|b| b.map_or(f64::NAN, |b| if b { 1.0 } else { 0.0 })).collect(),
+            series
+                .bool()?
+                .iter()
+                .map(|b| b.map_or(f64::NAN, |b| if b { 1.0 } else { 0.0 }))
+                .collect(),
         ),
         DataType::Null => ColumnData::Numeric(vec![f64::NAN; series.len()]),
         DataType::Date => ColumnData::Date {
-            days: series.date()?.physical().iter().map(|d| d.unwrap_or(MISSING_DAY)).collect(),
+            days: series
+                .date()?
+                .physical()
+                .iter()
+                .map(|d| d.unwrap_or(MISSING_DAY))
+                .collect(),
             format: DateFormat::Native,
         },
         DataType::Datetime(unit, _) => {
@@ -57,14 +88,26 @@ fn convert_series(series: &Series) -> PolarsResult<ColumnData> {
                 .datetime()?
                 .physical()
                 .iter()
-                .map(|t| t.and_then(|t| i32::try_from(t.div_euclid(per_day)).ok()).unwrap_or(MISSING_DAY))
+                .map(|t| {
+                    t.and_then(|t| i32::try_from(t.div_euclid(per_day)).ok())
+                        .unwrap_or(MISSING_DAY)
+                })
                 .collect();
-            ColumnData::Date { days, format: DateFormat::Native }
+            ColumnData::Date {
+                days,
+                format: DateFormat::Native,
+            }
         }
         DataType::String => text_column(series.str()?),
         dtype if dtype.is_primitive_numeric() => {
             let floats = series.cast(&DataType::Float64)?;
-            ColumnData::Numeric(floats.f64()?.iter().map(|x| x.unwrap_or(f64::NAN)).collect())
+            ColumnData::Numeric(
+                floats
+                    .f64()?
+                    .iter()
+                    .map(|x| x.unwrap_or(f64::NAN))
+                    .collect(),
+            )
         }
         _ => text_column(series.cast(&DataType::String)?.str()?),
     };
@@ -75,14 +118,19 @@ fn convert_series(series: &Series) -> PolarsResult<ColumnData> {
 fn text_column(strings: &StringChunked) -> ColumnData {
     convert_text(
         || strings.downcast_iter().flat_map(|arr| arr.iter()),
-        Sniff { numbers: false, dates: true },
+        Sniff {
+            numbers: false,
+            dates: true,
+        },
     )
 }
 
 fn parse_error(file: &str, what: String) -> IngestError {
     IngestError::Parse {
         file: file.to_string(),
-        message: format!("{what}; check that the file is a complete Parquet file, or export it again."),
+        message: format!(
+            "{what}; check that the file is a complete Parquet file, or export it again."
+        ),
     }
 }
 

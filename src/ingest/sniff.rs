@@ -97,7 +97,9 @@ pub(crate) fn check(reader: Reader, bytes: &[u8], file: &str) -> Result<(), Inge
         advice: advice(bytes).to_string(),
     };
     if bytes.is_empty() {
-        return Err(IngestError::Empty { file: file.to_string() });
+        return Err(IngestError::Empty {
+            file: file.to_string(),
+        });
     }
     match reader {
         Reader::Csv if is_binary(bytes) || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {

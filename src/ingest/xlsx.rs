@@ -4,16 +4,26 @@
 
 use super::convert::{Sniff, convert_text};
 use super::{IngestError, dates, headers};
-use crate::table::{Column, ColumnData, DateFormat, MISSING_DAY, RawTable, SourceFormat, days_from_civil, format_day};
+use crate::table::{
+    Column, ColumnData, DateFormat, MISSING_DAY, RawTable, SourceFormat, days_from_civil,
+    format_day,
+};
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Read the sheet `sheet` (the first one when `None`) of XLSX bytes named `file` in messages.
-pub(crate) fn read_xlsx(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable, IngestError> {
+pub(crate) fn read_xlsx(
+    bytes: &[u8],
+    file: &str,
+    sheet: Option<&str>,
+) -> Result<RawTable, IngestError> {
     match catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, file, sheet))) {
         Ok(result) => result,
-        Err(_) => Err(workbook_error(file, "the XLSX reader failed on this file".to_string())),
+        Err(_) => Err(workbook_error(
+            file,
+            "the XLSX reader failed on this file".to_string(),
+        )),
     }
 }
 
@@ -37,7 +47,9 @@ fn read_sheet(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable,
     let Some(header) = rows.next() else {
         return Err(IngestError::Parse {
             file: file.to_string(),
-            message: format!("sheet \"{name}\" is empty; put a header row and data on it, or choose another sheet."),
+            message: format!(
+                "sheet \"{name}\" is empty; put a header row and data on it, or choose another sheet."
+            ),
         });
     };
     let mut body: Vec<&[Data]> = rows.collect();
@@ -45,12 +57,19 @@ fn read_sheet(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable,
         body.pop();
     }
     if body.is_empty() {
-        return Err(IngestError::NoRows { file: file.to_string() });
+        return Err(IngestError::NoRows {
+            file: file.to_string(),
+        });
     }
 
     // Columns with neither a header nor any value are formatting leftovers: skip them.
     let keep: Vec<usize> = (0..header.len())
-        .filter(|&j| !is_blank(&header[j]) || body.iter().any(|row| row.get(j).is_some_and(|c| !is_blank(c))))
+        .filter(|&j| {
+            !is_blank(&header[j])
+                || body
+                    .iter()
+                    .any(|row| row.get(j).is_some_and(|c| !is_blank(c)))
+        })
         .collect();
     let raw_names = keep.iter().map(|&j| cell_text(&header[j])).collect();
     let names = headers::column_names(file, raw_names)?;
@@ -58,11 +77,21 @@ fn read_sheet(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable,
         .into_iter()
         .zip(&keep)
         .map(|(name, &j)| {
-            let cells: Vec<&Data> = body.iter().map(|row| row.get(j).unwrap_or(&Data::Empty)).collect();
-            Column { name, data: convert_cells(&cells) }
+            let cells: Vec<&Data> = body
+                .iter()
+                .map(|row| row.get(j).unwrap_or(&Data::Empty))
+                .collect();
+            Column {
+                name,
+                data: convert_cells(&cells),
+            }
         })
         .collect();
-    Ok(RawTable { file_name: file.to_string(), format: SourceFormat::Xlsx { sheet: name }, columns })
+    Ok(RawTable {
+        file_name: file.to_string(),
+        format: SourceFormat::Xlsx { sheet: name },
+        columns,
+    })
 }
 
 /// The sheet to read: the requested one (exact name, else the only case-insensitive match),
@@ -74,7 +103,9 @@ fn choose_sheet(available: &[String], requested: Option<&str>) -> Option<String>
     if let Some(exact) = available.iter().find(|s| s.as_str() == requested) {
         return Some(exact.clone());
     }
-    let mut folded = available.iter().filter(|s| s.trim().eq_ignore_ascii_case(requested.trim()));
+    let mut folded = available
+        .iter()
+        .filter(|s| s.trim().eq_ignore_ascii_case(requested.trim()));
     match (folded.next(), folded.next()) {
         (Some(only), None) => Some(only.clone()),
         _ => None,
@@ -129,14 +160,31 @@ fn cell_text(cell: &Data) -> Option<String> {
 fn convert_cells(cells: &[&Data]) -> ColumnData {
     let missing = |c: &Data| is_blank(c) || matches!(c, Data::Error(_));
     if cells.iter().all(|c| missing(c) || cell_number(c).is_some()) {
-        return ColumnData::Numeric(cells.iter().map(|c| cell_number(c).unwrap_or(f64::NAN)).collect());
+        return ColumnData::Numeric(
+            cells
+                .iter()
+                .map(|c| cell_number(c).unwrap_or(f64::NAN))
+                .collect(),
+        );
     }
     if cells.iter().all(|c| missing(c) || cell_day(c).is_some()) {
-        let days = cells.iter().map(|c| cell_day(c).unwrap_or(MISSING_DAY)).collect();
-        return ColumnData::Date { days, format: DateFormat::Native };
+        let days = cells
+            .iter()
+            .map(|c| cell_day(c).unwrap_or(MISSING_DAY))
+            .collect();
+        return ColumnData::Date {
+            days,
+            format: DateFormat::Native,
+        };
     }
     let texts: Vec<Option<String>> = cells.iter().map(|c| cell_text(c)).collect();
-    convert_text(|| texts.iter().map(Option::as_deref), Sniff { numbers: true, dates: true })
+    convert_text(
+        || texts.iter().map(Option::as_deref),
+        Sniff {
+            numbers: true,
+            dates: true,
+        },
+    )
 }
 
 fn workbook_error(file: &str, what: String) -> IngestError {
@@ -154,7 +202,10 @@ mod tests {
     fn sheet_choice() {
         let sheets = vec!["Customers".to_string(), "Orders".to_string()];
         assert_eq!(choose_sheet(&sheets, None).as_deref(), Some("Customers"));
-        assert_eq!(choose_sheet(&sheets, Some("orders")).as_deref(), Some("Orders"));
+        assert_eq!(
+            choose_sheet(&sheets, Some("orders")).as_deref(),
+            Some("Orders")
+        );
         assert_eq!(choose_sheet(&sheets, Some("Sales")), None);
         assert_eq!(choose_sheet(&[], None), None);
     }
@@ -165,7 +216,9 @@ mod tests {
         let b = Data::String("n/a".into());
         let c = Data::Float(2.5);
         let data = convert_cells(&[&a, &b, &c]);
-        let ColumnData::Numeric(v) = data else { panic!("numbers expected") };
+        let ColumnData::Numeric(v) = data else {
+            panic!("numbers expected")
+        };
         assert_eq!(v[0], 3.0);
         assert!(v[1].is_nan());
     }
@@ -175,6 +228,12 @@ mod tests {
         let a = Data::String("29.06.2014".into());
         let b = Data::Empty;
         let data = convert_cells(&[&a, &b]);
-        assert!(matches!(data, ColumnData::Date { format: DateFormat::DayFirst, .. }));
+        assert!(matches!(
+            data,
+            ColumnData::Date {
+                format: DateFormat::DayFirst,
+                ..
+            }
+        ));
     }
 }
