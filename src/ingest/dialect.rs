@@ -472,6 +472,20 @@ mod tests {
                 ..
             })
         ));
+        // A quote after a `\r` is not at the start of its field.
+        assert!(matches!(
+            scan(b"a,b\n\r\"x,\n\",1\n", b','),
+            Err(ShapeError::StrayQuote { line: 2, .. })
+        ));
+        // An odd number of stray quotes before a quoted line break would split the record.
+        assert!(matches!(
+            scan(b"a,b\nx\"y,\"1\n2\"", b','),
+            Err(ShapeError::StrayQuote {
+                line: 2,
+                column: 1,
+                ..
+            })
+        ));
         // An even number of inner quotes is read as plain text.
         assert_eq!(
             scan(b"a,b\nsay \"hi\",x\n", b','),

@@ -48,11 +48,17 @@ pub fn load_bytes(
     options: &LoadOptions,
 ) -> Result<RawTable, IngestError> {
     let file = self::file_name(file_name);
-    let reader = Path::new(&file)
+    let by_extension = Path::new(&file)
         .extension()
         .and_then(|e| e.to_str())
-        .and_then(sniff::reader_for_extension)
-        .unwrap_or_else(|| sniff::reader_for_content(bytes));
+        .and_then(sniff::reader_for_extension);
+    let reader = match by_extension {
+        Some(reader) => reader,
+        None => sniff::reader_for_content(bytes),
+    };
+    if by_extension.is_none() && reader == Reader::Csv && sniff::is_binary(bytes) {
+        return Err(sniff::unreadable(bytes, &file));
+    }
     sniff::check(reader, bytes, &file)?;
     match reader {
         Reader::Csv => csv::read_csv(bytes, &file),
@@ -92,6 +98,17 @@ mod tests {
         let t = load_bytes(b"a;b\n1;2\n", "export.dat", &LoadOptions::default()).unwrap();
         assert_eq!(t.n_rows(), 1);
         assert_eq!(t.file_name, "export.dat");
+    }
+
+    #[test]
+    fn unknown_binary_is_refused_in_plain_words() {
+        let old_excel = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00";
+        let err = load_bytes(old_excel, "sales.xls", &LoadOptions::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sales.xls: this is not a CSV, Parquet or XLSX file, but it looks like an old Excel 97-2003 workbook (.xls); \
+             open it in Excel, save it as .xlsx or as CSV UTF-8, and load that file."
+        );
     }
 
     #[test]

@@ -88,6 +88,16 @@ fn advice(bytes: &[u8]) -> &'static str {
     }
 }
 
+/// The error for content none of our readers can take (binary, not Parquet, not a ZIP).
+pub(crate) fn unreadable(bytes: &[u8], file: &str) -> IngestError {
+    IngestError::WrongFormat {
+        file: file.to_string(),
+        expected: "this is not a CSV, Parquet or XLSX file".to_string(),
+        found: describe(bytes),
+        advice: advice(bytes).to_string(),
+    }
+}
+
 /// Check that the content fits the reader chosen for it.
 pub(crate) fn check(reader: Reader, bytes: &[u8], file: &str) -> Result<(), IngestError> {
     let wrong = |expected: &str| IngestError::WrongFormat {
