@@ -1,2 +1,0 @@
-//! Synthetic customers in the demo dataset's schema, for benchmarks and scale tests.
-//! (Being written; see the brief.)
