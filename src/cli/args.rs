@@ -98,4 +98,7 @@ pub struct GenerateArgs {
     /// Output CSV file.
     #[arg(long)]
     pub out: PathBuf,
+    /// Print what was written as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
