@@ -119,103 +119,107 @@ pub fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
     s
 }
 
-fn unavailable<T>(s: &mut String, title: &str, a: &Availability<T>) -> bool {
+/// A titled section: the family's table, or the reason it is not available.
+fn section<T>(
+    s: &mut String,
+    title: &str,
+    a: &Availability<T>,
+    body: impl FnOnce(&mut String, &T),
+) {
     let _ = writeln!(s, "\n{title}");
-    if let Some(reason) = a.reason() {
-        let _ = writeln!(s, "  {reason}");
-        return true;
+    match a {
+        Availability::Available(v) => body(s, v),
+        Availability::NotAvailable { reason } => {
+            let _ = writeln!(s, "  {reason}");
+        }
     }
-    false
 }
 
 fn families(s: &mut String, a: &Analysis) {
     let i = &a.insights;
     let ps = &a.personas;
-    if !unavailable(s, "Revenue contribution", &i.revenue) {
-        if let Some(r) = i.revenue.get() {
+    section(s, "Revenue contribution", &i.revenue, |s, r| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7}",
+            "seg", "persona", "customers", "share", "revenue", "rev.%", "index"
+        );
+        for x in &r.segments {
             let _ = writeln!(
                 s,
-                "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7}",
-                "seg", "persona", "customers", "share", "revenue", "rev.%", "index"
+                "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7.2}",
+                x.segment + 1,
+                name(ps, x.segment),
+                x.customers,
+                pct(x.customer_pct),
+                amount(x.revenue),
+                pct(x.revenue_pct),
+                x.value_index
             );
-            for x in &r.segments {
-                let _ = writeln!(
-                    s,
-                    "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7.2}",
-                    x.segment + 1,
-                    name(ps, x.segment),
-                    x.customers,
-                    pct(x.customer_pct),
-                    amount(x.revenue),
-                    pct(x.revenue_pct),
-                    x.value_index
-                );
-            }
         }
-    }
-    if !unavailable(s, "Promotion responsiveness", &i.promotion) {
-        if let Some(p) = i.promotion.get() {
-            let campaigns: Vec<&str> = p
-                .population_campaigns
-                .iter()
-                .map(|c| c.campaign.as_str())
-                .collect();
+    });
+    section(s, "Promotion responsiveness", &i.promotion, |s, p| {
+        let campaigns: Vec<&str> = p
+            .population_campaigns
+            .iter()
+            .map(|c| c.campaign.as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>9} {:>6} {:>9} {:>10}  per campaign ({})",
+            "seg",
+            "response",
+            "lift",
+            "deal dep.",
+            "avg spend",
+            campaigns.join(", ")
+        );
+        for x in &p.segments {
+            let per: Vec<String> = x.campaigns.iter().map(|c| pct(c.response_pct)).collect();
             let _ = writeln!(
                 s,
-                "  {:>3} {:>9} {:>6} {:>9} {:>10}  per campaign ({})",
-                "seg",
-                "response",
-                "lift",
-                "deal dep.",
-                "avg spend",
-                campaigns.join(", ")
+                "  {:>3} {:>9} {:>6} {:>9} {:>10}  {}",
+                x.segment + 1,
+                pct(x.response_pct),
+                x.lift.map_or("-".into(), times),
+                x.avg_deal_dependency_pct.map_or("-".into(), pct),
+                x.avg_spend.map_or("-".into(), amount),
+                per.join(" ")
             );
-            for x in &p.segments {
-                let per: Vec<String> = x.campaigns.iter().map(|c| pct(c.response_pct)).collect();
-                let _ = writeln!(
-                    s,
-                    "  {:>3} {:>9} {:>6} {:>9} {:>10}  {}",
-                    x.segment + 1,
-                    pct(x.response_pct),
-                    x.lift.map_or("-".into(), times),
-                    x.avg_deal_dependency_pct.map_or("-".into(), pct),
-                    x.avg_spend.map_or("-".into(), amount),
-                    per.join(" ")
-                );
-            }
-            let _ = writeln!(s, "  all {:>9}", pct(p.population_response_pct));
         }
-    }
-    if !unavailable(s, "Discount-addiction risk", &i.discount) {
-        if let Some(d) = i.discount.get() {
+        let _ = writeln!(s, "  all {:>9}", pct(p.population_response_pct));
+    });
+    section(s, "Discount-addiction risk", &i.discount, |s, d| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>9} {:>13} {:>15} {:>12}",
+            "seg", "addicted", "median deal", "revenue at risk", "of segment"
+        );
+        for x in &d.segments {
             let _ = writeln!(
                 s,
                 "  {:>3} {:>9} {:>13} {:>15} {:>12}",
-                "seg", "addicted", "median deal", "revenue at risk", "of segment"
-            );
-            for x in &d.segments {
-                let _ = writeln!(
-                    s,
-                    "  {:>3} {:>9} {:>13} {:>15} {:>12}",
-                    x.segment + 1,
-                    pct(x.addicted_pct),
-                    pct(x.median_deal_dependency_pct),
-                    amount(x.revenue_at_risk),
-                    pct(x.revenue_at_risk_pct)
-                );
-            }
-            let _ = writeln!(
-                s,
-                "  all {:>9} {:>13} {:>15} {:>12}",
-                pct(d.population_addicted_pct),
-                "",
-                amount(d.total_revenue_at_risk),
-                pct(d.total_revenue_at_risk_pct)
+                x.segment + 1,
+                pct(x.addicted_pct),
+                pct(x.median_deal_dependency_pct),
+                amount(x.revenue_at_risk),
+                pct(x.revenue_at_risk_pct)
             );
         }
-    }
-    if !unavailable(s, "Channel preference (share of purchases)", &i.channel) {
-        if let Some(c) = i.channel.get() {
+        let _ = writeln!(
+            s,
+            "  all {:>9} {:>13} {:>15} {:>12}",
+            pct(d.population_addicted_pct),
+            "",
+            amount(d.total_revenue_at_risk),
+            pct(d.total_revenue_at_risk_pct)
+        );
+    });
+    section(
+        s,
+        "Channel preference (share of purchases)",
+        &i.channel,
+        |s, c| {
             let header: Vec<String> = c
                 .population_mix
                 .iter()
@@ -252,60 +256,56 @@ fn families(s: &mut String, a: &Analysis) {
                 "",
                 c.population_web_visits.map_or("-".into(), number)
             );
-        }
-    }
-    if !unavailable(s, "RFM (means)", &i.rfm) {
-        if let Some(r) = i.rfm.get() {
+        },
+    );
+    section(s, "RFM (means)", &i.rfm, |s, r| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>8} {:>10} {:>10}",
+            "seg", "recency", "frequency", "monetary"
+        );
+        for (seg, x) in r.segments.iter().enumerate() {
             let _ = writeln!(
                 s,
                 "  {:>3} {:>8} {:>10} {:>10}",
-                "seg", "recency", "frequency", "monetary"
-            );
-            for (seg, x) in r.segments.iter().enumerate() {
-                let _ = writeln!(
-                    s,
-                    "  {:>3} {:>8} {:>10} {:>10}",
-                    seg + 1,
-                    number(x.recency),
-                    number(x.frequency),
-                    amount(x.monetary)
-                );
-            }
-            let _ = writeln!(
-                s,
-                "  all {:>8} {:>10} {:>10}",
-                number(r.population.recency),
-                number(r.population.frequency),
-                amount(r.population.monetary)
+                seg + 1,
+                number(x.recency),
+                number(x.frequency),
+                amount(x.monetary)
             );
         }
-    }
-    if !unavailable(s, "CLV proxy", &i.clv) {
-        if let Some(c) = i.clv.get() {
+        let _ = writeln!(
+            s,
+            "  all {:>8} {:>10} {:>10}",
+            number(r.population.recency),
+            number(r.population.frequency),
+            amount(r.population.monetary)
+        );
+    });
+    section(s, "CLV proxy", &i.clv, |s, c| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>10} {:>10} {:>10}",
+            "seg", "mean", "median", "P90"
+        );
+        for (seg, x) in c.segments.iter().enumerate() {
             let _ = writeln!(
                 s,
                 "  {:>3} {:>10} {:>10} {:>10}",
-                "seg", "mean", "median", "P90"
-            );
-            for (seg, x) in c.segments.iter().enumerate() {
-                let _ = writeln!(
-                    s,
-                    "  {:>3} {:>10} {:>10} {:>10}",
-                    seg + 1,
-                    amount(x.mean),
-                    amount(x.median),
-                    amount(x.p90)
-                );
-            }
-            let _ = writeln!(
-                s,
-                "  all {:>10} {:>10} {:>10}",
-                amount(c.population.mean),
-                amount(c.population.median),
-                amount(c.population.p90)
+                seg + 1,
+                amount(x.mean),
+                amount(x.median),
+                amount(x.p90)
             );
         }
-    }
+        let _ = writeln!(
+            s,
+            "  all {:>10} {:>10} {:>10}",
+            amount(c.population.mean),
+            amount(c.population.median),
+            amount(c.population.p90)
+        );
+    });
     let _ = writeln!(
         s,
         "\nDistinguishing features (segment mean vs population, z-score)"
@@ -326,12 +326,11 @@ fn families(s: &mut String, a: &Analysis) {
             .collect();
         let _ = writeln!(s, "  {:>3} {}", t.segment + 1, list.join("; "));
     }
-    if !unavailable(
+    section(
         s,
         "Categorical attributes (over-represented values)",
         &i.categories,
-    ) {
-        if let Some(c) = i.categories.get() {
+        |s, c| {
             for attr in &c.attributes {
                 let _ = writeln!(s, "  {}", attr.name);
                 for seg in &attr.segments {
@@ -343,8 +342,8 @@ fn families(s: &mut String, a: &Analysis) {
                     let _ = writeln!(s, "    {:>3} {over}", seg.segment + 1);
                 }
             }
-        }
-    }
+        },
+    );
     let pr = &i.projection;
     let _ = writeln!(
         s,

@@ -2,7 +2,7 @@
 //! Overview's decision banner and the report's executive summary. Computed on demand from
 //! the insights and the personas' display names, so a rename shows at once.
 
-use super::format::{amount, channel_phrase, feature_label, number, pct, times, value};
+use super::format::{amount, channel_phrase, number, pct, plain_label, sd_words, times, value};
 use super::stats::ratio;
 use super::{Insights, SegmentRevenue};
 use crate::features::names;
@@ -306,14 +306,13 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 kind: DecisionKind::FocusSegment,
                 segment: Some(p.segment),
                 text: format!(
-                    "Address {} ({} of customers) on what sets them apart: {} {} on average vs {} overall ({:.1} SD {}). {}",
+                    "Address {} ({} of customers) on what sets them apart: {} {} on average vs {} overall ({}). {}",
                     p.display_name(),
                     pct(p.evidence.share_pct),
-                    feature_label(&top.feature),
+                    plain_label(&top.feature),
                     value(top.kind, top.segment_mean),
                     value(top.kind, top.population_mean),
-                    top.z.abs(),
-                    top.direction.word(),
+                    sd_words(top.z),
                     p.display_action()
                 ),
                 figures: vec![

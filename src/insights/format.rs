@@ -68,6 +68,27 @@ pub fn feature_label(name: &str) -> String {
     name.replace('_', " ")
 }
 
+/// A feature name for sentences, without a trailing unit in brackets
+/// ("Spending Score (1-100)" → "Spending Score").
+pub fn plain_label(name: &str) -> String {
+    let label = feature_label(name);
+    let cut = label.find('(').unwrap_or(label.len());
+    label[..cut].trim().to_string()
+}
+
+/// How far from average, in words: "1.2 SD above", "about average".
+pub fn sd_words(z: f64) -> String {
+    if z.abs() < 0.05 {
+        "about average".into()
+    } else {
+        format!(
+            "{:.1} SD {}",
+            z.abs(),
+            if z > 0.0 { "above" } else { "below" }
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +105,8 @@ mod tests {
         assert_eq!(number(49.24), "49.2");
         assert_eq!(number(605.8), "606");
         assert_eq!(feature_label("Deal_Dependency"), "Deal Dependency");
+        assert_eq!(plain_label("Spending Score (1-100)"), "Spending Score");
+        assert_eq!(sd_words(-1.24), "1.2 SD below");
+        assert_eq!(sd_words(0.01), "about average");
     }
 }

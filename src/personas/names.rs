@@ -3,7 +3,7 @@
 
 use super::rules::{FEATURE_WORDS, NAMING_Z};
 use crate::features::names;
-use crate::insights::format::feature_label;
+use crate::insights::format::plain_label;
 use crate::insights::{Direction, DistinguishingFeature};
 
 /// Words for one feature in one direction.
@@ -24,13 +24,6 @@ fn canonical(feature: &str) -> &str {
         names::DISCOUNT_ADDICTED => names::DEAL_DEPENDENCY,
         other => other,
     }
-}
-
-/// "Spending Score (1-100)" → "Spending Score".
-fn plain_label(feature: &str) -> String {
-    let label = feature_label(feature);
-    let cut = label.find('(').unwrap_or(label.len());
-    label[..cut].trim().to_string()
 }
 
 /// The words for a feature leading in `direction`, if it can name a persona.
@@ -65,9 +58,14 @@ pub(super) fn words_for(feature: &str, direction: Direction) -> Option<Words> {
     }
     if let Some(category) = key.strip_prefix(names::SPEND_PREFIX) {
         let label = plain_label(category);
+        // "Wines" → "Wine-Loving".
+        let singular = match label.strip_suffix('s') {
+            Some(base) if !base.ends_with('s') && base.len() > 2 => base.to_string(),
+            _ => label.clone(),
+        };
         return Some(match direction {
             Direction::Higher => Words {
-                adjective: format!("{label}-Loving"),
+                adjective: format!("{singular}-Loving"),
                 noun: format!("{label} Lovers"),
                 action: format!("Feature new {label} ranges and pairings."),
                 concept: key.into(),
@@ -264,6 +262,8 @@ mod tests {
         // Same concept twice: the noun of the first.
         let c = compose(&top(&[("Monetary", 1.0), ("Total_Spend", 1.0)]));
         assert_eq!(c.name, "Big Spenders");
+        let c = compose(&top(&[("Spend_Wines", 1.0), ("Age", 0.8)]));
+        assert_eq!(c.name, "Wine-Loving Mature Shoppers");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! population's, most telling first (spend and revenue share lead when spend is mapped).
 
 use crate::features::names;
-use crate::insights::format::{amount, channel_phrase, feature_label, number, pct, times, value};
+use crate::insights::format::{
+    amount, channel_phrase, feature_label, number, pct, plain_label, sd_words, times, value,
+};
 use crate::insights::{FeatureProfile, Insights};
 
 /// Traits per persona, at most.
@@ -139,7 +141,7 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
     push(feature(names::INCOME), &|f| {
         format!(
             "Average income {}.",
-            vs(amount(f.segment_means[segment]), amount(f.population_mean))
+            vs(number(f.segment_means[segment]), number(f.population_mean))
         )
     });
     push(feature(names::TOTAL_CHILDREN), &|f| {
@@ -179,12 +181,11 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
                     )
                 }
                 None => format!(
-                    "{}: {} on average vs {} overall ({:.1} SD {}).",
-                    feature_label(&d.feature),
+                    "{}: {} on average vs {} overall ({}).",
+                    plain_label(&d.feature),
                     value(d.kind, d.segment_mean),
                     value(d.kind, d.population_mean),
-                    d.z.abs(),
-                    d.direction.word()
+                    sd_words(d.z)
                 ),
             };
             facts.push(Fact {
