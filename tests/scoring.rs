@@ -185,13 +185,16 @@ fn persona_edits_survive_a_rerun_on_changed_data() {
     let model = SavedSegmentation::from_analysis(&a);
     assert!(model_to_json(&model).contains("VIP Circle"));
 
-    // Next month: the same customers plus a little more spend on wine.
-    let changed = scale_column(&table, "MntWines", 1.05);
+    // Next year: the same customers with incomes three times higher (a currency change).
+    // Every centroid moves far in the old units, yet each segment is still itself.
+    let changed = scale_column(&table, "Income", 3.0);
     let mut b = common::analyse_with(&changed, common::fixed_k(4));
     let alignment = align_to_previous(&model, &mut b).unwrap();
     assert_eq!(b.personas[0].display_name(), "VIP Circle");
     assert_eq!(b.personas[0].display_action(), "Invite to the tasting.");
-    assert!(alignment.segments[0].persona_carried);
+    assert!(alignment.segments.iter().all(|m| m.persona_carried));
+    assert!(alignment.segments[0].distance.unwrap() > sis::model::MAX_MATCH_DISTANCE);
+    assert_eq!(alignment.moved_customers, 0);
     assert!(
         sis::insights::decisions(&b)
             .iter()
@@ -229,8 +232,14 @@ fn files_that_do_not_fit_the_model_are_refused_with_a_reason() {
 
     let without_income = common::without_columns(&table, &["Income"]);
     let err = model.predict(&without_income).unwrap_err();
-    assert!(matches!(err, ModelError::Validation(_)));
+    assert!(matches!(err, ModelError::MissingColumn { .. }), "{err}");
     assert!(err.to_string().contains("\"Income\""), "{err}");
+    // Columns dropped as constant at training are not needed to score.
+    let without_constants = common::without_columns(&table, &["Z_CostContact", "Z_Revenue"]);
+    assert_eq!(
+        model.predict(&without_constants).unwrap().labels.len(),
+        2240
+    );
 
     let err = load_model(std::path::Path::new("march.sis")).unwrap_err();
     assert!(

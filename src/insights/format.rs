@@ -4,8 +4,14 @@
 use crate::features::FeatureKind;
 use crate::roles::Channel;
 
+/// −0 (an empty sum) prints as 0.
+fn no_negative_zero(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
+}
+
 /// A percentage (already × 100): whole numbers from 10%, one decimal below ("61%", "3.2%").
 pub fn pct(value: f64) -> String {
+    let value = no_negative_zero(value);
     if value.abs() >= 10.0 || value == 0.0 {
         format!("{value:.0}%")
     } else {
@@ -15,6 +21,7 @@ pub fn pct(value: f64) -> String {
 
 /// A multiple with one decimal ("2.8×").
 pub fn times(value: f64) -> String {
+    let value = no_negative_zero(value);
     format!("{value:.1}×")
 }
 
@@ -38,6 +45,7 @@ pub fn amount(value: f64) -> String {
 
 /// A plain number: one decimal below 100, an amount from 100 ("0.4", "49.2", "1,234").
 pub fn number(value: f64) -> String {
+    let value = no_negative_zero(value);
     if value.abs() >= 100.0 {
         amount(value)
     } else {
@@ -98,6 +106,8 @@ mod tests {
         assert_eq!(pct(61.24), "61%");
         assert_eq!(pct(3.24), "3.2%");
         assert_eq!(pct(0.0), "0%");
+        assert_eq!(pct(-0.0), "0%");
+        assert_eq!(number(-0.0), "0.0");
         assert_eq!(times(2.84), "2.8×");
         assert_eq!(amount(1_234_567.4), "1,234,567");
         assert_eq!(amount(-999.6), "-1,000");

@@ -2,7 +2,7 @@
 //! centroid distance), renumbered so matched segments keep their numbers, persona names and
 //! edits, and the customers who moved between segments are counted.
 
-use super::matching::match_segments;
+use super::matching::{match_segments, rms_distance};
 use super::{ModelError, SavedSegmentation};
 use crate::personas::CarriedPersona;
 use crate::pipeline::Analysis;
@@ -10,8 +10,10 @@ use crate::run_id::short;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Matched segments further apart than this (RMS over features, in the previous training
-/// standard deviations) keep the number but not the persona: the segment has changed.
+/// A matched segment keeps the previous persona when its centroid is within this distance
+/// (RMS over features, in the previous training standard deviations) of the previous one, or
+/// when the previous one is its nearest anyway (so a shift that moves every segment alike,
+/// such as a price rise, keeps the names). Otherwise it keeps the number but not the persona.
 pub const MAX_MATCH_DISTANCE: f64 = 1.0;
 
 /// How one segment of the new run relates to the previous model.
@@ -135,11 +137,20 @@ pub fn align_to_previous(
     seg.order_by = format!("matched to the previous model {}", short(&previous.run_id));
 
     let previous_of: Vec<Option<(usize, f64)>> = order.iter().map(|&j| matches[j]).collect();
+    let nearest_old: Vec<Option<usize>> = order
+        .iter()
+        .map(|&j| {
+            (0..old.len()).min_by(|&a, &b| {
+                rms_distance(&old[a], &new[j]).total_cmp(&rms_distance(&old[b], &new[j]))
+            })
+        })
+        .collect();
     let carried: Vec<Option<CarriedPersona>> = previous_of
         .iter()
-        .map(|m| {
+        .zip(&nearest_old)
+        .map(|(m, nearest)| {
             let (old, distance) = (*m)?;
-            if distance > MAX_MATCH_DISTANCE {
+            if distance > MAX_MATCH_DISTANCE && *nearest != Some(old) {
                 return None;
             }
             let saved = previous.personas.iter().find(|p| p.segment == old)?;

@@ -58,6 +58,15 @@ pub enum ModelError {
     #[error(transparent)]
     Validation(#[from] ValidationError),
     #[error(
+        "{file}: the model needs column \"{column}\" (mapped as {role} at training), which is not in this file. Score a file with the training columns: {columns}."
+    )]
+    MissingColumn {
+        file: String,
+        column: String,
+        role: String,
+        columns: String,
+    },
+    #[error(
         "{file}: the model segments on \"{feature}\", which cannot be computed from this file. It needs the columns the model was trained with ({columns}); check the column names or pass the training mapping."
     )]
     MissingFeature {

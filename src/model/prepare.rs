@@ -228,7 +228,27 @@ pub(crate) fn clean_for_scoring(
             },
         ));
     }
-    check_mapping(table, mapping)?;
+    // Every column the training used must be here (a missing one would silently change
+    // sums such as Frequency); columns dropped as constant at training are not needed.
+    let used: Vec<(String, Role)> = mapping
+        .entries
+        .iter()
+        .filter(|(c, r)| *r != Role::Ignore && !prep.dropped_columns.contains(c))
+        .cloned()
+        .collect();
+    if let Some((column, role)) = used.iter().find(|(c, _)| table.column(c).is_none()) {
+        return Err(ModelError::MissingColumn {
+            file: table.file_name.clone(),
+            column: column.clone(),
+            role: role.key(),
+            columns: used
+                .iter()
+                .map(|(c, _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    check_mapping(table, &ColumnMapping::new(used))?;
     let n = table.n_rows();
     let ids = match mapping
         .first_with(&Role::CustomerId)
