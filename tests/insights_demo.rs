@@ -269,3 +269,26 @@ fn without_campaign_columns_promotion_is_not_available_and_nothing_panics() {
     }
     assert!(decisions(&a).iter().all(|d| !d.text.contains("campaign")));
 }
+
+#[test]
+fn insights_and_personas_round_trip_through_json_and_bincode_byte_for_byte() {
+    let a = common::analyse_with(&common::demo_table(), common::fixed_k(4));
+    let json = serde_json::to_string(&a.insights).unwrap();
+    let back: sis::insights::Insights = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a.insights);
+    let config = bincode::config::standard();
+    let bytes = bincode::serde::encode_to_vec(&a.personas, config).unwrap();
+    let (personas, _): (Vec<sis::personas::Persona>, usize) =
+        bincode::serde::decode_from_slice(&bytes, config).unwrap();
+    assert_eq!(personas, a.personas);
+    let whole = bincode::serde::encode_to_vec(&a, config).unwrap();
+    let (analysis, _): (sis::pipeline::Analysis, usize) =
+        bincode::serde::decode_from_slice(&whole, config).unwrap();
+    assert_eq!(analysis, a);
+    // A second run gives the same bytes.
+    let again = common::analyse_with(&common::demo_table(), common::fixed_k(4));
+    assert_eq!(
+        bincode::serde::encode_to_vec(&again, config).unwrap(),
+        whole
+    );
+}

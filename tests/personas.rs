@@ -291,3 +291,22 @@ fn decisions_are_three_to_five_sentences_with_figures() {
         assert!(protect.text.contains(&pct(top.revenue_pct)));
     }
 }
+
+#[test]
+fn the_documentation_lists_every_rule_as_the_code_has_it() {
+    // The persona section lives in docs/personas.md until it is merged into the README.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = ["README.md", "docs/personas.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(root.join(f)).ok())
+        .find(|text| text.contains("Premium Loyalists"))
+        .expect("a README or docs/personas.md documents the persona rules");
+    for rule in RULES {
+        let row = format!("**{}** | {} | {} |", rule.name, rule.when, rule.action);
+        assert!(
+            doc.contains(&row),
+            "the documentation misses or differs on rule {}",
+            rule.key
+        );
+    }
+}

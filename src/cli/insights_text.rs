@@ -1,13 +1,12 @@
-//! Plain-text rendering of insights, personas, decisions, alignment and scoring drift.
+//! Plain-text rendering of insights, personas, decisions and the alignment to a previous model.
 
 use crate::insights::format::{amount, number, pct, times, value};
 use crate::insights::{Availability, Insights, decisions};
-use crate::model::{Alignment, SavedSegmentation, Scored};
+use crate::model::Alignment;
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
 use crate::run_id::short;
 use std::fmt::Write;
-use std::path::Path;
 
 fn name(personas: &[Persona], segment: usize) -> String {
     personas
@@ -370,59 +369,6 @@ pub fn full_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
     decisions_text(&mut s, a);
     if let Some(al) = alignment {
         alignment_text(&mut s, al);
-    }
-    s
-}
-
-/// The text of `sis score`.
-pub fn score_summary(model: &SavedSegmentation, scored: &Scored, out: &Path) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "Scored {} customers of {} with model {} (trained on {}, {} segments) -> {}",
-        scored.labels.len(),
-        scored.file_name,
-        short(&model.run_id),
-        model.training_file,
-        model.k,
-        out.display()
-    );
-    let _ = writeln!(s, "\nSegment shares (now vs at training)");
-    for d in &scored.drift.segments {
-        let _ = writeln!(
-            s,
-            "  {:>3} {:<34} {:>7} vs {:>7} ({:+.1} pts)",
-            d.segment + 1,
-            d.persona,
-            pct(d.current_pct),
-            pct(d.training_pct),
-            d.change_pts
-        );
-    }
-    let drifted: Vec<_> = scored.drift.drifted_features().collect();
-    if drifted.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nNo feature mean moved by more than one standard deviation."
-        );
-    } else {
-        let _ = writeln!(
-            s,
-            "\nFeatures whose mean moved by more than one standard deviation"
-        );
-        for f in drifted {
-            let _ = writeln!(
-                s,
-                "  {:<26} {} now vs {} at training ({})",
-                f.feature,
-                number(f.current_mean),
-                number(f.training_mean),
-                f.shift_sd
-                    .map_or("training values were constant".into(), |z| format!(
-                        "{z:+.1} SD"
-                    ))
-            );
-        }
     }
     s
 }

@@ -2,11 +2,15 @@
 //! drift against the model's training data.
 
 use super::args::ScoreArgs;
-use super::{CliError, emit, insights_text};
+use super::{CliError, emit};
 use crate::ingest::{LoadOptions, load_table};
-use crate::model::{Drift, load_model, write_scored_csv};
+use crate::insights::format::{number, pct};
+use crate::model::{Drift, SavedSegmentation, Scored, load_model, write_scored_csv};
+use crate::run_id::short;
 use serde::Serialize;
+use std::fmt::Write as _;
 use std::io::Write;
+use std::path::Path;
 
 /// The JSON document of `sis score --json`.
 #[derive(Debug, Serialize)]
@@ -62,8 +66,58 @@ pub fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), CliError> {
         let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
         return emit(out, &format!("{json}\n"));
     }
-    emit(
-        out,
-        &insights_text::score_summary(&model, &scored, &args.out),
-    )
+    emit(out, &score_summary(&model, &scored, &args.out))
+}
+
+/// The text of `sis score`.
+fn score_summary(model: &SavedSegmentation, scored: &Scored, out: &Path) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Scored {} customers of {} with model {} (trained on {}, {} segments) -> {}",
+        scored.labels.len(),
+        scored.file_name,
+        short(&model.run_id),
+        model.training_file,
+        model.k,
+        out.display()
+    );
+    let _ = writeln!(s, "\nSegment shares (now vs at training)");
+    for d in &scored.drift.segments {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:<34} {:>7} vs {:>7} ({:+.1} pts)",
+            d.segment + 1,
+            d.persona,
+            pct(d.current_pct),
+            pct(d.training_pct),
+            d.change_pts
+        );
+    }
+    let drifted: Vec<_> = scored.drift.drifted_features().collect();
+    if drifted.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nNo feature mean moved by more than one standard deviation."
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "\nFeatures whose mean moved by more than one standard deviation"
+        );
+        for f in drifted {
+            let _ = writeln!(
+                s,
+                "  {:<26} {} now vs {} at training ({})",
+                f.feature,
+                number(f.current_mean),
+                number(f.training_mean),
+                f.shift_sd
+                    .map_or("training values were constant".into(), |z| format!(
+                        "{z:+.1} SD"
+                    ))
+            );
+        }
+    }
+    s
 }

@@ -8,6 +8,7 @@ mod io;
 mod matching;
 mod predict;
 mod prepare;
+mod replay;
 
 pub use align::{Alignment, MAX_MATCH_DISTANCE, SegmentMatch, align_to_previous};
 pub use drift::{DRIFT_SD, Drift, FeatureDrift, SegmentDrift};

@@ -2,7 +2,7 @@
 //! the same features, the training outlier fences, the scaler, then the nearest centroid.
 
 use super::drift::{Drift, SegmentDrift, feature_drift};
-use super::prepare::clean_for_scoring;
+use super::replay::clean_for_scoring;
 use super::{ModelError, SavedSegmentation};
 use crate::features::build_features;
 use crate::roles::Role;

@@ -97,7 +97,7 @@ pub const RULES: &[PersonaRule] = &[
         name: "Web-First Browsers",
         when: "web share ≥ 1.25× the population's (the strongest channel lead)",
         applies: |s| s.leads(Channel::Web),
-        action: "Turn browsing into buying: personalised recommendations, basket reminders and a free-shipping threshold just above their usual basket.",
+        action: "Turn browsing into buying: personalised recommendations, saved-basket reminders and a faster checkout.",
     },
     PersonaRule {
         key: "in_store_regulars",
@@ -321,5 +321,107 @@ pub fn tier_action(value_index: Option<f64>) -> &'static str {
         }
         Some(_) => "Grow share of wallet with cross-sell of the categories they under-buy.",
         None => "Test messages and offers built around what sets them apart (their top traits).",
+    }
+}
+
+/// The action the rules give a segment: the first matching rule's, else the tier's.
+pub fn action_for(signals: &Signals) -> &'static str {
+    RULES
+        .iter()
+        .find(|r| (r.applies)(signals))
+        .map_or_else(|| tier_action(signals.value_index), |r| r.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_complete_and_names_are_unique() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        let mut keys: Vec<&str> = RULES.iter().map(|r| r.key).collect();
+        names.sort_unstable();
+        names.dedup();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(names.len(), RULES.len());
+        assert_eq!(keys.len(), RULES.len());
+        for r in RULES {
+            assert!(!r.when.is_empty() && r.action.ends_with('.'), "{}", r.key);
+        }
+    }
+
+    /// Offer words an action may only use inside "avoid heavy discounts" or "do not lead
+    /// with discounts".
+    fn recommends_discounts(action: &str) -> bool {
+        let text = action
+            .to_lowercase()
+            .replace("avoid heavy discounts", "")
+            .replace("do not lead with discounts", "");
+        [
+            "discount",
+            "coupon",
+            "deal",
+            "voucher",
+            "markdown",
+            "% off",
+            "value pack",
+            "bundle",
+            "free-shipping",
+            "low price",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+    }
+
+    #[test]
+    fn segments_worth_their_share_are_never_pointed_at_discounts() {
+        let zs = [None, Some(-1.0), Some(0.0), Some(0.6), Some(2.0)];
+        let leads = [
+            None,
+            Some((Channel::Web, 2.0)),
+            Some((Channel::Store, 2.0)),
+            Some((Channel::Catalog, 2.0)),
+        ];
+        for value_index in [1.0, 1.05, 1.1, 1.3, 1.5, 3.0] {
+            for deal_z in zs {
+                for recency_z in zs {
+                    for children_z in zs {
+                        for promo_lift in [None, Some(0.5), Some(2.0)] {
+                            for channel_lead in leads {
+                                let s = Signals {
+                                    segment: 0,
+                                    customer_pct: 20.0,
+                                    value_index: Some(value_index),
+                                    deal_z,
+                                    recency_z,
+                                    children_z,
+                                    income_z: None,
+                                    age_z: None,
+                                    promo_lift,
+                                    channel_lead,
+                                };
+                                let action = action_for(&s);
+                                assert!(!recommends_discounts(action), "{s:?}: {action}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The check itself sees deal-led actions.
+        let deal = Signals {
+            segment: 0,
+            customer_pct: 20.0,
+            value_index: Some(0.4),
+            deal_z: Some(1.0),
+            recency_z: None,
+            children_z: None,
+            income_z: None,
+            age_z: None,
+            promo_lift: None,
+            channel_lead: None,
+        };
+        assert!(recommends_discounts(action_for(&deal)));
     }
 }

@@ -2,7 +2,7 @@
 //! traits quote its figures, the evidence and warnings are attached, and names made distinct.
 
 use super::names::{compose, make_distinct, qualifiers};
-use super::rules::{RULES, tier_action};
+use super::rules::{RULES, action_for};
 use super::signals::Signals;
 use super::traits::traits;
 use super::{Persona, PersonaEvidence};
@@ -55,7 +55,7 @@ pub fn synthesize_personas(
                     let composed = compose(top);
                     let action = match (signals.value_index, &composed.lead) {
                         (None, Some(lead)) => lead.action.clone(),
-                        (vi, _) => tier_action(vi).to_string(),
+                        _ => action_for(&signals).to_string(),
                     };
                     (composed.name, composed.basis, action)
                 }
