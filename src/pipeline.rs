@@ -5,6 +5,9 @@ use crate::config::{ConfigError, RunConfig};
 use crate::features::{
     CategoryColumn, FamilyStatus, FeatureTable, build_features, family_status, names,
 };
+use crate::insights::{InsightInputs, Insights, compute_insights};
+use crate::model::Preparation;
+use crate::personas::{CarriedPersona, Persona, synthesize_personas};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::roles::ColumnMapping;
 use crate::run_id::run_id;
@@ -43,6 +46,20 @@ pub struct Analysis {
     pub categories: Vec<CategoryColumn>,
     pub input: SegmentationInput,
     pub segmentation: Segmentation,
+    /// Fill values and outlier fences, replayed when the model scores new customers.
+    pub preparation: Preparation,
+    pub insights: Insights,
+    /// One per segment, in segment order.
+    pub personas: Vec<Persona>,
+}
+
+impl Analysis {
+    /// Recompute insights and personas from the segmentation (after renumbering).
+    /// `carried[s]` keeps segment `s`'s persona name and edits.
+    pub fn refresh_insights(&mut self, carried: &[Option<CarriedPersona>]) {
+        self.insights = compute_insights(&InsightInputs::from_analysis(self));
+        self.personas = synthesize_personas(&self.insights, &self.segmentation, carried);
+    }
 }
 
 /// Run every stage on a loaded table.
@@ -67,6 +84,29 @@ pub fn run_analysis(
     progress.check()?;
     let revenue = features.get(names::MONETARY);
     let segmentation = segment(&input, &config, revenue, progress)?;
+    progress.check()?;
+    progress.report(Stage::Insights, 0.0);
+    let preparation = Preparation::record(&clean, &quality.actions);
+    let categories: Vec<CategoryColumn> = clean
+        .categories()
+        .into_iter()
+        .map(|(name, codes, levels)| CategoryColumn {
+            name: name.into(),
+            codes: codes.to_vec(),
+            levels: levels.to_vec(),
+        })
+        .collect();
+    let families = family_status(mapping);
+    let insights = compute_insights(&InsightInputs {
+        features: &features,
+        categories: &categories,
+        families: &families,
+        segmentation: &segmentation,
+        input: &input,
+        seed: config.seed,
+    });
+    let personas = synthesize_personas(&insights, &segmentation, &[]);
+    progress.report(Stage::Insights, 1.0);
     Ok(Analysis {
         run_id: run_id(&data_hash, mapping, &config),
         data_hash,
@@ -74,19 +114,14 @@ pub fn run_analysis(
         mapping: mapping.clone(),
         config: config.inner().clone(),
         quality,
-        families: family_status(mapping),
-        categories: clean
-            .categories()
-            .into_iter()
-            .map(|(name, codes, levels)| CategoryColumn {
-                name: name.into(),
-                codes: codes.to_vec(),
-                levels: levels.to_vec(),
-            })
-            .collect(),
+        families,
+        categories,
         customer_ids: clean.ids,
         features,
         input,
         segmentation,
+        preparation,
+        insights,
+        personas,
     })
 }

@@ -61,6 +61,12 @@ pub struct RunDocument<'a> {
     pub features_used: &'a [String],
     pub segmentation: &'a crate::segment::Segmentation,
     pub segments: Vec<SegmentHeadline>,
+    pub insights: &'a crate::insights::Insights,
+    pub personas: &'a [crate::personas::Persona],
+    pub decisions: Vec<crate::insights::Decision>,
+    /// Present when the run was matched to a previous model (`--previous`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<&'a crate::model::Alignment>,
 }
 
 /// One mapping line in JSON.
@@ -98,6 +104,41 @@ impl<'a> RunDocument<'a> {
             features_used: &analysis.input.names,
             segmentation: &analysis.segmentation,
             segments: segment_headlines(analysis),
+            insights: &analysis.insights,
+            personas: &analysis.personas,
+            decisions: crate::insights::decisions(analysis),
+            alignment: None,
+        }
+    }
+}
+
+/// The JSON document of `sis insights --json`.
+#[derive(Debug, Serialize)]
+pub struct InsightsDocument<'a> {
+    pub run_id: &'a str,
+    pub file_name: &'a str,
+    pub customers: usize,
+    pub k: usize,
+    pub families: &'a [crate::features::FamilyStatus],
+    pub insights: &'a crate::insights::Insights,
+    pub personas: &'a [crate::personas::Persona],
+    pub decisions: Vec<crate::insights::Decision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<&'a crate::model::Alignment>,
+}
+
+impl<'a> InsightsDocument<'a> {
+    pub fn new(analysis: &'a Analysis) -> Self {
+        InsightsDocument {
+            run_id: &analysis.run_id,
+            file_name: &analysis.file_name,
+            customers: analysis.customer_ids.len(),
+            k: analysis.segmentation.k,
+            families: &analysis.families,
+            insights: &analysis.insights,
+            personas: &analysis.personas,
+            decisions: crate::insights::decisions(analysis),
+            alignment: None,
         }
     }
 }

@@ -22,6 +22,10 @@ pub enum Command {
     Run(RunArgs),
     /// Write synthetic customers in the demo dataset's schema.
     Generate(GenerateArgs),
+    /// Business insights, personas and decisions for a dataset (runs the pipeline) or a session.
+    Insights(InsightsArgs),
+    /// Score new customers with a saved segmentation model and report drift.
+    Score(ScoreArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +90,36 @@ pub struct RunArgs {
     /// No progress on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Save the fitted segmentation as a model (FILE.sismodel.json) for `sis score`.
+    #[arg(long, value_name = "FILE")]
+    pub model_out: Option<PathBuf>,
+    /// Match the new segments to a previous model's, so numbers and persona names stay put.
+    #[arg(long, value_name = "MODEL")]
+    pub previous: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// A dataset (run with the options below) or a .sis session. Same options as `sis run`.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// A saved model (.sismodel.json) or a .sis session.
+    pub model: PathBuf,
+    /// The customers to score (CSV, Parquet or XLSX) with the training columns.
+    pub data: PathBuf,
+    /// Where to write every customer with their segment and persona (CSV).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// XLSX: the sheet to read.
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Print the drift report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,11 @@
 mod args;
 mod detect;
 mod generate;
+mod insights;
+mod insights_text;
+mod model_options;
 mod run;
+mod score;
 mod text;
 
 pub use args::{Cli, Command};
@@ -42,6 +46,8 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Detect(a) => detect::detect(&a, out),
         Command::Run(a) => run::run(&a, out),
         Command::Generate(a) => generate::generate(&a, out),
+        Command::Insights(a) => insights::insights(&a, out),
+        Command::Score(a) => score::score(&a, out),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `sis run`: load, validate, segment and print the summary (or the full JSON).
 
 use super::args::RunArgs;
-use super::{CliError, emit, text};
+use super::{CliError, emit, insights_text, model_options, text};
 use crate::config::{KChoice, RunConfig, ScalerChoice};
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
@@ -106,11 +106,15 @@ pub fn analyse(args: &RunArgs) -> Result<Analysis, CliError> {
 }
 
 pub fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let analysis = analyse(args)?;
+    let mut analysis = analyse(args)?;
+    let alignment = model_options::apply(args, &mut analysis)?;
     if args.json {
-        let doc = RunDocument::new(&analysis);
+        let mut doc = RunDocument::new(&analysis);
+        doc.alignment = alignment.as_ref();
         let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
         return emit(out, &format!("{json}\n"));
     }
-    emit(out, &text::run_summary(&analysis))
+    let mut summary = text::run_summary(&analysis);
+    summary.push_str(&insights_text::run_insights(&analysis, alignment.as_ref()));
+    emit(out, &summary)
 }

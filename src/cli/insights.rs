@@ -1,0 +1,43 @@
+//! `sis insights`: the business insights, personas and decisions of a dataset (the pipeline
+//! runs with the same options as `sis run`) or of a saved session.
+
+use super::args::InsightsArgs;
+use super::run::analyse;
+use super::{CliError, emit, insights_text, model_options};
+use crate::pipeline::Analysis;
+use crate::summary::InsightsDocument;
+use std::io::Write;
+use std::path::Path;
+
+pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let run = &args.run;
+    let is_session = run
+        .data
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("sis"));
+    let mut analysis = if is_session {
+        load_analysis_from_session(&run.data)?
+    } else {
+        analyse(run)?
+    };
+    let alignment = model_options::apply(run, &mut analysis)?;
+    if run.json {
+        let mut doc = InsightsDocument::new(&analysis);
+        doc.alignment = alignment.as_ref();
+        let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
+        return emit(out, &format!("{json}\n"));
+    }
+    emit(
+        out,
+        &insights_text::full_insights(&analysis, alignment.as_ref()),
+    )
+}
+
+/// HOOK for the session bundle (`.sis`): load the analysis the session holds (with the
+/// user's persona edits). Until the session format lands, sessions are refused clearly.
+pub fn load_analysis_from_session(path: &Path) -> Result<Analysis, CliError> {
+    Err(CliError::data(format!(
+        "{}: session bundles are not supported yet; run `sis insights DATA` on the dataset instead",
+        path.display()
+    )))
+}

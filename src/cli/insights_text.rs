@@ -1,0 +1,374 @@
+//! Plain-text rendering of insights, personas, decisions and the alignment to a previous model.
+
+use crate::insights::format::{amount, number, pct, times, value};
+use crate::insights::{Availability, Insights, decisions};
+use crate::model::Alignment;
+use crate::personas::Persona;
+use crate::pipeline::Analysis;
+use crate::run_id::short;
+use std::fmt::Write;
+
+fn name(personas: &[Persona], segment: usize) -> String {
+    personas
+        .iter()
+        .find(|p| p.segment == segment)
+        .map_or_else(String::new, |p| p.display_name().to_string())
+}
+
+fn figure(a: &Availability<f64>, show: impl Fn(f64) -> String) -> String {
+    match a {
+        Availability::Available(v) => show(*v),
+        Availability::NotAvailable { reason } => reason.clone(),
+    }
+}
+
+fn kpis(s: &mut String, i: &Insights) {
+    let k = &i.kpis;
+    let _ = writeln!(s, "\nKey figures");
+    let rows: [(&str, String); 8] = [
+        ("customers", k.customers.to_string()),
+        ("total revenue", figure(&k.total_revenue, amount)),
+        ("average spend", figure(&k.avg_spend_per_customer, amount)),
+        ("promotion response", figure(&k.promo_response_pct, pct)),
+        ("discount-addicted", figure(&k.discount_addicted_pct, pct)),
+        (
+            "average recency (days)",
+            figure(&k.avg_recency_days, number),
+        ),
+        ("average purchases", figure(&k.avg_frequency, number)),
+        ("average monetary", figure(&k.avg_monetary, amount)),
+    ];
+    for (label, v) in rows {
+        let _ = writeln!(s, "  {label:<24} {v}");
+    }
+}
+
+fn personas(s: &mut String, personas: &[Persona]) {
+    let _ = writeln!(s, "\nPersonas");
+    for p in personas {
+        let _ = writeln!(
+            s,
+            "  Segment {} - {} ({} customers, {})",
+            p.segment + 1,
+            p.display_name(),
+            p.evidence.customers,
+            pct(p.evidence.share_pct)
+        );
+        for t in &p.traits {
+            let _ = writeln!(s, "    - {t}");
+        }
+        let _ = writeln!(s, "    Action: {}", p.display_action());
+        for w in &p.warnings {
+            let _ = writeln!(s, "    Warning: {w}");
+        }
+    }
+}
+
+fn decisions_text(s: &mut String, a: &Analysis) {
+    let _ = writeln!(s, "\nDecisions");
+    for (i, d) in decisions(a).iter().enumerate() {
+        let _ = writeln!(s, "  {}. {}", i + 1, d.text);
+    }
+}
+
+fn alignment_text(s: &mut String, al: &Alignment) {
+    let _ = writeln!(
+        s,
+        "\nMatched to the previous model {}",
+        short(&al.previous_run_id)
+    );
+    for m in &al.segments {
+        let was = match (m.previous, m.distance) {
+            (Some(p), Some(d)) => format!("was segment {} (distance {d:.2} SD)", p + 1),
+            _ => "new segment".into(),
+        };
+        let carried = if m.persona_carried {
+            ", persona kept"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  Segment {} {}: {was}{carried}",
+            m.segment + 1,
+            m.persona
+        );
+    }
+    for r in &al.retired {
+        let _ = writeln!(s, "  previous segment {} has no match now", r + 1);
+    }
+    let _ = writeln!(
+        s,
+        "  {} of {} customers present in both moved segment ({})",
+        al.moved_customers,
+        al.compared_customers,
+        pct(al.moved_pct)
+    );
+}
+
+/// What `sis run` adds after the segmentation summary.
+pub fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
+    let mut s = String::new();
+    kpis(&mut s, &a.insights);
+    personas(&mut s, &a.personas);
+    decisions_text(&mut s, a);
+    if let Some(al) = alignment {
+        alignment_text(&mut s, al);
+    }
+    s
+}
+
+/// A titled section: the family's table, or the reason it is not available.
+fn section<T>(
+    s: &mut String,
+    title: &str,
+    a: &Availability<T>,
+    body: impl FnOnce(&mut String, &T),
+) {
+    let _ = writeln!(s, "\n{title}");
+    match a {
+        Availability::Available(v) => body(s, v),
+        Availability::NotAvailable { reason } => {
+            let _ = writeln!(s, "  {reason}");
+        }
+    }
+}
+
+fn families(s: &mut String, a: &Analysis) {
+    let i = &a.insights;
+    let ps = &a.personas;
+    section(s, "Revenue contribution", &i.revenue, |s, r| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7}",
+            "seg", "persona", "customers", "share", "revenue", "rev.%", "index"
+        );
+        for x in &r.segments {
+            let _ = writeln!(
+                s,
+                "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7.2}",
+                x.segment + 1,
+                name(ps, x.segment),
+                x.customers,
+                pct(x.customer_pct),
+                amount(x.revenue),
+                pct(x.revenue_pct),
+                x.value_index
+            );
+        }
+    });
+    section(s, "Promotion responsiveness", &i.promotion, |s, p| {
+        let campaigns: Vec<&str> = p
+            .population_campaigns
+            .iter()
+            .map(|c| c.campaign.as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>9} {:>6} {:>9} {:>10}  per campaign ({})",
+            "seg",
+            "response",
+            "lift",
+            "deal dep.",
+            "avg spend",
+            campaigns.join(", ")
+        );
+        for x in &p.segments {
+            let per: Vec<String> = x.campaigns.iter().map(|c| pct(c.response_pct)).collect();
+            let _ = writeln!(
+                s,
+                "  {:>3} {:>9} {:>6} {:>9} {:>10}  {}",
+                x.segment + 1,
+                pct(x.response_pct),
+                x.lift.map_or("-".into(), times),
+                x.avg_deal_dependency_pct.map_or("-".into(), pct),
+                x.avg_spend.map_or("-".into(), amount),
+                per.join(" ")
+            );
+        }
+        let _ = writeln!(s, "  all {:>9}", pct(p.population_response_pct));
+    });
+    section(s, "Discount-addiction risk", &i.discount, |s, d| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>9} {:>13} {:>15} {:>12}",
+            "seg", "addicted", "median deal", "revenue at risk", "of segment"
+        );
+        for x in &d.segments {
+            let _ = writeln!(
+                s,
+                "  {:>3} {:>9} {:>13} {:>15} {:>12}",
+                x.segment + 1,
+                pct(x.addicted_pct),
+                pct(x.median_deal_dependency_pct),
+                amount(x.revenue_at_risk),
+                pct(x.revenue_at_risk_pct)
+            );
+        }
+        let _ = writeln!(
+            s,
+            "  all {:>9} {:>13} {:>15} {:>12}",
+            pct(d.population_addicted_pct),
+            "",
+            amount(d.total_revenue_at_risk),
+            pct(d.total_revenue_at_risk_pct)
+        );
+    });
+    section(
+        s,
+        "Channel preference (share of purchases)",
+        &i.channel,
+        |s, c| {
+            let header: Vec<String> = c
+                .population_mix
+                .iter()
+                .map(|m| format!("{:>8}", m.channel.label()))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {:>3} {} {:>9} {:>11}",
+                "seg",
+                header.join(""),
+                "dominant",
+                "web visits"
+            );
+            for x in &c.segments {
+                let mix: Vec<String> = x.mix.iter().map(|m| format!("{:>8}", pct(m.pct))).collect();
+                let _ = writeln!(
+                    s,
+                    "  {:>3} {} {:>9} {:>11}",
+                    x.segment + 1,
+                    mix.join(""),
+                    x.dominant.label(),
+                    x.avg_web_visits.map_or("-".into(), number)
+                );
+            }
+            let mix: Vec<String> = c
+                .population_mix
+                .iter()
+                .map(|m| format!("{:>8}", pct(m.pct)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  all {} {:>9} {:>11}",
+                mix.join(""),
+                "",
+                c.population_web_visits.map_or("-".into(), number)
+            );
+        },
+    );
+    section(s, "RFM (means)", &i.rfm, |s, r| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>8} {:>10} {:>10}",
+            "seg", "recency", "frequency", "monetary"
+        );
+        for (seg, x) in r.segments.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:>3} {:>8} {:>10} {:>10}",
+                seg + 1,
+                number(x.recency),
+                number(x.frequency),
+                amount(x.monetary)
+            );
+        }
+        let _ = writeln!(
+            s,
+            "  all {:>8} {:>10} {:>10}",
+            number(r.population.recency),
+            number(r.population.frequency),
+            amount(r.population.monetary)
+        );
+    });
+    section(s, "CLV proxy", &i.clv, |s, c| {
+        let _ = writeln!(
+            s,
+            "  {:>3} {:>10} {:>10} {:>10}",
+            "seg", "mean", "median", "P90"
+        );
+        for (seg, x) in c.segments.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:>3} {:>10} {:>10} {:>10}",
+                seg + 1,
+                amount(x.mean),
+                amount(x.median),
+                amount(x.p90)
+            );
+        }
+        let _ = writeln!(
+            s,
+            "  all {:>10} {:>10} {:>10}",
+            amount(c.population.mean),
+            amount(c.population.median),
+            amount(c.population.p90)
+        );
+    });
+    let _ = writeln!(
+        s,
+        "\nDistinguishing features (segment mean vs population, z-score)"
+    );
+    for t in &i.profile.top {
+        let list: Vec<String> = t
+            .features
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {:+.1} ({} vs {})",
+                    d.feature,
+                    d.z,
+                    value(d.kind, d.segment_mean),
+                    value(d.kind, d.population_mean)
+                )
+            })
+            .collect();
+        let _ = writeln!(s, "  {:>3} {}", t.segment + 1, list.join("; "));
+    }
+    section(
+        s,
+        "Categorical attributes (over-represented values)",
+        &i.categories,
+        |s, c| {
+            for attr in &c.attributes {
+                let _ = writeln!(s, "  {}", attr.name);
+                for seg in &attr.segments {
+                    let over = if seg.over_represented.is_empty() {
+                        "none".to_string()
+                    } else {
+                        seg.over_represented.join(", ")
+                    };
+                    let _ = writeln!(s, "    {:>3} {over}", seg.segment + 1);
+                }
+            }
+        },
+    );
+    let pr = &i.projection;
+    let _ = writeln!(
+        s,
+        "\nPCA projection: axis 1 explains {}, axis 2 {} ({} of {} customers plotted)",
+        pct(pr.explained_pct[0]),
+        pct(pr.explained_pct[1]),
+        pr.sampled,
+        pr.customers
+    );
+}
+
+/// The full text of `sis insights`.
+pub fn full_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
+    let mut s = format!(
+        "Strategic Intelligence Stack: insights of run {} ({}, {} customers, {} segments)\n",
+        short(&a.run_id),
+        a.file_name,
+        a.customer_ids.len(),
+        a.segmentation.k
+    );
+    kpis(&mut s, &a.insights);
+    families(&mut s, a);
+    personas(&mut s, &a.personas);
+    decisions_text(&mut s, a);
+    if let Some(al) = alignment {
+        alignment_text(&mut s, al);
+    }
+    s
+}

@@ -1,0 +1,149 @@
+//! Persona synthesis: for each segment, its signals pick a rule (or a composed name), the
+//! traits quote its figures, the evidence and warnings are attached, and names made distinct.
+
+use super::names::{compose, make_distinct, qualifiers};
+use super::rules::{RULES, action_for};
+use super::signals::Signals;
+use super::traits::traits;
+use super::{Persona, PersonaEvidence};
+use crate::features::names;
+use crate::insights::Insights;
+use crate::insights::format::pct;
+use crate::segment::Segmentation;
+
+/// Segments below this % of customers carry a warning.
+pub const SMALL_SEGMENT_PCT: f64 = 5.0;
+/// A mean adjusted Rand index across seeds below this carries a warning.
+pub const UNSTABLE_ARI: f64 = 0.8;
+/// Distinguishing features kept in the evidence.
+const EVIDENCE_FEATURES: usize = 3;
+
+/// A persona carried over from a previous model onto a matched segment: its name stays, and
+/// so do the user's edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarriedPersona {
+    pub name: String,
+    pub user_name: Option<String>,
+    pub user_action: Option<String>,
+}
+
+/// Synthesize one persona per segment. `carried[s]`, when given, keeps segment `s`'s name and
+/// edits (after matching to a previous model); other names are made distinct from them.
+pub fn synthesize_personas(
+    insights: &Insights,
+    segmentation: &Segmentation,
+    carried: &[Option<CarriedPersona>],
+) -> Vec<Persona> {
+    let n = segmentation.labels.len().max(1) as f64;
+    let report = segmentation.chosen_report();
+    let mut personas: Vec<Persona> = (0..segmentation.k)
+        .map(|s| {
+            let share_pct = 100.0 * segmentation.sizes[s] as f64 / n;
+            let signals = Signals::of(insights, s, share_pct);
+            let top = insights
+                .profile
+                .top
+                .get(s)
+                .map_or(&[][..], |t| t.features.as_slice());
+            let (name, naming, action) = match RULES.iter().find(|r| (r.applies)(&signals)) {
+                Some(rule) => (
+                    rule.name.to_string(),
+                    format!("rule \"{}\": {}", rule.key, rule.when),
+                    rule.action.to_string(),
+                ),
+                None => {
+                    let composed = compose(top);
+                    let action = match (signals.value_index, &composed.lead) {
+                        (None, Some(lead)) => lead.action.clone(),
+                        _ => action_for(&signals).to_string(),
+                    };
+                    (composed.name, composed.basis, action)
+                }
+            };
+            let profile_mean = |feature: &str| {
+                insights
+                    .profile
+                    .feature(feature)
+                    .map(|f| (f.segment_means[s], f.population_mean))
+            };
+            let revenue = insights.revenue.get().and_then(|r| r.segments.get(s));
+            let evidence = PersonaEvidence {
+                customers: segmentation.sizes[s],
+                share_pct,
+                revenue_pct: revenue.map(|r| r.revenue_pct),
+                value_index: revenue.map(|r| r.value_index),
+                spend_lift: profile_mean(names::MONETARY)
+                    .and_then(|(seg, pop)| (pop > 0.0).then(|| seg / pop)),
+                promo_lift: signals.promo_lift,
+                deal_dependency_pct: profile_mean(names::DEAL_DEPENDENCY)
+                    .map(|(seg, _)| 100.0 * seg),
+                discount_addicted_pct: insights
+                    .discount
+                    .get()
+                    .and_then(|d| d.segments.get(s))
+                    .map(|d| d.addicted_pct),
+                distinguishing: top.iter().take(EVIDENCE_FEATURES).cloned().collect(),
+                stability_mean_ari: report.map(|r| r.stability_mean),
+                stability_min_ari: report.map(|r| r.stability_min),
+            };
+            let warnings = warnings(&evidence);
+            Persona {
+                segment: s,
+                name,
+                naming,
+                traits: traits(insights, s),
+                action,
+                evidence,
+                warnings,
+                user_name: None,
+                user_action: None,
+            }
+        })
+        .collect();
+    let mut fixed = vec![false; personas.len()];
+    for (s, carry) in carried.iter().enumerate().take(personas.len()) {
+        if let Some(c) = carry {
+            let p = &mut personas[s];
+            p.naming = format!("carried over from the previous model (was \"{}\")", c.name);
+            p.name = c.name.clone();
+            p.user_name = c.user_name.clone();
+            p.user_action = c.user_action.clone();
+            fixed[s] = true;
+        }
+    }
+    let quals: Vec<Vec<String>> = personas
+        .iter()
+        .map(|p| {
+            let top = insights
+                .profile
+                .top
+                .get(p.segment)
+                .map_or(&[][..], |t| t.features.as_slice());
+            qualifiers(&p.name, top)
+        })
+        .collect();
+    let mut names: Vec<String> = personas.iter().map(|p| p.name.clone()).collect();
+    make_distinct(&mut names, &fixed, &quals);
+    for (p, name) in personas.iter_mut().zip(names) {
+        p.name = name;
+    }
+    personas
+}
+
+fn warnings(evidence: &PersonaEvidence) -> Vec<String> {
+    let mut out = Vec::new();
+    if evidence.share_pct < SMALL_SEGMENT_PCT {
+        out.push(format!(
+            "Small segment: {} customers ({} of the base, below {}); treat its figures as indicative.",
+            evidence.customers,
+            pct(evidence.share_pct),
+            pct(SMALL_SEGMENT_PCT)
+        ));
+    }
+    if let Some(ari) = evidence.stability_mean_ari.filter(|a| *a < UNSTABLE_ARI) {
+        out.push(format!(
+            "Unstable segmentation: runs from different seeds agree only {ari:.2} (mean adjusted Rand index, below {UNSTABLE_ARI}); confirm the segment before acting on it."
+        ));
+    }
+    out
+}

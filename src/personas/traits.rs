@@ -1,0 +1,209 @@
+//! A persona's key traits: 3–5 sentences, each quoting the segment's figure and the
+//! population's, most telling first (spend and revenue share lead when spend is mapped).
+
+use crate::features::names;
+use crate::insights::format::{
+    amount, channel_phrase, feature_label, number, pct, plain_label, sd_words, times, value,
+};
+use crate::insights::{FeatureProfile, Insights};
+
+/// Traits per persona, at most.
+pub const MAX_TRAITS: usize = 5;
+/// Traits per persona, at least (when the data has that many features).
+pub const MIN_TRAITS: usize = 3;
+/// Below this |z| a trait is only used to reach [`MIN_TRAITS`].
+const TELLING_Z: f64 = 0.2;
+
+/// Features a dedicated sentence covers (or that repeat another).
+const COVERED: [&str; 16] = [
+    names::MONETARY,
+    names::TOTAL_SPEND,
+    names::WEB_RATIO,
+    names::STORE_RATIO,
+    names::CATALOG_RATIO,
+    names::OTHER_RATIO,
+    names::DEAL_DEPENDENCY,
+    names::RECENCY,
+    names::PROMO_RESPONSIVE,
+    names::INCOME,
+    names::TOTAL_CHILDREN,
+    names::AGE,
+    names::FREQUENCY,
+    names::CLV_PROXY,
+    names::DISCOUNT_ADDICTED,
+    names::CAMPAIGNS_ACCEPTED,
+];
+
+struct Fact {
+    salience: f64,
+    text: String,
+}
+
+fn vs(seg: String, pop: String) -> String {
+    format!("{seg} (vs {pop} overall)")
+}
+
+/// The traits of one segment.
+pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
+    let profile = &insights.profile;
+    let feature = |name: &str| profile.feature(name);
+    let mut lead = Vec::new();
+    if let Some(m) = feature(names::MONETARY).filter(|m| m.population_mean > 0.0) {
+        let seg = m.segment_means[segment];
+        lead.push(format!(
+            "Spends {} the average customer ({} vs {} per customer).",
+            times(seg / m.population_mean),
+            amount(seg),
+            amount(m.population_mean)
+        ));
+    }
+    if let Some(r) = insights.revenue.get().and_then(|r| r.segments.get(segment)) {
+        lead.push(format!(
+            "{} of customers bring {} of revenue (value index {:.2}).",
+            pct(r.customer_pct),
+            pct(r.revenue_pct),
+            r.value_index
+        ));
+    }
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut push = |f: Option<&FeatureProfile>, text: &dyn Fn(&FeatureProfile) -> String| {
+        if let Some(f) = f {
+            facts.push(Fact {
+                salience: f.z_scores[segment].abs(),
+                text: text(f),
+            });
+        }
+    };
+    if let Some(channels) = insights.channel.get() {
+        let ratio_of = |ch: crate::roles::Channel| match ch {
+            crate::roles::Channel::Web => names::WEB_RATIO,
+            crate::roles::Channel::Store => names::STORE_RATIO,
+            crate::roles::Channel::Catalog => names::CATALOG_RATIO,
+            crate::roles::Channel::Other => names::OTHER_RATIO,
+        };
+        let seg = &channels.segments[segment];
+        let strongest = seg
+            .mix
+            .iter()
+            .filter_map(|s| feature(ratio_of(s.channel)).map(|f| (s, f)))
+            .fold(
+                None,
+                |best: Option<(_, &FeatureProfile)>, (s, f)| match best {
+                    Some((_, b)) if b.z_scores[segment].abs() >= f.z_scores[segment].abs() => best,
+                    _ => Some((s, f)),
+                },
+            );
+        if let Some((share, f)) = strongest {
+            push(Some(f), &|_| {
+                format!(
+                    "{} of purchases {} (vs {} overall).",
+                    pct(share.pct),
+                    channel_phrase(share.channel),
+                    pct(channels.population_share(share.channel))
+                )
+            });
+        }
+    }
+    push(feature(names::DEAL_DEPENDENCY), &|f| {
+        let addicted = insights
+            .discount
+            .get()
+            .and_then(|d| d.segments.get(segment))
+            .map(|d| format!("; {} are discount-addicted", pct(d.addicted_pct)))
+            .unwrap_or_default();
+        format!(
+            "Makes {} of purchases with a deal on average (vs {} overall){addicted}.",
+            pct(100.0 * f.segment_means[segment]),
+            pct(100.0 * f.population_mean)
+        )
+    });
+    push(feature(names::RECENCY), &|f| {
+        format!(
+            "Last purchase {} days ago on average (vs {} overall).",
+            number(f.segment_means[segment]),
+            number(f.population_mean)
+        )
+    });
+    if let Some(p) = insights.promotion.get() {
+        push(feature(names::PROMO_RESPONSIVE), &|_| {
+            let seg = &p.segments[segment];
+            let lift = seg
+                .lift
+                .map(|l| format!(", {} the rate", times(l)))
+                .unwrap_or_default();
+            format!(
+                "{} accepted at least one campaign (vs {} overall{lift}).",
+                pct(seg.response_pct),
+                pct(p.population_response_pct)
+            )
+        });
+    }
+    push(feature(names::INCOME), &|f| {
+        format!(
+            "Average income {}.",
+            vs(number(f.segment_means[segment]), number(f.population_mean))
+        )
+    });
+    push(feature(names::TOTAL_CHILDREN), &|f| {
+        format!(
+            "{:.1} children at home on average (vs {:.1} overall).",
+            f.segment_means[segment], f.population_mean
+        )
+    });
+    push(feature(names::AGE), &|f| {
+        format!(
+            "Average age {}.",
+            vs(number(f.segment_means[segment]), number(f.population_mean))
+        )
+    });
+    push(feature(names::FREQUENCY), &|f| {
+        format!(
+            "{} purchases per customer (vs {} overall).",
+            number(f.segment_means[segment]),
+            number(f.population_mean)
+        )
+    });
+    if let Some(top) = profile.top.get(segment) {
+        let mut spend_told = false;
+        for d in top.features.iter().filter(|d| {
+            !COVERED.contains(&d.feature.as_str()) && !d.feature.starts_with(names::CAMPAIGN_PREFIX)
+        }) {
+            let text = match d.feature.strip_prefix(names::SPEND_PREFIX) {
+                // One category is enough: the spend sentence already leads.
+                Some(_) if spend_told => continue,
+                Some(category) => {
+                    spend_told = true;
+                    format!(
+                        "Spends {} on {} on average (vs {} overall).",
+                        amount(d.segment_mean),
+                        feature_label(category).to_lowercase(),
+                        amount(d.population_mean)
+                    )
+                }
+                None => format!(
+                    "{}: {} on average vs {} overall ({}).",
+                    plain_label(&d.feature),
+                    value(d.kind, d.segment_mean),
+                    value(d.kind, d.population_mean),
+                    sd_words(d.z)
+                ),
+            };
+            facts.push(Fact {
+                salience: d.z.abs(),
+                text,
+            });
+        }
+    }
+    // Most telling first; a stable sort keeps the order above for equal salience.
+    facts.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    let mut out = lead;
+    for fact in &facts {
+        if out.len() >= MAX_TRAITS {
+            break;
+        }
+        if fact.salience >= TELLING_Z || out.len() < MIN_TRAITS {
+            out.push(fact.text.clone());
+        }
+    }
+    out
+}
