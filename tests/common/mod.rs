@@ -1,16 +1,14 @@
 //! Test helpers: load the demo CSV into a `RawTable` and run the pipeline on it.
 //!
-//! `load_csv` is a small stand-in for `sis::ingest::load_table` (plain comma-separated files
-//! without quoting); it can be replaced by `sis::ingest::load_table` once ingest lands.
+//! Tables are read with the product's own loader (`sis::ingest`); `read_csv` gives the raw
+//! cells of the demo file for checking figures against the source.
 #![allow(dead_code)]
 
 use sis::config::RunConfig;
 use sis::pipeline::{Analysis, run_analysis};
 use sis::progress::Progress;
 use sis::roles::detect_mapping;
-use sis::table::{
-    Column, ColumnData, DateFormat, MISSING_CODE, RawTable, SourceFormat, days_from_civil,
-};
+use sis::table::RawTable;
 use std::path::{Path, PathBuf};
 
 /// The demo dataset shipped with the project.
@@ -18,76 +16,15 @@ pub fn demo_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/marketing_campaign.csv")
 }
 
-fn parse_iso(text: &str) -> Option<i32> {
-    let mut parts = text.trim().split('-');
-    let y = parts.next()?.parse().ok()?;
-    let m = parts.next()?.parse().ok()?;
-    let d = parts.next()?.parse().ok()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    days_from_civil(y, m, d)
-}
-
-/// A column from its text cells: numbers (NaN for empty), ISO dates, or dictionary text.
-fn column(name: &str, cells: &[&str]) -> Column {
-    let present = || cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
-    let data = if present().all(|c| c.parse::<f64>().is_ok()) {
-        ColumnData::Numeric(
-            cells
-                .iter()
-                .map(|c| c.trim().parse().unwrap_or(f64::NAN))
-                .collect(),
-        )
-    } else if present().all(|c| parse_iso(c).is_some()) {
-        ColumnData::Date {
-            days: cells
-                .iter()
-                .map(|c| parse_iso(c).unwrap_or(sis::table::MISSING_DAY))
-                .collect(),
-            format: DateFormat::Iso,
-        }
-    } else {
-        let mut levels: Vec<String> = Vec::new();
-        let codes = cells
-            .iter()
-            .map(|c| {
-                let c = c.trim();
-                if c.is_empty() {
-                    return MISSING_CODE;
-                }
-                match levels.iter().position(|l| l == c) {
-                    Some(i) => i as u32,
-                    None => {
-                        levels.push(c.to_string());
-                        (levels.len() - 1) as u32
-                    }
-                }
-            })
-            .collect();
-        ColumnData::Text { codes, levels }
-    };
-    Column {
-        name: name.to_string(),
-        data,
-    }
-}
-
-/// A table from a header and rows of text cells.
+/// A table from a header and rows of text cells, read by the product's CSV loader.
 pub fn table_from_rows(file_name: &str, header: &[&str], rows: &[Vec<String>]) -> RawTable {
-    let columns = header
-        .iter()
-        .enumerate()
-        .map(|(j, name)| {
-            let cells: Vec<&str> = rows.iter().map(|r| r[j].as_str()).collect();
-            column(name, &cells)
-        })
-        .collect();
-    RawTable {
-        file_name: file_name.to_string(),
-        format: SourceFormat::Memory,
-        columns,
+    let mut text = header.join(",");
+    text.push('\n');
+    for row in rows {
+        text.push_str(&row.join(","));
+        text.push('\n');
     }
+    sis::ingest::load_csv_bytes(text.as_bytes(), file_name).expect("the generated CSV loads")
 }
 
 /// Header and rows of a simple CSV file.
@@ -106,14 +43,9 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// Load a simple CSV file into a `RawTable`.
+/// Load a dataset with the product's loader.
 pub fn load_csv(path: &Path) -> RawTable {
-    let (header, rows) = read_csv(path);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-    table_from_rows(&name, &header, &rows)
+    sis::ingest::load_table(path, &sis::ingest::LoadOptions::default()).expect("the dataset loads")
 }
 
 /// The demo table.
