@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::session_args::{InspectArgs, SessionsArgs};
+
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
 /// Without a subcommand, opens the workbench (on PATH if given).
 #[derive(Debug, Parser)]
@@ -22,6 +24,10 @@ pub enum Command {
     Run(RunArgs),
     /// Write synthetic customers in the demo dataset's schema.
     Generate(GenerateArgs),
+    /// Print a session bundle's manifest: run, data, config, versions, segments, scenarios.
+    Inspect(InspectArgs),
+    /// List or prune the saved sessions.
+    Sessions(SessionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +92,9 @@ pub struct RunArgs {
     /// No progress on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Save the whole session to this bundle, e.g. sessions/NAME.sis.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

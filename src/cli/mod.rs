@@ -5,6 +5,8 @@ mod args;
 mod detect;
 mod generate;
 mod run;
+mod session_args;
+mod session_cmds;
 mod text;
 
 pub use args::{Cli, Command};
@@ -42,6 +44,8 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Detect(a) => detect::detect(&a, out),
         Command::Run(a) => run::run(&a, out),
         Command::Generate(a) => generate::generate(&a, out),
+        Command::Inspect(a) => session_cmds::inspect(&a, out),
+        Command::Sessions(a) => session_cmds::sessions(&a, out),
     }
 }
 
