@@ -260,6 +260,32 @@ fn a_crafted_session_with_out_of_range_segments_is_refused() {
     session.ui.compare = Some((0, 99));
     let err = Session::from_bytes(&session.to_bytes().unwrap()).unwrap_err();
     assert!(err.to_string().contains("compared"), "{err}");
+
+    let mut session = small_session();
+    if let sis::table::ColumnData::Numeric(v) = &mut session.table.columns[1].data {
+        v.pop();
+    }
+    let err = Session::from_bytes(&session.to_bytes().unwrap()).unwrap_err();
+    assert!(err.to_string().contains("has 39 rows"), "{err}");
+
+    let mut session = small_session();
+    let text = session
+        .table
+        .columns
+        .iter_mut()
+        .find_map(|c| match &mut c.data {
+            sis::table::ColumnData::Text { codes, .. } => Some(codes),
+            _ => None,
+        })
+        .unwrap();
+    text[3] = 1_000;
+    let err = Session::from_bytes(&session.to_bytes().unwrap()).unwrap_err();
+    assert!(err.to_string().contains("refers to level 1000"), "{err}");
+
+    let mut session = small_session();
+    session.analysis.segmentation.centroids.pop();
+    let err = Session::from_bytes(&session.to_bytes().unwrap()).unwrap_err();
+    assert!(err.to_string().contains("centroid values"), "{err}");
 }
 
 #[test]

@@ -89,18 +89,19 @@ fn check_analysis(session: &Session) -> Result<(), String> {
 
 fn check_ui(session: &Session) -> Result<(), String> {
     let seg = &session.analysis.segmentation;
-    if let Some(k) = session.ui.selected_k {
-        if k != seg.k && !seg.sweep.iter().any(|r| r.k == k) {
-            return Err(format!("the selected k = {k} was never computed"));
-        }
+    if let Some(k) = session.ui.selected_k
+        && k != seg.k
+        && !seg.sweep.iter().any(|r| r.k == k)
+    {
+        return Err(format!("the selected k = {k} was never computed"));
     }
     let max_k = seg.sweep.iter().map(|r| r.k).fold(seg.k, usize::max);
-    if let Some((a, b)) = session.ui.compare {
-        if a >= max_k || b >= max_k {
-            return Err(format!(
-                "segments {a} and {b} are compared, but there are {max_k}"
-            ));
-        }
+    if let Some((a, b)) = session.ui.compare
+        && (a >= max_k || b >= max_k)
+    {
+        return Err(format!(
+            "segments {a} and {b} are compared, but there are {max_k}"
+        ));
     }
     Ok(())
 }

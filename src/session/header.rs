@@ -32,6 +32,8 @@ const HASH_LEN: usize = 32;
 const FIXED_PREFIX: usize = 9;
 /// Everything after the app version: two lengths and three checksums.
 const FIXED_SUFFIX: usize = 16 + 3 * HASH_LEN;
+/// The largest manifest sis reads (real ones are a few kilobytes).
+pub const MAX_MANIFEST: u64 = 16 << 20;
 /// The longest possible header: read this much to parse any format-1 header.
 pub const MAX_HEADER_LEN: usize = FIXED_PREFIX + MAX_APP_VERSION + FIXED_SUFFIX;
 
@@ -161,6 +163,12 @@ pub fn parse(prefix: &[u8], file_len: u64, file: &str) -> Result<(Header, usize)
             file: file.into(),
             section: "header",
         });
+    }
+    if manifest_len > MAX_MANIFEST {
+        return Err(bad(
+            file,
+            format!("the manifest is said to be {manifest_len} bytes, more than sis ever writes"),
+        ));
     }
     let parsed = Header {
         format_version: version,
