@@ -15,6 +15,7 @@ pub mod progress;
 pub mod roles;
 pub mod run_id;
 pub mod segment;
+pub mod session;
 pub mod summary;
 pub mod table;
 pub mod validate;

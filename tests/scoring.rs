@@ -241,13 +241,21 @@ fn files_that_do_not_fit_the_model_are_refused_with_a_reason() {
         2240
     );
 
-    let err = load_model(std::path::Path::new("march.sis")).unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("session bundles are not supported yet")
-    );
-
     let dir = tempfile::tempdir().unwrap();
+    // A session bundle scores like the model it holds.
+    let bundle = dir.path().join("march.sis");
+    sis::session::Session::new(table.clone(), a.clone())
+        .save(&bundle)
+        .unwrap();
+    let from_session = load_model(&bundle).unwrap();
+    assert_eq!(from_session.centroids, model.centroids);
+    assert_eq!(
+        from_session.predict(&table).unwrap().labels,
+        model.predict(&table).unwrap().labels
+    );
+    let err = load_model(&dir.path().join("april.sis")).unwrap_err();
+    assert!(err.to_string().contains("april.sis"), "{err}");
+
     let path = dir.path().join("broken.sismodel.json");
     let mut broken = model.clone();
     broken.centroids.pop();

@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::session_args::{InspectArgs, SessionsArgs};
+
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
 /// Without a subcommand, opens the workbench (on PATH if given).
 #[derive(Debug, Parser)]
@@ -26,6 +28,10 @@ pub enum Command {
     Insights(InsightsArgs),
     /// Score new customers with a saved segmentation model and report drift.
     Score(ScoreArgs),
+    /// Print a session bundle's manifest: run, data, config, versions, segments, scenarios.
+    Inspect(InspectArgs),
+    /// List or prune the saved sessions.
+    Sessions(SessionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +102,9 @@ pub struct RunArgs {
     /// Match the new segments to a previous model's, so numbers and persona names stay put.
     #[arg(long, value_name = "MODEL")]
     pub previous: Option<PathBuf>,
+    /// Save the whole session to this bundle, e.g. sessions/NAME.sis.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,7 @@ pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError
     let mut analysis = if is_session {
         load_analysis_from_session(&run.data)?
     } else {
-        analyse(run)?
+        analyse(run)?.1
     };
     let alignment = model_options::apply(run, &mut analysis)?;
     if run.json {
@@ -33,11 +33,8 @@ pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError
     )
 }
 
-/// HOOK for the session bundle (`.sis`): load the analysis the session holds (with the
-/// user's persona edits). Until the session format lands, sessions are refused clearly.
+/// The analysis a session bundle holds, with the user's persona edits.
 pub fn load_analysis_from_session(path: &Path) -> Result<Analysis, CliError> {
-    Err(CliError::data(format!(
-        "{}: session bundles are not supported yet; run `sis insights DATA` on the dataset instead",
-        path.display()
-    )))
+    let session = crate::session::Session::open(path).map_err(CliError::data)?;
+    Ok(session.analysis)
 }

@@ -9,6 +9,8 @@ mod insights_text;
 mod model_options;
 mod run;
 mod score;
+mod session_args;
+mod session_cmds;
 mod text;
 
 pub use args::{Cli, Command};
@@ -48,6 +50,8 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Generate(a) => generate::generate(&a, out),
         Command::Insights(a) => insights::insights(&a, out),
         Command::Score(a) => score::score(&a, out),
+        Command::Inspect(a) => session_cmds::inspect(&a, out),
+        Command::Sessions(a) => session_cmds::sessions(&a, out),
     }
 }
 

@@ -88,8 +88,9 @@ pub fn stderr_progress(quiet: bool) -> Progress {
     )
 }
 
-/// Load, detect/override the mapping, and run the pipeline.
-pub fn analyse(args: &RunArgs) -> Result<Analysis, CliError> {
+/// Load, detect/override the mapping, and run the pipeline; returns the table as loaded
+/// (for the session bundle) with the analysis.
+pub fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
     let config = config_from(args)?;
     let progress = stderr_progress(args.quiet);
     progress.report(Stage::Loading, 0.0);
@@ -102,19 +103,25 @@ pub fn analyse(args: &RunArgs) -> Result<Analysis, CliError> {
     .map_err(CliError::data)?;
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
-    run_analysis(&table, &mapping, config, &progress).map_err(CliError::data)
+    let analysis = run_analysis(&table, &mapping, config, &progress).map_err(CliError::data)?;
+    Ok((table, analysis))
 }
 
 pub fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut analysis = analyse(args)?;
+    let (table, mut analysis) = analyse(args)?;
     let alignment = model_options::apply(args, &mut analysis)?;
     if args.json {
         let mut doc = RunDocument::new(&analysis);
         doc.alignment = alignment.as_ref();
         let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
-        return emit(out, &format!("{json}\n"));
+        emit(out, &format!("{json}\n"))?;
+    } else {
+        let mut summary = text::run_summary(&analysis);
+        summary.push_str(&insights_text::run_insights(&analysis, alignment.as_ref()));
+        emit(out, &summary)?;
     }
-    let mut summary = text::run_summary(&analysis);
-    summary.push_str(&insights_text::run_insights(&analysis, alignment.as_ref()));
-    emit(out, &summary)
+    match &args.out {
+        Some(path) => super::session_cmds::save_run(table, analysis, path, args.json, out),
+        None => Ok(()),
+    }
 }

@@ -70,10 +70,11 @@ pub fn load_model(path: &Path) -> Result<SavedSegmentation, ModelError> {
     model_from_json(&text, path)
 }
 
-/// HOOK for the session bundle (`.sis`): read the bundle and return the model it embeds.
-/// Until the session format lands, sessions are refused with a clear message.
+/// Read a session bundle (`.sis`) and return the segmentation it holds as a model, with the
+/// persona names as the user left them.
 pub fn load_model_from_session(path: &Path) -> Result<SavedSegmentation, ModelError> {
-    Err(ModelError::SessionUnsupported { path: path.into() })
+    let session = crate::session::Session::open(path)?;
+    Ok(SavedSegmentation::from_analysis(&session.analysis))
 }
 
 fn csv_field(text: &str) -> String {
@@ -112,11 +113,8 @@ mod tests {
     }
 
     #[test]
-    fn sessions_are_refused_clearly() {
-        let err = load_model(Path::new("month.sis")).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("session bundles are not supported yet")
-        );
+    fn a_missing_session_is_named_in_the_error() {
+        let err = load_model(Path::new("no-such-month.sis")).unwrap_err();
+        assert!(err.to_string().contains("no-such-month.sis"), "{err}");
     }
 }

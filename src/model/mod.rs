@@ -50,10 +50,8 @@ pub enum ModelError {
     Parse { path: PathBuf, message: String },
     #[error("{path}: the model is damaged: {message}. Save it again with `sis run … --model-out`.")]
     Invalid { path: PathBuf, message: String },
-    #[error(
-        "{path}: session bundles are not supported yet; save the model with `sis run DATA --model-out FILE{MODEL_EXTENSION}` and score with that"
-    )]
-    SessionUnsupported { path: PathBuf },
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
     #[error("the model's settings are invalid: {0}")]
     Config(#[from] ConfigError),
     #[error(transparent)]

@@ -8,7 +8,8 @@ use sis::config::RunConfig;
 use sis::pipeline::{Analysis, run_analysis};
 use sis::progress::Progress;
 use sis::roles::detect_mapping;
-use sis::table::RawTable;
+use sis::session::Session;
+use sis::table::{Column, RawTable};
 use std::path::{Path, PathBuf};
 
 /// The demo dataset shipped with the project.
@@ -51,6 +52,39 @@ pub fn load_csv(path: &Path) -> RawTable {
 /// The demo table.
 pub fn demo_table() -> RawTable {
     load_csv(&demo_path())
+}
+
+/// The first `limit` customers of the demo dataset, read by the product's CSV loader.
+pub fn demo_table_rows(limit: usize) -> RawTable {
+    let text = std::fs::read_to_string(demo_path()).expect("the demo dataset is in data/");
+    let head: Vec<&str> = text.lines().take(limit.saturating_add(1)).collect();
+    let csv = head.join("\n") + "\n";
+    sis::ingest::load_csv_bytes(csv.as_bytes(), "marketing_campaign.csv")
+        .expect("the demo rows load")
+}
+
+/// A quick configuration for small tables: k 2..=4, two seeds.
+pub fn quick_config() -> RunConfig {
+    RunConfig {
+        k_max: 4,
+        seeds: 2,
+        ..RunConfig::default()
+    }
+}
+
+/// A session on the first 40 demo customers, with a scenario and some view state.
+pub fn small_session() -> Session {
+    let table = demo_table_rows(40);
+    let analysis = analyse_with(&table, quick_config());
+    let mut session = Session::new(table, analysis);
+    session.scenarios.push(sis::session::Scenario {
+        name: "Win back lapsed".into(),
+        levers: vec![("discount".into(), 0.1), ("reach".into(), 0.25)],
+    });
+    session.ui.selected_k = Some(session.analysis.segmentation.k);
+    session.ui.compare = Some((0, 1));
+    session.ui.active_tab = Some("Segments".into());
+    session
 }
 
 /// Detect the mapping and run the whole pipeline with the default settings.

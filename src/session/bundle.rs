@@ -1,0 +1,151 @@
+//! The session and its bundle: everything a user gets back when reopening an analysis, and
+//! its `.sis` bytes (header, manifest section, payload section).
+
+use super::atomic::StagedSave;
+use super::check::check;
+use super::codec::{self, CodecError, MAX_SECTION};
+use super::error::SessionError;
+use super::header::{self, FORMAT_VERSION, Header};
+use super::manifest::Manifest;
+use super::migrate::migrate;
+use super::state::{Scenario, SessionUiState};
+use crate::pipeline::Analysis;
+use crate::table::RawTable;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The name used in messages for a bundle that is not a file.
+const IN_MEMORY: &str = "(session in memory)";
+
+/// A whole analysis as the user left it: the data as loaded, every result, and their edits.
+/// The payload of a bundle is this struct, serialized field by field, so every field added to
+/// [`Analysis`] is saved with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The input data exactly as loaded (its hash and file name are in the analysis).
+    pub table: RawTable,
+    /// Mapping, config, quality report, features, fitted model and assignments.
+    pub analysis: Analysis,
+    pub scenarios: Vec<Scenario>,
+    pub ui: SessionUiState,
+}
+
+impl Session {
+    /// A fresh session on a completed analysis: no scenarios, default view.
+    pub fn new(table: RawTable, analysis: Analysis) -> Session {
+        Session {
+            table,
+            analysis,
+            scenarios: Vec::new(),
+            ui: SessionUiState::default(),
+        }
+    }
+
+    /// This session's manifest.
+    pub fn manifest(&self) -> Manifest {
+        Manifest::of(self)
+    }
+
+    /// The bundle's bytes. The same session always gives the same bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, SessionError> {
+        let encode_error = |e: CodecError| SessionError::Encode {
+            file: IN_MEMORY.into(),
+            detail: e.to_string(),
+        };
+        let manifest = codec::encode(&self.manifest()).map_err(encode_error)?;
+        let payload = codec::encode(self).map_err(encode_error)?;
+        let header = Header::for_sections(&manifest, &payload).to_bytes();
+        let mut out = Vec::with_capacity(header.len() + manifest.len() + payload.len());
+        out.extend_from_slice(&header);
+        out.extend_from_slice(&manifest);
+        out.extend_from_slice(&payload);
+        Ok(out)
+    }
+
+    /// Read a bundle held in memory.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Session, SessionError> {
+        Self::from_bytes_named(bytes, IN_MEMORY)
+    }
+
+    /// Read a bundle held in memory, naming it `source` in messages.
+    pub fn from_bytes_named(bytes: &[u8], source: &str) -> Result<Session, SessionError> {
+        let version = header::format_version(bytes, source)?;
+        if version < FORMAT_VERSION {
+            return migrate(version, bytes, source);
+        }
+        let (header, start) = header::parse(bytes, bytes.len() as u64, source)?;
+        // The header's lengths add up to the file's length, so these slices are in range.
+        let (manifest, payload) = bytes[start..].split_at(header.manifest_len as usize);
+        let damaged = |section| SessionError::Checksum {
+            file: source.into(),
+            section,
+        };
+        if !header.manifest_matches(manifest) {
+            return Err(damaged("manifest"));
+        }
+        if !header.payload_matches(payload) {
+            return Err(damaged("payload"));
+        }
+        let session: Session = codec::decode(payload).map_err(|e| SessionError::Decode {
+            file: source.into(),
+            section: "payload",
+            detail: e.to_string(),
+        })?;
+        let inconsistent = |detail| SessionError::Inconsistent {
+            file: source.into(),
+            detail,
+        };
+        check(&session).map_err(inconsistent)?;
+        let expected = codec::encode(&session.manifest()).map_err(|e| SessionError::Encode {
+            file: source.into(),
+            detail: e.to_string(),
+        })?;
+        if expected != manifest {
+            return Err(inconsistent(
+                "its manifest does not describe its contents".into(),
+            ));
+        }
+        Ok(session)
+    }
+
+    /// Save atomically to `path` (creating its folder): a crash leaves the old file intact.
+    pub fn save(&self, path: &Path) -> Result<(), SessionError> {
+        self.stage_save(path)?.commit()
+    }
+
+    /// The first half of [`Session::save`]: the bundle written and flushed to a temporary file
+    /// beside `path`, ready to [`StagedSave::commit`].
+    pub fn stage_save(&self, path: &Path) -> Result<StagedSave, SessionError> {
+        let bytes = self.to_bytes().map_err(|e| match e {
+            SessionError::Encode { detail, .. } => SessionError::Encode {
+                file: path.display().to_string(),
+                detail,
+            },
+            other => other,
+        })?;
+        StagedSave::write(path, &bytes)
+    }
+
+    /// Open a bundle, verifying header, checksums and contents before returning anything.
+    pub fn open(path: &Path) -> Result<Session, SessionError> {
+        let shown = path.display().to_string();
+        let io = |action, source| SessionError::Io {
+            file: shown.clone(),
+            action,
+            source,
+        };
+        let len = std::fs::metadata(path)
+            .map_err(|e| io("open the session", e))?
+            .len();
+        // Header, manifest and payload together stay under twice the largest section.
+        if len > 2 * MAX_SECTION {
+            return Err(SessionError::TooLarge {
+                file: shown,
+                bytes: len,
+                max: 2 * MAX_SECTION,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| io("read the session", e))?;
+        Self::from_bytes_named(&bytes, &shown)
+    }
+}

@@ -1,0 +1,20 @@
+//! Older bundle formats: migrated to the current [`Session`] when a migration exists,
+//! otherwise refused with a message that says what to do.
+//!
+//! Policy: a bundle of an older format is read by the migration for its version and converted
+//! in memory; saving it again writes the current format. A version without a migration (format
+//! 0, the pre-release) is refused. A newer version is refused earlier, by the header.
+
+use super::bundle::Session;
+use super::error::SessionError;
+
+/// Read a bundle of an older `version` (its whole bytes, header included).
+pub fn migrate(version: u32, bundle: &[u8], file: &str) -> Result<Session, SessionError> {
+    // When format 2 exists, add `1 => v1::read(bundle, file).map(upgrade)` here, with the
+    // format-1 types frozen in a `v1` module.
+    let _ = bundle;
+    Err(SessionError::RetiredFormat {
+        file: file.into(),
+        version,
+    })
+}

@@ -1,0 +1,154 @@
+//! Opening a damaged or hostile bundle never allocates far beyond its size: lengths inside
+//! the bytes cannot make sis reserve memory that the file does not back.
+//!
+//! This binary swaps in a counting global allocator to measure the peak heap use of each
+//! decode. `GlobalAlloc` is an unsafe trait, so this file (test-only, never part of the
+//! library) holds the project's only `unsafe`: each method forwards to the system allocator
+//! unchanged, with the caller's layout, and only adds atomic bookkeeping. Everything runs in
+//! one `#[test]` so no other test thread allocates during a measurement.
+
+mod common;
+
+use common::small_session;
+use rand::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use sis::session::Session;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to `System` with the same arguments, so the allocator
+// contract is `System`'s; the counters are plain atomics and never touch the memory.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Peak heap growth while opening `bundle`.
+fn peak_while_opening(bundle: &[u8]) -> usize {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let result = Session::from_bytes(bundle);
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    drop(result);
+    peak
+}
+
+fn wrap(manifest: &[u8], payload: &[u8]) -> Vec<u8> {
+    let app = env!("CARGO_PKG_VERSION").as_bytes();
+    let mut out = b"SISB\x01\x00\x00\x00".to_vec();
+    out.push(app.len() as u8);
+    out.extend_from_slice(app);
+    out.extend_from_slice(&(manifest.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(blake3::hash(manifest).as_bytes());
+    out.extend_from_slice(blake3::hash(payload).as_bytes());
+    let check = blake3::hash(&out);
+    out.extend_from_slice(check.as_bytes());
+    out.extend_from_slice(manifest);
+    out.extend_from_slice(payload);
+    out
+}
+
+fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let h = 9 + bundle[8] as usize + 112;
+    let m = u64::from_le_bytes(bundle[h - 112..h - 104].try_into().unwrap()) as usize;
+    (bundle[h..h + m].to_vec(), bundle[h + m..].to_vec())
+}
+
+/// The bound: a few MiB of fixed overhead (bincode's smallest limit tier is 1 MiB and serde
+/// pre-sizes a vector by at most 1 MiB per nesting level) plus a small multiple of the file.
+fn bound(len: usize) -> usize {
+    4 * (1 << 20) + 4 * len
+}
+
+#[test]
+fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
+    let bundle = small_session().to_bytes().unwrap();
+    let (manifest, payload) = sections(&bundle);
+    let honest = peak_while_opening(&bundle);
+    assert!(
+        honest <= bound(bundle.len()),
+        "{honest} for an honest bundle"
+    );
+
+    let mut worst = (0usize, String::new());
+    let mut check = |name: String, bytes: &[u8]| {
+        let peak = peak_while_opening(bytes);
+        assert!(
+            peak <= bound(bytes.len()),
+            "{name}: {peak} bytes for a {}-byte file",
+            bytes.len()
+        );
+        if peak > worst.0 {
+            worst = (peak, name);
+        }
+    };
+
+    // A huge length in the header, and every length-sized field of the payload set huge.
+    let mut huge = bundle.clone();
+    let h = 9 + bundle[8] as usize + 112;
+    huge[h - 104..h - 96].copy_from_slice(&(1u64 << 40).to_le_bytes());
+    check("header claims 1 TiB".into(), &huge);
+    for at in 0..payload.len().saturating_sub(8) {
+        for claimed in [1u64 << 40, (1 << 20) - 64] {
+            let mut hostile = payload.clone();
+            hostile[at..at + 8].copy_from_slice(&claimed.to_le_bytes());
+            check(
+                format!("{claimed} at payload byte {at}"),
+                &wrap(&manifest, &hostile),
+            );
+        }
+    }
+    // Every truncation of the payload, checksums rewritten.
+    for len in (0..payload.len()).step_by(7) {
+        check(
+            format!("payload cut at {len}"),
+            &wrap(&manifest, &payload[..len]),
+        );
+    }
+    // Random bytes.
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+    for round in 0..500 {
+        let mut hostile = payload.clone();
+        for _ in 0..4 {
+            let at = rng.gen_range(0..hostile.len());
+            hostile[at] = rng.r#gen();
+        }
+        check(format!("random round {round}"), &wrap(&manifest, &hostile));
+    }
+    println!(
+        "bundle {} bytes; honest open peaks at {honest} bytes; worst hostile peak {} bytes ({})",
+        bundle.len(),
+        worst.0,
+        worst.1
+    );
+}
