@@ -7,6 +7,7 @@ pub mod config;
 pub mod features;
 pub mod generate;
 pub mod ingest;
+pub mod palette;
 pub mod pipeline;
 pub mod progress;
 pub mod roles;
