@@ -2,6 +2,7 @@
 
 mod gui_support;
 
+use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::*;
 use sis::config::RunConfig;
 use sis::features::{build_features, names};
@@ -33,4 +34,210 @@ fn open_the_demo_and_read_the_kpis_against_the_core() {
     assert!((kpi(&app, "Discount-addiction rate") - share(names::DISCOUNT_ADDICTED)).abs() <= 0.05);
     assert!(shows(&app, "Key decisions"));
     assert!(shows(&app, "Why this many segments"));
+}
+
+#[test]
+fn every_tab_opens_by_click_and_by_shortcut() {
+    let mut app = demo_workbench();
+    let tabs = [
+        ("Segments", "Segment table"),
+        ("Personas", "Persona cards"),
+        ("Simulation", "Simulation is not available yet"),
+        ("Data", "Data quality"),
+        ("Export", "Export is not available yet"),
+        ("Overview", "Key decisions"),
+    ];
+    for (tab, content) in tabs {
+        app.get_by_label(tab).click();
+        app.run_steps(3);
+        assert!(shows(&app, content), "the {tab} tab shows {content:?}");
+        app.check_accessibility();
+    }
+    for page in [
+        "Customer map",
+        "Choice of k",
+        "Compare two segments",
+        "Table and profiles",
+    ] {
+        app.get_by_label("Segments").click();
+        app.run_steps(2);
+        app.get_by_label(page).click();
+        app.run_steps(3);
+        app.check_accessibility();
+    }
+    assert!(shows(&app, "Profile heatmap"));
+    // Ctrl+1…6 switch tabs too.
+    for (key, content) in [
+        (egui::Key::Num2, "Segment table"),
+        (egui::Key::Num3, "Persona cards"),
+        (egui::Key::Num4, "Simulation is not available yet"),
+        (egui::Key::Num5, "Data quality"),
+        (egui::Key::Num6, "Export is not available yet"),
+        (egui::Key::Num1, "Key decisions"),
+    ] {
+        app.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        app.run_steps(3);
+        assert!(shows(&app, content), "Ctrl+{key:?} shows {content:?}");
+    }
+}
+
+#[test]
+fn renaming_a_persona_shows_on_the_overview_and_undoes() {
+    let mut app = demo_workbench();
+    assert!(!shows(&app, "Big spenders"));
+    app.get_by_label("Personas").click();
+    app.run_steps(3);
+    let top = app.state().analysis().unwrap().segmentation.k;
+    assert!(top >= 2);
+    app.get_by_label("Persona 1 name").click();
+    app.run_steps(2);
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.step();
+    app.get_by_label("Persona 1 name").type_text("Big spenders");
+    app.step();
+    app.key_press(egui::Key::Enter);
+    app.run_steps(3);
+    assert!(app.state().window_title().contains("unsaved changes"));
+
+    app.get_by_label("Overview").click();
+    app.run_steps(3);
+    assert!(
+        shows(&app, "Big spenders"),
+        "the new name is on the Overview"
+    );
+
+    // One undo step for the whole typing, then redo.
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    app.run_steps(3);
+    assert!(!shows(&app, "Big spenders"), "Ctrl+Z undid the rename");
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    app.run_steps(3);
+    assert!(shows(&app, "Big spenders"), "Ctrl+Y redid the rename");
+}
+
+#[test]
+fn presentation_mode_steps_through_the_slides() {
+    let mut app = demo_workbench();
+    let personas = app.state().analysis().unwrap().segmentation.k;
+    let slides = 3 + personas;
+    app.key_press(egui::Key::F11);
+    app.run_steps(3);
+    assert!(app.state().is_presenting());
+    assert!(shows(&app, &format!("Slide 1 of {slides} · Overview")));
+    assert!(
+        app.query_by_label("Segments").is_none(),
+        "the tab bar is hidden"
+    );
+    assert!(
+        app.query_by_label("File").is_none(),
+        "the menu bar is hidden"
+    );
+
+    app.key_press(egui::Key::ArrowRight);
+    app.run_steps(3);
+    assert!(shows(&app, &format!("Slide 2 of {slides} · Segments")));
+    assert!(shows(&app, "Profile heatmap"));
+    for p in 1..=personas {
+        app.key_press(egui::Key::ArrowRight);
+        app.run_steps(3);
+        assert!(shows(
+            &app,
+            &format!("Slide {} of {slides} · Persona {p}", p + 2)
+        ));
+        assert!(
+            app.query_by_label(&format!("Persona {p} name")).is_none(),
+            "no editing controls on slides"
+        );
+    }
+    app.key_press(egui::Key::ArrowRight);
+    app.run_steps(3);
+    assert!(shows(
+        &app,
+        &format!("Slide {slides} of {slides} · Simulation")
+    ));
+    app.key_press(egui::Key::ArrowRight);
+    app.run_steps(3);
+    assert!(
+        shows(&app, &format!("Slide {slides} of {slides}")),
+        "the last slide stays"
+    );
+    app.key_press(egui::Key::ArrowLeft);
+    app.run_steps(3);
+    assert!(shows(&app, &format!("Slide {} of {slides}", slides - 1)));
+
+    app.key_press(egui::Key::Escape);
+    app.run_steps(3);
+    assert!(!app.state().is_presenting());
+    assert!(
+        app.query_by_label("Segments").is_some(),
+        "the tabs are back"
+    );
+
+    // The toolbar button does the same as F11.
+    app.get_by_label("▶ Present").click();
+    app.run_steps(3);
+    assert!(app.state().is_presenting());
+    app.get_by_label("Leave presentation").click();
+    app.run_steps(3);
+    assert!(!app.state().is_presenting());
+}
+
+#[test]
+fn theme_switch_and_disabled_commands_say_why() {
+    let mut app = demo_workbench();
+    assert_eq!(app.ctx.theme(), egui::Theme::Dark);
+    app.get_by_label("Light theme").click();
+    app.run_steps(3);
+    assert_eq!(app.ctx.theme(), egui::Theme::Light);
+    app.get_by_label("Dark theme").click();
+    app.run_steps(3);
+    assert_eq!(app.ctx.theme(), egui::Theme::Dark);
+
+    use sis::gui::command::Command;
+    let why = app.state().availability(Command::Save).unwrap_err();
+    assert!(why.contains("session module"), "{why}");
+    let why = app.state().availability(Command::ExportPdf).unwrap_err();
+    assert!(why.contains("export module"), "{why}");
+    app.get_by_label("File").click();
+    app.run_steps(2);
+    // Menu items carry their shortcut in their accessible name: "Save session Ctrl+S".
+    let save = app
+        .query_all_by_label_contains("Save session")
+        .find(|n| {
+            !n.accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .contains(" as")
+        })
+        .expect("a Save session menu item");
+    assert!(save.accesskit_node().is_disabled());
+    assert!(
+        save.accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .ends_with("+S")
+    );
+    assert!(
+        !app.get_by_label("Open demo dataset")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut app = demo_workbench();
+    assert!(app.state().has_unsaved_changes());
+    app.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    app.run_steps(3);
+    assert!(shows(&app, "Close with unsaved changes?"));
+    app.get_by_label("Keep working").click();
+    app.run_steps(3);
+    assert!(!shows(&app, "Close with unsaved changes?"));
+    assert!(app.state().analysis().is_some());
 }

@@ -58,16 +58,29 @@ pub fn compact(value: f64) -> String {
     }
 }
 
-/// A signed z-score: `+1.20`, `-0.35`.
+/// A signed figure with a true minus sign: `+1.20`, `−0.35` (`0.00` for nothing).
 pub fn signed(value: f64) -> String {
-    format!("{value:+.2}")
+    signed_with(value, 2)
+}
+
+/// A signed figure with `decimals` decimals; values that round to zero show no sign.
+pub fn signed_with(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    if text.chars().all(|c| c == '0' || c == '.') {
+        text
+    } else if value < 0.0 {
+        format!("\u{2212}{text}")
+    } else {
+        format!("+{text}")
+    }
 }
 
 /// Parse a number shown by these functions back (for tests): strips `,`, `%` and spaces.
 pub fn parse_shown(text: &str) -> Option<f64> {
     let cleaned: String = text
         .chars()
-        .filter(|c| !matches!(c, ',' | '%' | ' '))
+        .filter(|c| !matches!(c, ',' | '%' | ' ' | '+'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     cleaned.parse().ok()
 }
@@ -87,6 +100,9 @@ mod tests {
         assert_eq!(pct(27.13), "27.1%");
         assert_eq!(compact(1_356_988.0), "1.36 M");
         assert_eq!(signed(1.2), "+1.20");
+        assert_eq!(signed(-0.35), "\u{2212}0.35");
+        assert_eq!(signed_with(-0.04, 1), "0.0");
+        assert_eq!(parse_shown("\u{2212}0.35"), Some(-0.35));
         assert_eq!(parse_shown("1,356,988"), Some(1_356_988.0));
         assert_eq!(parse_shown("27.1%"), Some(27.1));
     }

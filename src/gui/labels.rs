@@ -30,6 +30,25 @@ impl Unit {
         }
     }
 
+    /// A difference in this unit: percentage points for shares, the unit otherwise.
+    pub fn show_difference(self, difference: f64) -> String {
+        match self {
+            Unit::Share | Unit::Flag => {
+                format!("{} pp", super::format::signed_with(100.0 * difference, 1))
+            }
+            _ => {
+                let shown = self.show(difference.abs());
+                if difference == 0.0 {
+                    shown
+                } else if difference < 0.0 {
+                    format!("\u{2212}{shown}")
+                } else {
+                    format!("+{shown}")
+                }
+            }
+        }
+    }
+
     /// A value in this unit, as shown to people.
     pub fn show(self, value: f64) -> String {
         match self {
@@ -80,7 +99,11 @@ pub fn feature_label(name: &str) -> (String, Unit) {
         return (format!("Spend on {category}"), Unit::Money);
     }
     if let Some(campaign) = name.strip_prefix(names::CAMPAIGN_PREFIX) {
-        return (format!("Accepted {campaign}"), Unit::Flag);
+        let label = match campaign.strip_prefix("Accepted") {
+            Some(rest) if !rest.is_empty() => format!("Campaign {rest} accepted"),
+            _ => format!("Campaign \"{campaign}\" accepted"),
+        };
+        return (label, Unit::Flag);
     }
     if let Some((column, level)) = name.split_once('=') {
         return (format!("{column}: {level}"), Unit::Flag);
@@ -101,6 +124,10 @@ mod tests {
         assert_eq!(feature_label("Spend_Wines").0, "Spend on Wines");
         assert_eq!(feature_label("Education=PhD").0, "Education: PhD");
         assert_eq!(feature_label("Spending_Score").0, "Spending Score");
+        assert_eq!(
+            feature_label("Campaign_AcceptedCmp4").0,
+            "Campaign Cmp4 accepted"
+        );
         assert_eq!(Unit::Flag.show(0.271), "27.1%");
     }
 }

@@ -125,16 +125,22 @@ pub fn persona_drafts(analysis: &Analysis, figures: &Figures) -> Vec<PersonaDraf
 /// The key decisions for the Overview banner, strongest first.
 pub fn key_decisions(figures: &Figures) -> Vec<Decision> {
     let mut out = Vec::new();
-    if let Some(top) = figures.segments.first()
-        && let Some(r) = top.revenue_pct
+    let valuable = figures
+        .segments
+        .iter()
+        .filter(|s| s.revenue_pct.is_some_and(|r| r >= 10.0))
+        .filter_map(|s| s.revenue_index().map(|i| (s, i)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((s, index)) = valuable
+        && index >= 1.2
     {
         out.push(Decision {
-            segment: top.index,
+            segment: s.index,
             verb: "Protect",
             because: format!(
                 "{} of customers bring {} of revenue",
-                pct(top.customer_pct),
-                pct(r)
+                pct(s.customer_pct),
+                pct(s.revenue_pct.unwrap_or(0.0))
             ),
         });
     }

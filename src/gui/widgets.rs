@@ -9,12 +9,17 @@ use egui::{
 
 /// A KPI card: title, big value and a note. Its accessible label is the title and its value
 /// the shown value, so tests and screen readers read "Customers: 2,205".
-pub fn kpi_card(ui: &mut Ui, title: &str, value: &str, note: &str, tooltip: &str) -> Response {
+pub fn kpi_card(
+    ui: &mut Ui,
+    width: f32,
+    title: &str,
+    value: &str,
+    note: &str,
+    tooltip: &str,
+) -> Response {
     let palette = Palette::current(ui.ctx());
-    let (rect, response) = ui.allocate_exact_size(
-        vec2(tokens::KPI_CARD_WIDTH, tokens::KPI_CARD_HEIGHT),
-        Sense::hover(),
-    );
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(width, tokens::KPI_CARD_HEIGHT), Sense::hover());
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(egui::accesskit::Role::Group, true, title);
         info.current_text_value = Some(value.to_string());

@@ -85,5 +85,5 @@ pub fn kpi(app: &App, label: &str) -> f64 {
 
 /// Whether any visible text contains `text`.
 pub fn shows(app: &App, text: &str) -> bool {
-    app.query_by_label_contains(text).is_some()
+    app.query_all_by_label_contains(text).next().is_some()
 }

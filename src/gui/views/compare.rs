@@ -92,7 +92,7 @@ impl CompareView {
                     "Feature".to_string(),
                     format!("Segment {}", a.index + 1),
                     format!("Segment {}", b.index + 1),
-                    "Difference".to_string(),
+                    "First − second".to_string(),
                     "In σ".to_string(),
                 ] {
                     ui.label(RichText::new(h).strong());
@@ -116,13 +116,7 @@ impl CompareView {
                         .on_hover_text(&feature.description);
                     ui.label(style(feature.unit.show(a.means[f])));
                     ui.label(style(feature.unit.show(b.means[f])));
-                    let diff = a.means[f] - b.means[f];
-                    let shown_diff = feature.unit.show(diff.abs());
-                    ui.label(style(if diff >= 0.0 {
-                        format!("+{shown_diff}")
-                    } else {
-                        format!("−{shown_diff}")
-                    }));
+                    ui.label(style(feature.unit.show_difference(a.means[f] - b.means[f])));
                     ui.label(style(format::signed(dz)));
                     ui.end_row();
                 }

@@ -24,6 +24,7 @@ impl DataView {
         let a = shown.analysis;
         let q = &a.quality;
         egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
             .id_salt("data-scroll")
             .show(ui, |ui| {
                 widgets::section(
@@ -41,8 +42,16 @@ impl DataView {
                 if q.actions.is_empty() {
                     widgets::muted(ui, "Nothing needed fixing.");
                 }
+                let muted = crate::gui::tokens::Palette::current(ui.ctx()).muted;
                 for action in &q.actions {
-                    ui.label(format!("• {}", action.describe()));
+                    let text = RichText::new(format!("• {}", action.describe()));
+                    let nothing_done = action.count() == 0
+                        && !matches!(action, crate::validate::QualityAction::Note { .. });
+                    ui.label(if nothing_done {
+                        text.color(muted)
+                    } else {
+                        text
+                    });
                 }
                 ui.add_space(tokens::SECTION_GAP);
                 ui.horizontal(|ui| {

@@ -29,7 +29,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let label_width = 230.0;
     let row_height = if shown.presenting { 26.0 } else { 24.0 };
     let header_height = 26.0;
-    let cell_width = ((ui.available_width() - label_width - 8.0) / k as f32).clamp(56.0, 150.0);
+    let cell_width = ((ui.available_width() - label_width - 8.0) / k as f32).clamp(56.0, 190.0);
     let size = vec2(
         label_width + cell_width * k as f32,
         header_height + row_height * rows.len() as f32,
@@ -88,7 +88,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
             painter.text(
                 c.center(),
                 Align2::CENTER_CENTER,
-                format!("{z:+.1}"),
+                crate::gui::format::signed_with(z, 1),
                 font.clone(),
                 tokens::text_on(fill),
             );
@@ -123,8 +123,8 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
 fn legend(ui: &mut Ui, palette: &Palette) {
     ui.horizontal(|ui| {
         ui.label("Below average");
-        let (rect, _) = ui.allocate_exact_size(vec2(260.0, 30.0), Sense::hover());
-        let bar = Rect::from_min_size(rect.min, vec2(rect.width(), 14.0));
+        let (rect, _) = ui.allocate_exact_size(vec2(290.0, 30.0), Sense::hover());
+        let bar = Rect::from_min_size(rect.min + vec2(15.0, 0.0), vec2(rect.width() - 30.0, 14.0));
         let steps = 52;
         for i in 0..steps {
             let t = i as f64 / (steps - 1) as f64;
@@ -142,7 +142,7 @@ fn legend(ui: &mut Ui, palette: &Palette) {
             ui.painter().text(
                 pos2(x, bar.bottom() + 1.0),
                 Align2::CENTER_TOP,
-                format!("{tick:+.0}σ"),
+                format!("{}σ", crate::gui::format::signed_with(tick, 0)),
                 FontId::proportional(11.0),
                 palette.muted,
             );

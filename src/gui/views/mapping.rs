@@ -134,6 +134,7 @@ impl MappingView {
             .default_size(400.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
                     .id_salt("mapping-side-scroll")
                     .show(ui, |ui| {
                         self.side(ui, &run, has_analysis, &known_features, config, out);
@@ -141,6 +142,7 @@ impl MappingView {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
                 .id_salt("mapping-columns-scroll")
                 .show(ui, |ui| {
                     columns(ui, dataset, mapping, out);
@@ -407,6 +409,7 @@ fn role_combo(ui: &mut Ui, column: &str, role: &Role, out: &mut Vec<Action>) {
     egui::ComboBox::from_id_salt(("role", column))
         .selected_text(role_text(role))
         .width(210.0)
+        .height(620.0)
         .show_ui(ui, |ui| {
             for candidate in Role::catalogue() {
                 let candidate = match candidate {
@@ -416,14 +419,15 @@ fn role_combo(ui: &mut Ui, column: &str, role: &Role, out: &mut Vec<Action>) {
                     }),
                     other => other,
                 };
-                let selected = std::mem::discriminant(&candidate) == std::mem::discriminant(role)
-                    && &candidate == role;
+                let selected = &candidate == role;
                 if ui
                     .selectable_label(selected, role_text(&candidate))
                     .clicked()
-                    && !selected
                 {
-                    chosen = Some(candidate);
+                    if !selected {
+                        chosen = Some(candidate);
+                    }
+                    ui.close();
                 }
             }
         })

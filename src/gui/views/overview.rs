@@ -15,6 +15,7 @@ pub struct OverviewView;
 impl OverviewView {
     pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
         egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
             .id_salt("overview-scroll")
             .show(ui, |ui| {
                 header(ui, shown);
@@ -23,16 +24,24 @@ impl OverviewView {
                 ui.add_space(tokens::SECTION_GAP);
                 decision_banner(ui, shown);
                 ui.add_space(tokens::SECTION_GAP);
-                let wide = ui.available_width() > 980.0;
+                let wide = ui.available_width() > if shown.presenting { 820.0 } else { 980.0 };
                 if wide {
                     ui.columns(2, |cols| {
                         spotlight(&mut cols[0], shown);
+                        if !shown.presenting {
+                            cols[0].add_space(tokens::SECTION_GAP);
+                            all_segments(&mut cols[0], shown);
+                        }
                         share_chart(&mut cols[1], shown);
                     });
                 } else {
                     spotlight(ui, shown);
                     ui.add_space(tokens::SECTION_GAP);
                     share_chart(ui, shown);
+                    if !shown.presenting {
+                        ui.add_space(tokens::SECTION_GAP);
+                        all_segments(ui, shown);
+                    }
                 }
                 ui.add_space(tokens::SECTION_GAP);
                 let palette = Palette::current(ui.ctx());
@@ -74,10 +83,13 @@ fn header(ui: &mut Ui, shown: &Shown<'_>) {
 fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
     let k = &shown.figures.kpis;
     let na = |family: &str| format!("not available: the mapping has no {family}");
+    let gap = 12.0;
+    let width = ((ui.available_width() - 4.0 * gap) / 5.0).clamp(150.0, tokens::KPI_CARD_WIDTH);
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 12.0;
+        ui.spacing_mut().item_spacing.x = gap;
         widgets::kpi_card(
             ui,
+            width,
             "Customers",
             &format::count(k.customers),
             "after cleaning",
@@ -87,13 +99,21 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
             Some(r) => (format::thousands(r), format!("{} in total spend", format::compact(r))),
             None => ("n/a".into(), na("spend columns")),
         };
-        widgets::kpi_card(ui, "Revenue", &value, &note, "Total spend of all customers");
+        widgets::kpi_card(
+            ui,
+            width,
+            "Revenue",
+            &value,
+            &note,
+            "Total spend of all customers",
+        );
         let (value, note) = match k.avg_spend {
             Some(v) => (format::amount(v), "per customer".to_string()),
             None => ("n/a".into(), na("spend columns")),
         };
         widgets::kpi_card(
             ui,
+            width,
             "Average spend",
             &value,
             &note,
@@ -105,6 +125,7 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
         };
         widgets::kpi_card(
             ui,
+            width,
             "Promo response",
             &value,
             &note,
@@ -116,6 +137,7 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
         };
         widgets::kpi_card(
             ui,
+            width,
             "Discount-addiction rate",
             &value,
             &note,
@@ -206,6 +228,33 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
             }
         }
     });
+}
+
+/// Every segment on one line each: name, size and revenue share.
+fn all_segments(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    widgets::section(
+        ui,
+        "All segments",
+        "Numbered by revenue; names come from the Personas tab",
+    );
+    egui::Grid::new("overview-segments")
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            for s in &shown.figures.segments {
+                widgets::segment_label(ui, s.index, &shown.persona_name(s.index));
+                ui.label(format!("{} of customers", pct(s.customer_pct)));
+                ui.label(s.revenue_pct.map_or_else(
+                    || "revenue n/a".into(),
+                    |r| format!("{} of revenue", pct(r)),
+                ));
+                let index = s
+                    .revenue_index()
+                    .map_or(String::new(), |i| format!("{i:.1}× its size"));
+                ui.label(RichText::new(index).color(palette.muted));
+                ui.end_row();
+            }
+        });
 }
 
 fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {

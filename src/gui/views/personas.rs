@@ -14,12 +14,13 @@ pub struct PersonasView;
 impl PersonasView {
     pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
         egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
             .id_salt("personas-scroll")
             .show(ui, |ui| {
                 widgets::section(
                     ui,
-                    "Personas",
-                    "One persona per segment. Click a name or an action to edit it; Ctrl+Z undoes.",
+                    "Persona cards",
+                    "One persona per segment, drafted from its figures (named personas with suggested actions arrive with the insights module). Click a name or an action to edit it; Ctrl+Z undoes.",
                 );
                 let per_row = if ui.available_width() > 1100.0 { 2 } else { 1 };
                 let drafts = shown.drafts;

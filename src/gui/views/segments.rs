@@ -86,12 +86,13 @@ impl SegmentsView {
             self.page
         };
         egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
             .id_salt(("segments-scroll", page.title()))
             .show(ui, |ui| match page {
                 Page::Profiles => {
                     widgets::section(
                         ui,
-                        "Segments",
+                        "Segment table",
                         "Click a column title to sort; segments are numbered by revenue",
                     );
                     self.table(ui, shown);

@@ -20,7 +20,8 @@ impl StartView {
         out: &mut Vec<Action>,
     ) {
         let palette = Palette::current(ui.ctx());
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space((ui.available_height() * 0.1).max(24.0));
             ui.vertical_centered(|ui| {
                 ui.set_max_width(620.0);

@@ -103,7 +103,12 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
         .collect();
     let marked: Vec<[f64; 2]> = points.iter().copied().filter(|p| p[0] == chosen).collect();
     let title = metric.title;
+    let k_low = sweep.first().map_or(2.0, |r| r.k as f64);
+    let k_high = sweep.last().map_or(8.0, |r| r.k as f64);
     Plot::new(("k-sweep", metric.title))
+        .include_x(k_low - 0.4)
+        .include_x(k_high + 0.4)
+        .set_margin_fraction(egui::vec2(0.02, 0.15))
         .height(tokens::CHART_HEIGHT - 60.0)
         .allow_zoom(false)
         .allow_drag(false)
