@@ -159,3 +159,51 @@ fn cancelling_a_long_run_keeps_the_previous_analysis() {
     app.run_steps(3);
     assert_eq!(kpi(&app, "Customers"), customers);
 }
+
+/// A file dropped on the window, as the windowing backend hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_shows_an_overlay_then_opens_it() {
+    let mut app = demo_workbench();
+    let run_id = app.state().analysis().unwrap().run_id.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("dropped.csv");
+    std::fs::write(&bad, [0xff, 0x00, 0xfe]).unwrap();
+
+    // The backend reports the hovering file until it is dropped (then clears it).
+    app.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(bad.clone()),
+        mime: String::new(),
+    });
+    app.run_steps(2);
+    assert!(shows(&app, "Drop to open dropped.csv"));
+
+    app.input_mut().hovered_files.clear();
+    app.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(bad.clone())));
+    app.step();
+    wait_idle(&mut app, "opening the dropped file");
+    app.run_steps(2);
+    assert!(
+        !shows(&app, "Drop to open"),
+        "the overlay goes with the file"
+    );
+    assert!(
+        shows(&app, "dropped.csv"),
+        "the error names the dropped file"
+    );
+    assert_eq!(app.state().analysis().unwrap().run_id, run_id);
+}

@@ -164,6 +164,13 @@ fn presentation_mode_steps_through_the_slides() {
     app.key_press(egui::Key::ArrowLeft);
     app.run_steps(3);
     assert!(shows(&app, &format!("Slide {} of {slides}", slides - 1)));
+    // The footer buttons step too, and the arrow keys keep working after a click.
+    app.get_by_label("◀ Previous slide").click();
+    app.run_steps(3);
+    assert!(shows(&app, &format!("Slide {} of {slides}", slides - 2)));
+    app.key_press(egui::Key::ArrowRight);
+    app.run_steps(3);
+    assert!(shows(&app, &format!("Slide {} of {slides}", slides - 1)));
 
     app.key_press(egui::Key::Escape);
     app.run_steps(3);

@@ -288,7 +288,10 @@ impl Workbench {
                 self.show_dataset(dataset);
             }
             Outcome::Analysed(finished) => {
-                if let Some(path) = finished.dataset.as_ref().and_then(|d| d.path.as_ref()) {
+                // The demo has its own button; recent files list the user's own files.
+                if let Some(path) = finished.dataset.as_ref().and_then(|d| d.path.as_ref())
+                    && !super::demo_loader::is_demo(path)
+                {
                     self.prefs.remember(path);
                 }
                 self.mapping = finished.analysis.mapping.clone();

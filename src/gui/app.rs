@@ -1,6 +1,7 @@
 //! The workbench app: what it holds (dataset, mapping, settings, the current analysis, the
 //! user's edits, the running job) and the order of one frame.
 
+use super::command::Command;
 use super::dataset::Dataset;
 use super::jobs::{Finished, Outcome};
 use super::persistence::{SessionStore, default_store};
@@ -194,10 +195,26 @@ impl Workbench {
         for action in std::mem::take(&mut self.queued) {
             self.apply(ctx, action);
         }
-        let typing = ctx.text_edit_focused();
-        for command in super::command::Command::pressed(ctx, self.presentation.active, typing) {
-            if self.availability(command).is_ok() {
-                self.execute(ctx, command);
+        // A focused widget (text field, slider) keeps its own keys: arrows, Esc, Ctrl+Z.
+        let typing = ctx.text_edit_focused() || ctx.memory(|m| m.focused().is_some());
+        for command in Command::pressed(ctx, self.presentation.active, typing) {
+            match self.availability(command) {
+                Ok(()) => self.execute(ctx, command),
+                // Say why a shortcut did nothing, where that is not obvious.
+                Err(reason)
+                    if matches!(
+                        command,
+                        Command::Save
+                            | Command::SaveAs
+                            | Command::ExportPdf
+                            | Command::OpenSession
+                            | Command::RunSegmentation
+                    ) =>
+                {
+                    self.notice =
+                        Some((NoticeKind::Info, format!("{}: {reason}.", command.text())));
+                }
+                Err(_) => {}
             }
         }
         self.handle_close_request(ctx);

@@ -7,7 +7,7 @@ use super::format;
 use super::tokens::{self, Palette};
 use super::views::{Action, Shown, Tab, run_panel};
 use super::widgets;
-use egui::{Align, Align2, Color32, FontId, Layout, RichText, Ui};
+use egui::{Align, Color32, Layout, RichText, Ui};
 
 /// The app's name, first in the window title.
 pub const APP_NAME: &str = "Strategic Intelligence Stack";
@@ -319,33 +319,39 @@ impl Workbench {
             .and_then(|f| f.path.as_ref())
             .and_then(|p| p.file_name())
             .map_or_else(|| "the file".into(), |n| n.to_string_lossy().to_string());
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("drop-overlay"),
-        ));
         let rect = ctx.content_rect();
         let palette = Palette::current(ctx);
-        painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
-        painter.rect_stroke(
-            rect.shrink(24.0),
-            12.0,
-            egui::Stroke::new(3.0, palette.accent),
-            egui::StrokeKind::Inside,
-        );
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            format!("Drop to open {name}"),
-            FontId::proportional(30.0),
-            Color32::WHITE,
-        );
-        painter.text(
-            rect.center() + egui::vec2(0.0, 40.0),
-            Align2::CENTER_CENTER,
-            "CSV, Parquet or XLSX datasets, or a .sis session",
-            FontId::proportional(16.0),
-            Color32::from_gray(220),
-        );
+        egui::Area::new(egui::Id::unique("drop-overlay"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(rect.min)
+            .interactable(false)
+            .show(ctx, |ui| {
+                ui.set_min_size(rect.size());
+                let painter = ui.painter();
+                painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
+                painter.rect_stroke(
+                    rect.shrink(24.0),
+                    12.0,
+                    egui::Stroke::new(3.0, palette.accent),
+                    egui::StrokeKind::Inside,
+                );
+                let centre =
+                    egui::Rect::from_center_size(rect.center(), egui::vec2(rect.width(), 90.0));
+                ui.scope_builder(egui::UiBuilder::new().max_rect(centre), |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            RichText::new(format!("Drop to open {name}"))
+                                .size(30.0)
+                                .color(Color32::WHITE),
+                        );
+                        ui.label(
+                            RichText::new("CSV, Parquet or XLSX datasets, or a .sis session")
+                                .size(16.0)
+                                .color(Color32::from_gray(220)),
+                        );
+                    });
+                });
+            });
     }
 }
 

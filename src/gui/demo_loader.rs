@@ -24,6 +24,12 @@ pub fn demo_path() -> PathBuf {
     ))
 }
 
+/// Whether `path` is the bundled demo dataset.
+pub fn is_demo(path: &Path) -> bool {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    canonical(path) == canonical(&demo_path())
+}
+
 /// Load the bundled demo dataset.
 pub fn load_demo() -> Result<RawTable, String> {
     load_csv(&demo_path())

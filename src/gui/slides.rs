@@ -31,23 +31,7 @@ impl Workbench {
             match slide {
                 Slide::Overview => views.overview.ui(ui, &shown),
                 Slide::Segments => views.segments.ui(ui, &shown),
-                Slide::Persona(s) => {
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .id_salt("persona-slide")
-                        .show(ui, |ui| {
-                            ui.add_space(tokens::SECTION_GAP);
-                            let width = ui.available_width().min(1000.0);
-                            let indent = (ui.available_width() - width) / 2.0;
-                            ui.horizontal(|ui| {
-                                ui.add_space(indent);
-                                ui.vertical(|ui| {
-                                    ui.set_width(width);
-                                    personas::card(ui, &shown, s, false, out);
-                                });
-                            });
-                        });
-                }
+                Slide::Persona(s) => personas::slide(ui, &shown, s),
                 Slide::Simulation => views.simulation.ui(ui),
             }
         });

@@ -13,7 +13,7 @@ pub const CARD_RADIUS: u8 = 8;
 /// Inner margin of cards.
 pub const CARD_MARGIN: Margin = Margin::same(14);
 /// Width of a KPI card.
-pub const KPI_CARD_WIDTH: f32 = 190.0;
+pub const KPI_CARD_WIDTH: f32 = 250.0;
 /// Height of a KPI card.
 pub const KPI_CARD_HEIGHT: f32 = 92.0;
 /// Height of a chart in the normal view.

@@ -64,6 +64,31 @@ pub fn kpi_card(
     response.on_hover_text(tooltip)
 }
 
+/// The main action of a screen ("Run segmentation", "Open demo dataset"): filled with the
+/// accent colour, with the command's tooltip or the reason it is disabled.
+pub fn primary_button(
+    ui: &mut Ui,
+    text: &str,
+    width: f32,
+    hover: &str,
+    availability: &Result<(), String>,
+) -> Response {
+    let palette = Palette::current(ui.ctx());
+    let button = egui::Button::new(
+        RichText::new(text)
+            .size(17.0)
+            .strong()
+            .color(tokens::text_on(palette.accent)),
+    )
+    .fill(palette.accent)
+    .min_size(vec2(width, 42.0));
+    let response = ui.add_enabled(availability.is_ok(), button);
+    match availability {
+        Ok(()) => response.on_hover_text(hover),
+        Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+    }
+}
+
 /// A coloured square with the segment number, readable in grayscale too.
 pub fn segment_swatch(ui: &mut Ui, segment: usize, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
@@ -129,10 +154,14 @@ pub fn notice_banner(ui: &mut Ui, kind: NoticeKind, text: &str) -> bool {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(RichText::new(icon).size(18.0).color(stroke));
-                let width = ui.available_width() - 90.0;
-                ui.add_sized(
-                    [width.max(100.0), 0.0],
-                    egui::Label::new(RichText::new(text).color(color)).wrap(),
+                let width = (ui.available_width() - 90.0).max(100.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, 0.0),
+                    egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                    |ui| {
+                        ui.set_width(width);
+                        ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+                    },
                 );
                 dismissed = ui
                     .button("Dismiss")

@@ -166,17 +166,13 @@ impl MappingView {
             return;
         };
         ui.add_space(4.0);
-        let button = egui::Button::new(
-            RichText::new(Command::RunSegmentation.text())
-                .size(17.0)
-                .strong(),
-        )
-        .min_size(egui::vec2(ui.available_width(), 40.0));
-        let response = ui.add_enabled(run.is_ok(), button);
-        let response = match run {
-            Ok(()) => response.on_hover_text(Command::RunSegmentation.hover_text(ui.ctx())),
-            Err(reason) => response.on_disabled_hover_text(reason.as_str()),
-        };
+        let response = widgets::primary_button(
+            ui,
+            Command::RunSegmentation.text(),
+            ui.available_width(),
+            &Command::RunSegmentation.hover_text(ui.ctx()),
+            run,
+        );
         if response.clicked() {
             out.push(Action::Command(Command::RunSegmentation));
         }
@@ -209,7 +205,9 @@ impl MappingView {
         for f in &check.families {
             widgets::status_chip(ui, f.available, f.family.label()).on_hover_text(&f.reason);
             if !f.available {
-                widgets::muted(ui, format!("   {}", f.reason));
+                ui.indent(("family-reason", f.family.label()), |ui| {
+                    widgets::muted(ui, &f.reason);
+                });
             }
         }
         ui.add_space(tokens::SECTION_GAP);
@@ -284,7 +282,8 @@ impl MappingView {
 
                 let label = ui.label("Smallest segment");
                 let mut share = config.min_segment_share * 100.0;
-                ui.add(egui::Slider::new(&mut share, 0.0..=30.0).suffix("% of customers"))
+                ui.add(egui::Slider::new(&mut share, 0.0..=30.0).suffix("%"))
+                    .on_hover_text("The smallest share of customers a segment may hold")
                     .labelled_by(label.id);
                 config.min_segment_share = share / 100.0;
                 ui.end_row();

@@ -14,45 +14,52 @@ pub struct OverviewView;
 
 impl OverviewView {
     pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .id_salt("overview-scroll")
-            .show(ui, |ui| {
-                header(ui, shown);
-                ui.add_space(tokens::ITEM_GAP);
-                kpi_row(ui, shown);
-                ui.add_space(tokens::SECTION_GAP);
-                decision_banner(ui, shown);
-                ui.add_space(tokens::SECTION_GAP);
-                let wide = ui.available_width() > if shown.presenting { 820.0 } else { 980.0 };
-                if wide {
-                    ui.columns(2, |cols| {
-                        spotlight(&mut cols[0], shown);
-                        if !shown.presenting {
-                            cols[0].add_space(tokens::SECTION_GAP);
-                            all_segments(&mut cols[0], shown);
-                        }
-                        share_chart(&mut cols[1], shown);
-                    });
-                } else {
-                    spotlight(ui, shown);
-                    ui.add_space(tokens::SECTION_GAP);
-                    share_chart(ui, shown);
-                    if !shown.presenting {
-                        ui.add_space(tokens::SECTION_GAP);
-                        all_segments(ui, shown);
-                    }
-                }
-                ui.add_space(tokens::SECTION_GAP);
-                let palette = Palette::current(ui.ctx());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("Why this many segments:").strong());
-                    ui.label(
-                        RichText::new(&shown.analysis.segmentation.k_reason).color(palette.muted),
-                    );
-                });
-                ui.add_space(tokens::SECTION_GAP);
-            });
+        if shown.presenting {
+            // A slide fits the screen: no scrolling, the chart takes the height left.
+            content(ui, shown);
+        } else {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .id_salt("overview-scroll")
+                .show(ui, |ui| content(ui, shown));
+        }
+    }
+}
+
+fn content(ui: &mut Ui, shown: &Shown<'_>) {
+    header(ui, shown);
+    ui.add_space(tokens::ITEM_GAP);
+    kpi_row(ui, shown);
+    ui.add_space(tokens::SECTION_GAP);
+    decision_banner(ui, shown);
+    ui.add_space(tokens::SECTION_GAP);
+    let wide = ui.available_width() > if shown.presenting { 820.0 } else { 980.0 };
+    if wide {
+        ui.columns(2, |cols| {
+            spotlight(&mut cols[0], shown);
+            if !shown.presenting {
+                cols[0].add_space(tokens::SECTION_GAP);
+                all_segments(&mut cols[0], shown);
+            }
+            share_chart(&mut cols[1], shown);
+        });
+    } else {
+        spotlight(ui, shown);
+        ui.add_space(tokens::SECTION_GAP);
+        share_chart(ui, shown);
+        if !shown.presenting {
+            ui.add_space(tokens::SECTION_GAP);
+            all_segments(ui, shown);
+        }
+    }
+    ui.add_space(tokens::SECTION_GAP);
+    if !shown.presenting {
+        let palette = Palette::current(ui.ctx());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Why this many segments:").strong());
+            ui.label(RichText::new(&shown.analysis.segmentation.k_reason).color(palette.muted));
+        });
+        ui.add_space(tokens::SECTION_GAP);
     }
 }
 
@@ -69,15 +76,19 @@ fn header(ui: &mut Ui, shown: &Shown<'_>) {
         .strong()
         .color(palette.strong),
     );
-    widgets::muted(
-        ui,
-        format!(
-            "{} · segments numbered by {} · run {}",
-            a.file_name,
-            a.segmentation.order_by,
-            crate::run_id::short(&a.run_id)
-        ),
-    );
+    if shown.presenting {
+        widgets::muted(ui, format!("Why {}", a.segmentation.k_reason));
+    } else {
+        widgets::muted(
+            ui,
+            format!(
+                "{} · segments numbered by {} · run {}",
+                a.file_name,
+                a.segmentation.order_by,
+                crate::run_id::short(&a.run_id)
+            ),
+        );
+    }
 }
 
 fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
@@ -170,6 +181,7 @@ fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
             }
             for d in shown.decisions {
                 ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 6.0;
                     widgets::segment_swatch(ui, d.segment, 18.0);
                     ui.label(
                         RichText::new(format!("{} {}", d.verb, shown.segment_title(d.segment)))
@@ -297,8 +309,13 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         })
         .collect();
     let k = segments.len();
+    let height = if shown.presenting {
+        (ui.available_height() - 12.0).clamp(150.0, tokens::CHART_HEIGHT)
+    } else {
+        tokens::CHART_HEIGHT - 40.0
+    };
     Plot::new("revenue-vs-customers")
-        .height(tokens::CHART_HEIGHT - 40.0)
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -318,6 +335,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
                 .collect()
         })
         .x_axis_formatter(|mark, _| format!("S{}", mark.value.round() as i64))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 50.0]))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .label_formatter(|_| None)
         .show(ui, |plot| {

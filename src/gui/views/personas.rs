@@ -147,6 +147,108 @@ pub fn card(ui: &mut Ui, shown: &Shown<'_>, segment: usize, editable: bool, out:
     });
 }
 
+/// A persona as a slide: the name large, its traits and action, and its figures as cards.
+pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
+    let palette = Palette::current(ui.ctx());
+    let (Some(draft), Some(s)) = (
+        shown.drafts.get(segment),
+        shown.figures.segments.get(segment),
+    ) else {
+        return;
+    };
+    let all = &shown.figures.kpis;
+    ui.horizontal(|ui| {
+        widgets::segment_swatch(ui, segment, 34.0);
+        ui.label(
+            RichText::new(shown.persona_name(segment))
+                .size(tokens::TITLE_SIZE)
+                .strong()
+                .color(palette.strong),
+        );
+    });
+    widgets::muted(
+        ui,
+        format!(
+            "Persona {} · segment {} of {}",
+            segment + 1,
+            segment + 1,
+            shown.figures.segments.len()
+        ),
+    );
+    ui.add_space(tokens::SECTION_GAP);
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        heading(ui, "Traits");
+        if draft.traits.is_empty() {
+            widgets::muted(ui, "Close to the average customer on every feature.");
+        }
+        for t in &draft.traits {
+            ui.label(RichText::new(format!("• {t}")).size(16.0));
+        }
+        ui.add_space(tokens::ITEM_GAP);
+        heading(ui, "Action");
+        let action = shown
+            .edits
+            .actions
+            .get(&segment)
+            .cloned()
+            .or_else(|| draft.action.clone())
+            .unwrap_or_default();
+        if action.trim().is_empty() {
+            widgets::muted(ui, ACTION_PENDING);
+        } else {
+            ui.label(RichText::new(action).size(18.0).strong());
+        }
+        if !draft.warnings.is_empty() {
+            ui.add_space(tokens::ITEM_GAP);
+            heading(ui, "Warnings");
+            for w in &draft.warnings {
+                ui.label(RichText::new(format!("⚠ {w}")).color(palette.warn));
+            }
+        }
+        let ui = &mut cols[1];
+        let pct = crate::gui::format::pct;
+        let width = ((ui.available_width() - 12.0) / 2.0).max(150.0);
+        let cards = [
+            (
+                "Share of customers",
+                pct(s.customer_pct),
+                format!("{} customers", crate::gui::format::count(s.customers)),
+            ),
+            (
+                "Share of revenue",
+                s.revenue_pct.map_or_else(|| "n/a".into(), pct),
+                s.revenue_index()
+                    .map_or_else(String::new, |i| format!("{i:.1}× its share of customers")),
+            ),
+            (
+                "Spend per customer",
+                s.avg_spend
+                    .map_or_else(|| "n/a".into(), crate::gui::format::amount),
+                all.avg_spend.map_or_else(String::new, |v| {
+                    format!("vs {} overall", crate::gui::format::amount(v))
+                }),
+            ),
+            (
+                "Promo response",
+                s.promo_rate
+                    .map_or_else(|| "n/a".into(), |v| pct(100.0 * v)),
+                all.promo_rate
+                    .map_or_else(String::new, |v| format!("vs {} overall", pct(100.0 * v))),
+            ),
+        ];
+        for pair in cards.chunks(2) {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 12.0;
+                for (title, value, note) in pair {
+                    widgets::kpi_card(ui, width, title, value, note, title);
+                }
+            });
+            ui.add_space(12.0);
+        }
+    });
+}
+
 fn heading(ui: &mut Ui, text: &str) {
     let palette = Palette::current(ui.ctx());
     ui.label(

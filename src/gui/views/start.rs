@@ -92,12 +92,17 @@ fn start_button(
     out: &mut Vec<Action>,
 ) {
     let palette = Palette::current(ui.ctx());
-    let button = egui::Button::new(RichText::new(command.text()).size(17.0).strong())
-        .min_size(vec2(360.0, 44.0));
-    let response = ui.add_enabled(availability.is_ok(), button);
-    let response = match availability {
-        Ok(()) => response.on_hover_text(command.hover_text(ui.ctx())),
-        Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+    let hover = command.hover_text(ui.ctx());
+    let response = if command == Command::OpenDemo {
+        widgets::primary_button(ui, command.text(), 360.0, &hover, availability)
+    } else {
+        let button = egui::Button::new(RichText::new(command.text()).size(17.0).strong())
+            .min_size(vec2(360.0, 42.0));
+        let response = ui.add_enabled(availability.is_ok(), button);
+        match availability {
+            Ok(()) => response.on_hover_text(hover),
+            Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+        }
     };
     if response.clicked() {
         out.push(Action::Command(command));
