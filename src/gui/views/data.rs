@@ -27,31 +27,15 @@ impl DataView {
             .auto_shrink([false, false])
             .id_salt("data-scroll")
             .show(ui, |ui| {
-                widgets::section(
-                    ui,
-                    "Data quality",
-                    &format!(
-                        "{} ({}): {} rows × {} columns loaded, {} customers kept",
-                        q.file_name,
-                        q.format,
-                        format::count(q.rows_loaded),
-                        q.columns_loaded,
-                        format::count(q.customers_kept)
-                    ),
-                );
-                if q.actions.is_empty() {
-                    widgets::muted(ui, "Nothing needed fixing.");
-                }
-                let muted = crate::gui::tokens::Palette::current(ui.ctx()).muted;
-                for action in &q.actions {
-                    let text = RichText::new(format!("• {}", action.describe()));
-                    let nothing_done = action.count() == 0
-                        && !matches!(action, crate::validate::QualityAction::Note { .. });
-                    ui.label(if nothing_done {
-                        text.color(muted)
-                    } else {
-                        text
+                if ui.available_width() > 1100.0 {
+                    ui.columns(2, |cols| {
+                        quality_section(&mut cols[0], shown);
+                        run_section(&mut cols[1], shown);
                     });
+                } else {
+                    quality_section(ui, shown);
+                    ui.add_space(tokens::SECTION_GAP);
+                    run_section(ui, shown);
                 }
                 ui.add_space(tokens::SECTION_GAP);
                 ui.horizontal(|ui| {
@@ -119,9 +103,37 @@ impl DataView {
                             });
                     });
                 ui.add_space(tokens::SECTION_GAP);
-                run_section(ui, shown);
-                ui.add_space(tokens::SECTION_GAP);
             });
+    }
+}
+
+fn quality_section(ui: &mut Ui, shown: &Shown<'_>) {
+    let q = &shown.analysis.quality;
+    widgets::section(
+        ui,
+        "Data quality",
+        &format!(
+            "{} ({}): {} rows × {} columns loaded, {} customers kept",
+            q.file_name,
+            q.format,
+            format::count(q.rows_loaded),
+            q.columns_loaded,
+            format::count(q.customers_kept)
+        ),
+    );
+    if q.actions.is_empty() {
+        widgets::muted(ui, "Nothing needed fixing.");
+    }
+    let muted = crate::gui::tokens::Palette::current(ui.ctx()).muted;
+    for action in &q.actions {
+        let text = RichText::new(format!("• {}", action.describe()));
+        let nothing_done =
+            action.count() == 0 && !matches!(action, crate::validate::QualityAction::Note { .. });
+        ui.label(if nothing_done {
+            text.color(muted)
+        } else {
+            text
+        });
     }
 }
 
@@ -161,16 +173,19 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
         ("Outlier capping (IQR factor)", fmt_num(c.iqr_factor)),
         ("Silhouette sample", format::count(c.silhouette_sample)),
     ];
-    egui::Grid::new("run-grid")
-        .striped(true)
-        .spacing([18.0, 5.0])
-        .show(ui, |ui| {
-            for (k, v) in rows {
-                ui.label(RichText::new(k).strong());
-                ui.add(egui::Label::new(RichText::new(v).monospace()).wrap());
-                ui.end_row();
-            }
+    for (k, v) in rows {
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(200.0, 0.0),
+                egui::Layout::left_to_right(egui::Align::Min),
+                |ui| {
+                    ui.set_width(200.0);
+                    ui.label(RichText::new(k).strong());
+                },
+            );
+            ui.add(egui::Label::new(RichText::new(v).monospace()).wrap());
         });
+    }
 }
 
 fn yes(b: bool) -> String {

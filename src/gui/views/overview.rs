@@ -321,7 +321,12 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([false, true])
-        .x_axis_label("Segment")
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("Segment")
+                .formatter(|mark, _| format!("S{}", mark.value.round() as i64))
+                .label_spacing(18.0..=24.0),
+        ])
         .y_axis_label("Share (%)")
         .include_y(0.0)
         .include_x(0.4)
@@ -334,7 +339,6 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
                 })
                 .collect()
         })
-        .x_axis_formatter(|mark, _| format!("S{}", mark.value.round() as i64))
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 50.0]))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .label_formatter(|_| None)

@@ -114,7 +114,11 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .x_axis_label("k (number of segments)")
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("k (number of segments)")
+                .label_spacing(18.0..=24.0),
+        ])
         .y_axis_label(metric.axis)
         .x_grid_spacer(|input| {
             let (lo, hi) = input.bounds;
