@@ -248,3 +248,32 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(!shows(&app, "Close with unsaved changes?"));
     assert!(app.state().analysis().is_some());
 }
+
+#[test]
+fn the_start_screen_offers_demo_dataset_session_and_recent_files() {
+    let mut app = workbench();
+    app.run_steps(2);
+    assert!(shows(&app, "Strategic Intelligence Stack"));
+    assert!(
+        !app.get_by_label("Open demo dataset")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        !app.get_by_label("Open dataset…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        app.get_by_label("Open session…")
+            .accesskit_node()
+            .is_disabled(),
+        "sessions wait for the session module"
+    );
+    assert!(shows(&app, "Recent files"));
+    assert!(shows(&app, "or drop a CSV, Parquet, XLSX or .sis file"));
+    // No analysis yet: the tabs and presentation mode are not offered.
+    assert!(app.query_by_label("Overview").is_none());
+    assert!(app.get_by_label("▶ Present").accesskit_node().is_disabled());
+    app.check_accessibility();
+}

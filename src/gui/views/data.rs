@@ -167,7 +167,14 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
         ),
         ("Features used", a.input.names.join(", ")),
         ("Only these features", list(&c.include_features)),
-        ("Left out", list(&c.exclude_features)),
+        (
+            "Left out",
+            if c.exclude_features.is_empty() {
+                "none".into()
+            } else {
+                c.exclude_features.join(", ")
+            },
+        ),
         ("One-hot categories", yes(c.one_hot)),
         ("Remove exact duplicates", yes(c.drop_duplicates)),
         ("Outlier capping (IQR factor)", fmt_num(c.iqr_factor)),

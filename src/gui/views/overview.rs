@@ -339,7 +339,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
                 })
                 .collect()
         })
-        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 50.0]))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 100.0]))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .label_formatter(|_| None)
         .show(ui, |plot| {
