@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod insights;
 pub mod model;
 pub mod personas;
+pub mod palette;
 pub mod pipeline;
 pub mod progress;
 pub mod roles;

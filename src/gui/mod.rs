@@ -1,34 +1,47 @@
-//! The eframe/egui workbench. (Minimal window until the workbench issue lands.)
+//! The eframe/egui workbench: a desktop app over the core for decision-makers, workshops and
+//! meetings. `run` opens the window; [`Workbench`] is the app (public for the kittest tests).
+
+mod actions;
+mod app;
+mod chrome;
+pub mod command;
+pub mod dataset;
+pub mod demo_loader;
+pub mod figures;
+pub mod format;
+mod jobs;
+pub mod labels;
+pub mod persistence;
+mod prefs;
+pub mod presentation;
+pub mod projection;
+pub mod provisional;
+mod slides;
+pub mod state;
+pub mod tokens;
+pub mod views;
+mod widgets;
+pub mod worker;
+
+pub use app::{Screen, StartOptions, Workbench};
+pub use chrome::APP_NAME;
 
 use std::path::PathBuf;
 
-/// Open the workbench window, optionally on a dataset or session.
+/// Open the workbench window, optionally on a dataset or `.sis` session.
 pub fn run(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
-            .with_title("Strategic Intelligence Stack"),
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([960.0, 640.0])
+            .with_title(APP_NAME)
+            .with_app_id("strategic-intelligence-stack")
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
-        "Strategic Intelligence Stack",
+        APP_NAME,
         options,
-        Box::new(move |_cc| Ok(Box::new(Workbench { path }))),
+        Box::new(move |cc| Ok(Box::new(Workbench::new(cc, StartOptions { open: path })))),
     )
-}
-
-struct Workbench {
-    path: Option<PathBuf>,
-}
-
-impl eframe::App for Workbench {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Strategic Intelligence Stack");
-            match &self.path {
-                Some(p) => ui.label(format!("Requested: {}", p.display())),
-                None => ui.label("Use the `sis` command line while the workbench is being built."),
-            };
-        });
-    }
 }

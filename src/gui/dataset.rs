@@ -1,0 +1,116 @@
+//! A loaded dataset as the mapping screen needs it: the table, the detected roles and a few
+//! per-column counts, computed once on the worker when the file is loaded.
+
+use crate::roles::{DetectedColumn, Role, detect_mapping};
+use crate::table::{ColumnData, RawTable, format_day};
+use crate::validate::fmt_num;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A dataset ready to be mapped and segmented.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Where it came from (`None` for tables made in memory).
+    pub path: Option<PathBuf>,
+    pub table: Arc<RawTable>,
+    pub detected: Vec<DetectedColumn>,
+    /// Missing values per column.
+    pub missing: Vec<usize>,
+}
+
+impl Dataset {
+    /// Detect roles and count missing values.
+    pub fn new(path: Option<PathBuf>, table: RawTable) -> Dataset {
+        let (_, detected) = detect_mapping(&table);
+        let missing = table
+            .columns
+            .iter()
+            .map(|c| (0..c.data.len()).filter(|&i| c.data.is_missing(i)).count())
+            .collect();
+        Dataset {
+            path,
+            table: Arc::new(table),
+            detected,
+            missing,
+        }
+    }
+
+    /// The detected mapping.
+    pub fn detected_mapping(&self) -> crate::roles::ColumnMapping {
+        crate::roles::ColumnMapping::new(
+            self.detected
+                .iter()
+                .map(|d| (d.name.clone(), d.role.clone()))
+                .collect(),
+        )
+    }
+
+    /// One cell as text (`None` when missing).
+    pub fn cell(&self, column: usize, row: usize) -> Option<String> {
+        let data = &self.table.columns.get(column)?.data;
+        if row >= data.len() || data.is_missing(row) {
+            return None;
+        }
+        Some(match data {
+            ColumnData::Numeric(v) => fmt_num(v[row]),
+            ColumnData::Text { .. } => data.text(row).unwrap_or_default().to_string(),
+            ColumnData::Date { days, .. } => format_day(days[row]),
+        })
+    }
+}
+
+/// A role in words for people: "Spend: Wines", "Purchases (web)", "Customer id".
+pub fn role_text(role: &Role) -> String {
+    match role {
+        Role::CustomerId => "Customer id".into(),
+        Role::BirthYear => "Birth year".into(),
+        Role::Age => "Age".into(),
+        Role::Income => "Income".into(),
+        Role::Children => "Children at home".into(),
+        Role::JoinDate => "Join date".into(),
+        Role::Recency => "Days since last purchase".into(),
+        Role::Spend(category) => format!("Spend: {category}"),
+        Role::Purchases(channel) => format!("Purchases ({})", channel.label().to_lowercase()),
+        Role::DealPurchases => "Deal purchases".into(),
+        Role::Campaign => "Campaign accepted".into(),
+        Role::WebVisits => "Web visits".into(),
+        Role::Complaints => "Complaints".into(),
+        Role::Categorical => "Category (profiling)".into(),
+        Role::Measure => "Measure".into(),
+        Role::Flag => "Flag (0/1)".into(),
+        Role::Ignore => "Ignore".into(),
+    }
+}
+
+/// The spend category a column suggests: `MntWines` → `Wines`.
+pub fn spend_category(column: &str) -> String {
+    let trimmed = ["Mnt", "Spend_", "Spend", "Amount_", "Amt"]
+        .iter()
+        .find_map(|p| column.strip_prefix(p))
+        .unwrap_or(column)
+        .trim_matches(['_', ' ']);
+    let trimmed = trimmed
+        .strip_suffix("Products")
+        .or_else(|| trimmed.strip_suffix("Prods"))
+        .unwrap_or(trimmed)
+        .trim_matches(['_', ' ']);
+    if trimmed.is_empty() {
+        column.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spend_categories_from_names() {
+        assert_eq!(spend_category("MntWines"), "Wines");
+        assert_eq!(spend_category("MntMeatProducts"), "Meat");
+        assert_eq!(spend_category("MntGoldProds"), "Gold");
+        assert_eq!(spend_category("Mnt"), "Mnt");
+        assert_eq!(role_text(&Role::Spend("Wines".into())), "Spend: Wines");
+    }
+}

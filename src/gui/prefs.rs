@@ -1,0 +1,61 @@
+//! Preferences that outlive the window: theme and recent files (eframe persistence; the
+//! window size is persisted by eframe itself).
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+const KEY: &str = "sis-preferences";
+/// How many recent files the start screen lists.
+pub const RECENT_LIMIT: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub dark: bool,
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            dark: true,
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl Preferences {
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value(s, KEY))
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY, self);
+    }
+
+    /// Put `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_and_bounded() {
+        let mut prefs = Preferences::default();
+        for i in 0..12 {
+            prefs.remember(Path::new(&format!("/tmp/none-{i}.csv")));
+        }
+        prefs.remember(Path::new("/tmp/none-11.csv"));
+        assert_eq!(prefs.recent.len(), RECENT_LIMIT);
+        assert_eq!(prefs.recent[0], Path::new("/tmp/none-11.csv"));
+    }
+}

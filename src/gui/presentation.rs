@@ -1,0 +1,105 @@
+//! Presentation mode for meetings: full screen, larger type, no editing controls or side
+//! panels, and the tabs as slides (Overview, Segments, each persona, Simulation) stepped with
+//! the arrow keys.
+
+use super::tokens::PRESENTATION_ZOOM;
+
+/// One slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Overview,
+    Segments,
+    Persona(usize),
+    Simulation,
+}
+
+impl Slide {
+    pub fn title(self) -> String {
+        match self {
+            Slide::Overview => "Overview".into(),
+            Slide::Segments => "Segments".into(),
+            Slide::Persona(s) => format!("Persona {}", s + 1),
+            Slide::Simulation => "Simulation".into(),
+        }
+    }
+}
+
+/// The deck for an analysis with `personas` personas.
+pub fn slides(personas: usize) -> Vec<Slide> {
+    let mut deck = vec![Slide::Overview, Slide::Segments];
+    deck.extend((0..personas).map(Slide::Persona));
+    deck.push(Slide::Simulation);
+    deck
+}
+
+/// Whether presentation mode is on, and where in the deck it is.
+#[derive(Debug, Default)]
+pub struct Presentation {
+    pub active: bool,
+    pub slide: usize,
+    /// The zoom to restore when leaving.
+    saved_zoom: Option<f32>,
+}
+
+impl Presentation {
+    /// Enter: full screen and larger type.
+    pub fn enter(&mut self, ctx: &egui::Context) {
+        if self.active {
+            return;
+        }
+        self.active = true;
+        self.slide = 0;
+        self.saved_zoom = Some(ctx.zoom_factor());
+        ctx.set_zoom_factor(PRESENTATION_ZOOM);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Leave: back to the window and the zoom it had.
+    pub fn leave(&mut self, ctx: &egui::Context) {
+        if !self.active {
+            return;
+        }
+        self.active = false;
+        ctx.set_zoom_factor(self.saved_zoom.take().unwrap_or(1.0));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+
+    pub fn next(&mut self, deck_len: usize) {
+        if self.slide + 1 < deck_len {
+            self.slide += 1;
+        }
+    }
+
+    pub fn previous(&mut self) {
+        self.slide = self.slide.saturating_sub(1);
+    }
+
+    /// The current slide of `deck` (clamped, the deck can shrink).
+    pub fn current(&self, deck: &[Slide]) -> Slide {
+        deck.get(self.slide.min(deck.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(Slide::Overview)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deck_has_a_slide_per_persona() {
+        let deck = slides(3);
+        assert_eq!(deck.len(), 6);
+        assert_eq!(deck[2], Slide::Persona(0));
+        let mut p = Presentation::default();
+        p.next(deck.len());
+        p.next(deck.len());
+        assert_eq!(p.current(&deck), Slide::Persona(0));
+        for _ in 0..10 {
+            p.next(deck.len());
+        }
+        assert_eq!(p.current(&deck), Slide::Simulation);
+        p.previous();
+        assert_eq!(p.current(&deck), Slide::Persona(2));
+    }
+}

@@ -1,0 +1,361 @@
+//! The Overview tab, the executive view: KPI cards, the decision banner, the top-segment
+//! spotlight, revenue share against customer share, and the choice of k in one sentence.
+
+use super::Shown;
+use crate::gui::format::{self, pct};
+use crate::gui::labels::Unit;
+use crate::gui::tokens::{self, Palette};
+use crate::gui::widgets;
+use egui::{RichText, Ui};
+use egui_plot::{Bar, BarChart, Plot};
+
+#[derive(Debug, Default)]
+pub struct OverviewView;
+
+impl OverviewView {
+    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+        if shown.presenting {
+            // A slide fits the screen: no scrolling, the chart takes the height left.
+            content(ui, shown);
+        } else {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .id_salt("overview-scroll")
+                .show(ui, |ui| content(ui, shown));
+        }
+    }
+}
+
+fn content(ui: &mut Ui, shown: &Shown<'_>) {
+    header(ui, shown);
+    ui.add_space(tokens::ITEM_GAP);
+    kpi_row(ui, shown);
+    ui.add_space(tokens::SECTION_GAP);
+    decision_banner(ui, shown);
+    ui.add_space(tokens::SECTION_GAP);
+    let wide = ui.available_width() > if shown.presenting { 820.0 } else { 980.0 };
+    if wide {
+        ui.columns(2, |cols| {
+            spotlight(&mut cols[0], shown);
+            if !shown.presenting {
+                cols[0].add_space(tokens::SECTION_GAP);
+                all_segments(&mut cols[0], shown);
+            }
+            share_chart(&mut cols[1], shown);
+        });
+    } else {
+        spotlight(ui, shown);
+        ui.add_space(tokens::SECTION_GAP);
+        share_chart(ui, shown);
+        if !shown.presenting {
+            ui.add_space(tokens::SECTION_GAP);
+            all_segments(ui, shown);
+        }
+    }
+    ui.add_space(tokens::SECTION_GAP);
+    if !shown.presenting {
+        let palette = Palette::current(ui.ctx());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Why this many segments:").strong());
+            ui.label(RichText::new(&shown.analysis.segmentation.k_reason).color(palette.muted));
+        });
+        ui.add_space(tokens::SECTION_GAP);
+    }
+}
+
+fn header(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    let a = shown.analysis;
+    ui.label(
+        RichText::new(format!(
+            "{} segments among {} customers",
+            a.segmentation.k,
+            format::count(shown.figures.kpis.customers)
+        ))
+        .size(tokens::HEADING_SIZE + 4.0)
+        .strong()
+        .color(palette.strong),
+    );
+    if shown.presenting {
+        widgets::muted(ui, format!("Why {}", a.segmentation.k_reason));
+    } else {
+        widgets::muted(
+            ui,
+            format!(
+                "{} · segments numbered by {} · run {}",
+                a.file_name,
+                a.segmentation.order_by,
+                crate::run_id::short(&a.run_id)
+            ),
+        );
+    }
+}
+
+fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
+    let k = &shown.figures.kpis;
+    let na = |family: &str| format!("not available: the mapping has no {family}");
+    let gap = 12.0;
+    let width = ((ui.available_width() - 4.0 * gap) / 5.0).clamp(150.0, tokens::KPI_CARD_WIDTH);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        widgets::kpi_card(
+            ui,
+            width,
+            "Customers",
+            &format::count(k.customers),
+            "after cleaning",
+            "Customers in the analysis, after removing unusable and duplicate rows",
+        );
+        let (value, note) = match k.revenue {
+            Some(r) => (format::thousands(r), format!("{} in total spend", format::compact(r))),
+            None => ("n/a".into(), na("spend columns")),
+        };
+        widgets::kpi_card(
+            ui,
+            width,
+            "Revenue",
+            &value,
+            &note,
+            "Total spend of all customers",
+        );
+        let (value, note) = match k.avg_spend {
+            Some(v) => (format::amount(v), "per customer".to_string()),
+            None => ("n/a".into(), na("spend columns")),
+        };
+        widgets::kpi_card(
+            ui,
+            width,
+            "Average spend",
+            &value,
+            &note,
+            "Revenue divided by the number of customers",
+        );
+        let (value, note) = match k.promo_rate {
+            Some(v) => (pct(100.0 * v), "accepted at least one campaign".to_string()),
+            None => ("n/a".into(), na("campaign columns")),
+        };
+        widgets::kpi_card(
+            ui,
+            width,
+            "Promo response",
+            &value,
+            &note,
+            "Share of customers who accepted at least one campaign",
+        );
+        let (value, note) = match k.discount_rate {
+            Some(v) => (pct(100.0 * v), "buy mostly on deals, spend little".to_string()),
+            None => ("n/a".into(), na("deal purchases")),
+        };
+        widgets::kpi_card(
+            ui,
+            width,
+            "Discount-addiction rate",
+            &value,
+            &note,
+            "Share of customers with over half their purchases on deals and a below-median spend per purchase",
+        );
+    });
+}
+
+fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    egui::Frame::new()
+        .fill(palette.banner)
+        .stroke(egui::Stroke::new(1.5, palette.banner_stroke))
+        .corner_radius(tokens::CARD_RADIUS)
+        .inner_margin(egui::Margin::same(14))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new("Key decisions")
+                    .size(tokens::HEADING_SIZE)
+                    .strong()
+                    .color(palette.strong),
+            )
+            .on_hover_text(
+                "Drawn from the segment figures; the insights module will add its full reasoning",
+            );
+            ui.add_space(4.0);
+            if shown.decisions.is_empty() {
+                widgets::muted(ui, "No segment stands out enough for a decision.");
+            }
+            for d in shown.decisions {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 6.0;
+                    widgets::segment_swatch(ui, d.segment, 18.0);
+                    ui.label(
+                        RichText::new(format!("{} {}", d.verb, shown.segment_title(d.segment)))
+                            .size(16.0)
+                            .strong()
+                            .color(palette.strong),
+                    );
+                    ui.label(RichText::new(format!("— {}.", d.because)).size(16.0));
+                });
+            }
+        });
+}
+
+fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    let Some(top) = shown.figures.segments.first() else {
+        return;
+    };
+    widgets::section(
+        ui,
+        "Top segment",
+        "The segment that brings the most revenue",
+    );
+    tokens::card_frame(&palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            widgets::segment_swatch(ui, top.index, 28.0);
+            ui.label(
+                RichText::new(shown.persona_name(top.index))
+                    .size(tokens::HEADING_SIZE)
+                    .strong()
+                    .color(palette.strong),
+            );
+        });
+        ui.add_space(4.0);
+        let mut facts = vec![format!(
+            "{} customers · {} of the base",
+            format::count(top.customers),
+            pct(top.customer_pct)
+        )];
+        if let Some(r) = top.revenue_pct {
+            facts.push(format!("{} of revenue", pct(r)));
+        }
+        if let (Some(s), Some(all)) = (top.avg_spend, shown.figures.kpis.avg_spend) {
+            facts.push(format!(
+                "spends {} per customer vs {} overall",
+                Unit::Money.show(s),
+                Unit::Money.show(all)
+            ));
+        }
+        ui.label(RichText::new(facts.join(" · ")).size(15.0));
+        ui.add_space(6.0);
+        if let Some(draft) = shown.drafts.get(top.index) {
+            for t in draft.traits.iter().take(3) {
+                ui.label(format!("• {t}"));
+            }
+        }
+    });
+}
+
+/// Every segment on one line each: name, size and revenue share.
+fn all_segments(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    widgets::section(
+        ui,
+        "All segments",
+        "Numbered by revenue; names come from the Personas tab",
+    );
+    egui::Grid::new("overview-segments")
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            for s in &shown.figures.segments {
+                widgets::segment_label(ui, s.index, &shown.persona_name(s.index));
+                ui.label(format!("{} of customers", pct(s.customer_pct)));
+                ui.label(s.revenue_pct.map_or_else(
+                    || "revenue n/a".into(),
+                    |r| format!("{} of revenue", pct(r)),
+                ));
+                let index = s
+                    .revenue_index()
+                    .map_or(String::new(), |i| format!("{i:.1}× its size"));
+                ui.label(RichText::new(index).color(palette.muted));
+                ui.end_row();
+            }
+        });
+}
+
+fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
+    let palette = Palette::current(ui.ctx());
+    widgets::section(
+        ui,
+        "Revenue share against customer share",
+        "A segment above its customer share earns more than its size",
+    );
+    let segments = &shown.figures.segments;
+    if segments.iter().all(|s| s.revenue_pct.is_none()) {
+        widgets::muted(ui, "Not available: the mapping has no spend columns.");
+        return;
+    }
+    ui.horizontal(|ui| {
+        widgets::legend_entry(ui, palette.muted, "Share of customers");
+        ui.add_space(12.0);
+        widgets::legend_entry(
+            ui,
+            tokens::segment_color(0),
+            "Share of revenue (segment colour)",
+        );
+    });
+    let customers: Vec<Bar> = segments
+        .iter()
+        .map(|s| {
+            Bar::new(s.index as f64 + 1.0 - 0.19, s.customer_pct)
+                .width(0.36)
+                .fill(palette.muted.linear_multiply(0.8))
+                .name(format!("Segment {}", s.index + 1))
+        })
+        .collect();
+    let revenue: Vec<Bar> = segments
+        .iter()
+        .map(|s| {
+            Bar::new(s.index as f64 + 1.0 + 0.19, s.revenue_pct.unwrap_or(0.0))
+                .width(0.36)
+                .fill(tokens::segment_color(s.index))
+                .name(format!("Segment {}", s.index + 1))
+        })
+        .collect();
+    let k = segments.len();
+    let height = if shown.presenting {
+        (ui.available_height() - 12.0).clamp(150.0, tokens::CHART_HEIGHT)
+    } else {
+        tokens::CHART_HEIGHT - 40.0
+    };
+    Plot::new("revenue-vs-customers")
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([false, true])
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("Segment")
+                .formatter(|mark, _| format!("S{}", mark.value.round() as i64))
+                .label_spacing(18.0..=24.0),
+        ])
+        .y_axis_label("Share (%)")
+        .include_y(0.0)
+        .include_x(0.4)
+        .include_x(k as f64 + 0.6)
+        .x_grid_spacer(move |_| {
+            (1..=k)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 100.0]))
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("Share of customers", customers)
+                    .color(palette.muted)
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}\nShare of customers: {:.1}%", bar.name, bar.value)
+                    })),
+            );
+            plot.bar_chart(
+                BarChart::new("Share of revenue", revenue)
+                    .color(tokens::segment_color(0))
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}\nShare of revenue: {:.1}%", bar.name, bar.value)
+                    })),
+            );
+        });
+}

@@ -1,0 +1,209 @@
+//! The Segments tab: a sortable segment table with the profile heatmap, the customer map,
+//! the choice of k, and the side-by-side comparison of two segments.
+
+use super::Shown;
+use super::compare::CompareView;
+use super::heatmap;
+use super::scatter;
+use super::sweep_chart;
+use crate::gui::figures::SegmentFigures;
+use crate::gui::format::{self, pct};
+use crate::gui::tokens;
+use crate::gui::widgets;
+use egui::{RichText, Ui};
+
+/// The pages of the Segments tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Profiles,
+    Map,
+    ChoiceOfK,
+    Compare,
+}
+
+impl Page {
+    const ALL: [Page; 4] = [Page::Profiles, Page::Map, Page::ChoiceOfK, Page::Compare];
+
+    fn title(self) -> &'static str {
+        match self {
+            Page::Profiles => "Table and profiles",
+            Page::Map => "Customer map",
+            Page::ChoiceOfK => "Choice of k",
+            Page::Compare => "Compare two segments",
+        }
+    }
+}
+
+/// A column of the segment table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortKey {
+    Segment,
+    Customers,
+    Revenue,
+    AvgSpend,
+    Promo,
+    Discount,
+}
+
+#[derive(Debug)]
+pub struct SegmentsView {
+    pub page: Page,
+    sort: SortKey,
+    descending: bool,
+    pub compare: CompareView,
+}
+
+impl Default for SegmentsView {
+    fn default() -> Self {
+        Self {
+            page: Page::Profiles,
+            sort: SortKey::Segment,
+            descending: false,
+            compare: CompareView::default(),
+        }
+    }
+}
+
+impl SegmentsView {
+    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+        if !shown.presenting {
+            ui.horizontal(|ui| {
+                for page in Page::ALL {
+                    if ui
+                        .selectable_label(self.page == page, page.title())
+                        .clicked()
+                    {
+                        self.page = page;
+                    }
+                }
+            });
+            ui.separator();
+        }
+        let page = if shown.presenting {
+            Page::Profiles
+        } else {
+            self.page
+        };
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .id_salt(("segments-scroll", page.title()))
+            .show(ui, |ui| match page {
+                Page::Profiles => {
+                    widgets::section(
+                        ui,
+                        "Segment table",
+                        "Click a column title to sort; segments are numbered by revenue",
+                    );
+                    self.table(ui, shown);
+                    ui.add_space(tokens::SECTION_GAP);
+                    heatmap::ui(ui, shown);
+                }
+                Page::Map => scatter::ui(ui, shown),
+                Page::ChoiceOfK => sweep_chart::ui(ui, shown),
+                Page::Compare => self.compare.ui(ui, shown),
+            });
+    }
+
+    fn table(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+        let mut rows: Vec<&SegmentFigures> = shown.figures.segments.iter().collect();
+        let key = |s: &SegmentFigures| -> f64 {
+            match self.sort {
+                SortKey::Segment => s.index as f64,
+                SortKey::Customers => s.customers as f64,
+                SortKey::Revenue => s.revenue.unwrap_or(f64::NEG_INFINITY),
+                SortKey::AvgSpend => s.avg_spend.unwrap_or(f64::NEG_INFINITY),
+                SortKey::Promo => s.promo_rate.unwrap_or(f64::NEG_INFINITY),
+                SortKey::Discount => s.discount_rate.unwrap_or(f64::NEG_INFINITY),
+            }
+        };
+        rows.sort_by(|a, b| key(a).total_cmp(&key(b)));
+        if self.descending {
+            rows.reverse();
+        }
+        let opt = |v: Option<f64>, f: fn(f64) -> String| v.map_or_else(|| "n/a".into(), f);
+        egui::Grid::new("segment-table")
+            .striped(true)
+            .min_col_width(70.0)
+            .spacing([18.0, 8.0])
+            .show(ui, |ui| {
+                for (title, key, tip) in [
+                    (
+                        "Segment",
+                        SortKey::Segment,
+                        "Segment number and persona name",
+                    ),
+                    (
+                        "Customers",
+                        SortKey::Customers,
+                        "Customers and share of all customers",
+                    ),
+                    (
+                        "Revenue",
+                        SortKey::Revenue,
+                        "Total spend and share of all revenue",
+                    ),
+                    (
+                        "Spend per customer",
+                        SortKey::AvgSpend,
+                        "Average total spend per customer",
+                    ),
+                    (
+                        "Promo response",
+                        SortKey::Promo,
+                        "Share who accepted at least one campaign",
+                    ),
+                    (
+                        "Discount addiction",
+                        SortKey::Discount,
+                        "Share flagged as discount-addicted",
+                    ),
+                ] {
+                    self.header(ui, title, key, tip, shown.presenting);
+                }
+                ui.end_row();
+                for s in rows {
+                    widgets::segment_label(ui, s.index, &shown.segment_title(s.index));
+                    ui.label(format!(
+                        "{}  ({})",
+                        format::count(s.customers),
+                        pct(s.customer_pct)
+                    ));
+                    ui.label(match (s.revenue, s.revenue_pct) {
+                        (Some(r), Some(p)) => format!("{}  ({})", format::thousands(r), pct(p)),
+                        _ => "n/a".into(),
+                    });
+                    ui.label(opt(s.avg_spend, format::amount));
+                    ui.label(opt(s.promo_rate, |v| pct(100.0 * v)));
+                    ui.label(opt(s.discount_rate, |v| pct(100.0 * v)));
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn header(&mut self, ui: &mut Ui, title: &str, key: SortKey, tip: &str, presenting: bool) {
+        if presenting {
+            ui.label(RichText::new(title).strong());
+            return;
+        }
+        let arrow = match (self.sort == key, self.descending) {
+            (true, false) => " ⏶",
+            (true, true) => " ⏷",
+            _ => "",
+        };
+        let response = ui
+            .selectable_label(
+                self.sort == key,
+                RichText::new(format!("{title}{arrow}")).strong(),
+            )
+            .on_hover_text(format!("{tip}. Click to sort."));
+        if response.clicked() {
+            if self.sort == key {
+                self.descending = !self.descending;
+            } else {
+                self.sort = key;
+                self.descending = key != SortKey::Segment;
+            }
+        }
+    }
+}

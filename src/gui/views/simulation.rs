@@ -1,0 +1,17 @@
+//! The Simulation tab: wired in, waiting for the simulation module (its own issue).
+
+use crate::gui::widgets;
+use egui::Ui;
+
+#[derive(Debug, Default)]
+pub struct SimulationView;
+
+impl SimulationView {
+    pub fn ui(&mut self, ui: &mut Ui) {
+        widgets::not_available(
+            ui,
+            "Simulation is not available yet",
+            "What-if levers on the segments (discounts, campaigns, channel shifts) arrive with the simulation module. Its sliders will stay usable in presentation mode.",
+        );
+    }
+}
