@@ -141,11 +141,11 @@ impl ValidRunConfig {
     /// The k values to evaluate, always including a fixed k.
     pub fn k_values(&self) -> Vec<usize> {
         let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
-        if let KChoice::Fixed(k) = self.k {
-            if !ks.contains(&k) {
-                ks.push(k);
-                ks.sort_unstable();
-            }
+        if let KChoice::Fixed(k) = self.k
+            && !ks.contains(&k)
+        {
+            ks.push(k);
+            ks.sort_unstable();
         }
         ks
     }
@@ -162,10 +162,10 @@ impl ValidRunConfig {
 impl RunConfig {
     /// Check every value once; later stages take only a [`ValidRunConfig`].
     pub fn validate(self) -> Result<ValidRunConfig, ConfigError> {
-        if let KChoice::Fixed(k) = self.k {
-            if k < 2 {
-                return Err(ConfigError::KTooSmall(k));
-            }
+        if let KChoice::Fixed(k) = self.k
+            && k < 2
+        {
+            return Err(ConfigError::KTooSmall(k));
         }
         if self.k_min < 2 || self.k_max < self.k_min {
             return Err(ConfigError::BadRange {
@@ -182,10 +182,10 @@ impl RunConfig {
         if self.max_iter == 0 {
             return Err(ConfigError::NoIterations);
         }
-        if !(self.tolerance >= 0.0) {
+        if self.tolerance.is_nan() || self.tolerance < 0.0 {
             return Err(ConfigError::BadTolerance(self.tolerance));
         }
-        if !(self.iqr_factor >= 0.0) {
+        if self.iqr_factor.is_nan() || self.iqr_factor < 0.0 {
             return Err(ConfigError::BadIqr(self.iqr_factor));
         }
         if self.silhouette_sample < 100 {

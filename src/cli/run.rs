@@ -77,11 +77,11 @@ pub fn stderr_progress(quiet: bool) -> Progress {
     Progress::new(
         move |stage, fraction| {
             let step = (fraction * 10.0).floor() as i64;
-            if let Ok(mut last) = last.lock() {
-                if last.0 != Some(stage) || step > last.1 {
-                    *last = (Some(stage), step);
-                    eprintln!("[{}] {:>3.0}%", stage.label(), fraction * 100.0);
-                }
+            if let Ok(mut last) = last.lock()
+                && (last.0 != Some(stage) || step > last.1)
+            {
+                *last = (Some(stage), step);
+                eprintln!("[{}] {:>3.0}%", stage.label(), fraction * 100.0);
             }
         },
         Arc::new(AtomicBool::new(false)),

@@ -266,25 +266,27 @@ fn spend_category(n: &str) -> Option<String> {
     if n.contains("score") || n.contains("spendingscore") {
         return None;
     }
-    if let Some(rest) = n.strip_prefix("mnt").or_else(|| n.strip_prefix("amount")) {
-        if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Some(rest.to_string());
-        }
+    if let Some(rest) = n.strip_prefix("mnt").or_else(|| n.strip_prefix("amount"))
+        && !rest.is_empty()
+        && rest.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return Some(rest.to_string());
     }
     for suffix in ["spend", "spending", "amount", "sales", "revenue"] {
-        if let Some(rest) = n.strip_suffix(suffix) {
-            if rest.len() >= 3 && rest.chars().all(|c| c.is_ascii_alphabetic()) {
-                return Some(rest.to_string());
-            }
+        if let Some(rest) = n.strip_suffix(suffix)
+            && rest.len() >= 3
+            && rest.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            return Some(rest.to_string());
         }
     }
     if let Some(rest) = n
         .strip_prefix("spend")
         .or_else(|| n.strip_prefix("spendon"))
+        && rest.len() >= 3
+        && rest.chars().all(|c| c.is_ascii_alphabetic())
     {
-        if rest.len() >= 3 && rest.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Some(rest.trim_start_matches("on").to_string());
-        }
+        return Some(rest.trim_start_matches("on").to_string());
     }
     if matches!(
         n,
@@ -306,11 +308,11 @@ fn spend_category(n: &str) -> Option<String> {
 fn category_label(raw: &str) -> String {
     let mut s = raw.to_string();
     for suffix in ["products", "product", "prods", "prod"] {
-        if s.len() > suffix.len() + 2 {
-            if let Some(rest) = s.strip_suffix(suffix) {
-                s = rest.to_string();
-                break;
-            }
+        if s.len() > suffix.len() + 2
+            && let Some(rest) = s.strip_suffix(suffix)
+        {
+            s = rest.to_string();
+            break;
         }
     }
     let mut chars = s.chars();
