@@ -6,7 +6,7 @@ use super::prepare::{Preparation, lookup};
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable, civil_from_days};
 use crate::validate::{
-    CleanColumn, CleanTable, CleanValues, check_mapping, fmt_num, is_missing_token, median,
+    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, fmt_num, is_missing_token, median,
 };
 
 /// A customer id as training wrote it (so ids compare across files), or the row number.
@@ -34,53 +34,8 @@ fn id_text(data: &ColumnData, row: usize) -> String {
     text.unwrap_or_else(|| format!("row {}", row + 1))
 }
 
-fn numbers(data: &ColumnData) -> Vec<f64> {
-    match data {
-        ColumnData::Numeric(v) => v.clone(),
-        ColumnData::Text { codes, levels } => {
-            let parsed: Vec<f64> = levels
-                .iter()
-                .map(|s| s.trim().parse::<f64>().unwrap_or(f64::NAN))
-                .collect();
-            codes
-                .iter()
-                .map(|&c| parsed.get(c as usize).copied().unwrap_or(f64::NAN))
-                .collect()
-        }
-        ColumnData::Date { days, .. } => days
-            .iter()
-            .map(|&d| if d == MISSING_DAY { f64::NAN } else { d as f64 })
-            .collect(),
-    }
-}
-
 fn category(data: &ColumnData) -> CleanValues {
-    let (mut codes, mut levels): (Vec<u32>, Vec<String>) = match data {
-        ColumnData::Text { codes, levels } => (codes.clone(), levels.clone()),
-        other => {
-            let mut levels: Vec<String> = Vec::new();
-            let codes = (0..other.len())
-                .map(|i| {
-                    if other.is_missing(i) {
-                        return MISSING_CODE;
-                    }
-                    let text = match other {
-                        ColumnData::Numeric(v) => fmt_num(v[i]),
-                        ColumnData::Date { days, .. } => crate::table::format_day(days[i]),
-                        ColumnData::Text { .. } => String::new(),
-                    };
-                    match levels.iter().position(|l| *l == text) {
-                        Some(p) => p as u32,
-                        None => {
-                            levels.push(text);
-                            (levels.len() - 1) as u32
-                        }
-                    }
-                })
-                .collect();
-            (codes, levels)
-        }
-    };
+    let (mut codes, mut levels) = as_category(data);
     if codes.iter().any(|&c| c as usize >= levels.len()) {
         let unknown = match levels.iter().position(|l| l == "Unknown") {
             Some(i) => i as u32,
@@ -171,7 +126,7 @@ pub(crate) fn clean_for_scoring(
                 CleanValues::Date(days)
             }
             _ => {
-                let mut values = numbers(&column.data);
+                let mut values = as_numbers(&column.data);
                 let fill = lookup(&prep.number_fills, name)
                     .or_else(|| median(&values))
                     .unwrap_or(0.0);

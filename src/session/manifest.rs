@@ -32,7 +32,7 @@ pub struct Manifest {
     pub config: RunConfig,
     pub k: usize,
     pub segments: Vec<SegmentEntry>,
-    /// Persona names in segment order (empty until personas are part of the analysis).
+    /// Persona names in segment order, as the user left them.
     pub personas: Vec<String>,
     /// Scenario names in the order the user made them.
     pub scenarios: Vec<String>,
@@ -65,11 +65,11 @@ impl Manifest {
                     share: customers as f64 / total,
                 })
                 .collect(),
-            // TODO(personas): once `Analysis` has its `personas` field, fill this with the
-            // persona names in segment order, e.g.
-            // `analysis.personas.iter().map(|p| p.name.clone()).collect()`.
-            // The field is already part of format 1, so no format change is needed.
-            personas: Vec::new(),
+            personas: analysis
+                .personas
+                .iter()
+                .map(|p| p.display_name().to_string())
+                .collect(),
             scenarios: session.scenarios.iter().map(|s| s.name.clone()).collect(),
         }
     }

@@ -325,7 +325,9 @@ fn constant_value(data: &ColumnData) -> Option<String> {
     }
 }
 
-fn as_numbers(data: &ColumnData) -> Vec<f64> {
+/// A column's values as numbers: text parsed where it can be, dates as day numbers, NaN
+/// for anything missing or unparsable.
+pub(crate) fn as_numbers(data: &ColumnData) -> Vec<f64> {
     match data {
         ColumnData::Numeric(v) => v.clone(),
         ColumnData::Text { codes, levels } => {
@@ -345,7 +347,8 @@ fn as_numbers(data: &ColumnData) -> Vec<f64> {
     }
 }
 
-fn as_category(data: &ColumnData) -> (Vec<u32>, Vec<String>) {
+/// A column's values as categories: codes and levels, numbers and dates written as text.
+pub(crate) fn as_category(data: &ColumnData) -> (Vec<u32>, Vec<String>) {
     match data {
         ColumnData::Text { codes, levels } => (codes.clone(), levels.clone()),
         ColumnData::Numeric(v) => {

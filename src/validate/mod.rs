@@ -6,6 +6,7 @@ mod profile;
 mod report;
 
 pub use clean::{CleanColumn, CleanTable, CleanValues, median};
+pub(crate) use clean::{as_category, as_numbers};
 pub use report::{ColumnProfile, QualityAction, QualityReport, fmt_num};
 
 use crate::config::ValidRunConfig;
