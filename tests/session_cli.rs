@@ -49,12 +49,21 @@ fn inspect_prints_the_manifest() {
         "marketing_campaign.csv: 40 rows x 29 columns",
         "checksums verified",
         "scenarios  1: Win back lapsed",
-        "personas   none",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
+    for persona in &session.analysis.personas {
+        assert!(
+            text.contains(persona.display_name()),
+            "missing persona {:?} in\n{text}",
+            persona.display_name()
+        );
+    }
+    assert!(!session.analysis.personas.is_empty());
     assert_eq!(
-        text.lines().filter(|l| l.ends_with('%')).count(),
+        text.lines()
+            .filter(|l| l.contains(" customers  ") && l.contains('%'))
+            .count(),
         session.analysis.segmentation.k
     );
 

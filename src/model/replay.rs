@@ -4,9 +4,10 @@
 use super::ModelError;
 use super::prepare::{Preparation, lookup};
 use crate::roles::{ColumnMapping, Role};
-use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable, civil_from_days};
+use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days};
 use crate::validate::{
-    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, fmt_num, is_missing_token, median,
+    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, is_missing_token,
+    median,
 };
 
 /// A customer id as training wrote it (so ids compare across files), or the row number.
