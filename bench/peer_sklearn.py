@@ -5,7 +5,7 @@ Two modes, each printing one JSON line on stdout:
   kernel    KMeans on a scaled matrix dumped by `examples/kernel_race.rs --dump` (raw
             little-endian f32, row-major, 13 columns): k=6, n_init=10, max_iter=300,
             tol=1e-4, algorithm="lloyd", init="k-means++". `--impl sklearn` or `--impl intelex`
-            (scikit-learn-intelex's patch_sklearn, applied before scikit-learn is imported).
+            (scikit-learn-intelex's `sklearnex.cluster.KMeans`, what patch_sklearn swaps in).
   pipeline  The peer of `sis run` on a generated CSV: pandas read_csv, the same cleaning and
             13 default features as ours (approximately), StandardScaler, the k sweep 2..8 with
             n_init=10 and a 10,000-customer silhouette per k, segment profiles.
@@ -50,10 +50,9 @@ def peak_rss_mb():
 
 def kernel(args):
     if args.impl == "intelex":
-        from sklearnex import patch_sklearn
-
-        patch_sklearn(["KMeans"], verbose=False)
-    from sklearn.cluster import KMeans
+        from sklearnex.cluster import KMeans
+    else:
+        from sklearn.cluster import KMeans
     from threadpoolctl import threadpool_info
 
     x = np.fromfile(args.matrix, dtype="<f4").reshape(-1, COLS)
