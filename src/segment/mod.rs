@@ -11,6 +11,7 @@ mod panels;
 pub mod prepare;
 pub mod scaler;
 mod seeding;
+pub(crate) mod simd;
 pub mod segmentation;
 mod silhouette;
 pub mod sweep;
