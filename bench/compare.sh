@@ -17,6 +17,11 @@ E2E_ROUNDS=${E2E_ROUNDS:-2}  # end-to-end rounds (the peer pipeline takes minute
 SIZES=${SIZES:-"10000 100000 1000000 5000000 10000000"}
 RACE_N=${RACE_N:-1000000}
 LINFA_BUDGET=${LINFA_BUDGET:-60}
+PARTS=${PARTS:-"kernel e2e scaling"}
+# Session bundles are large (about 600 bytes a customer): they go to RAM-backed /dev/shm and
+# are deleted after each run; above SAVE_MAX customers the run is timed without `--out`.
+SESSIONS=${SESSIONS:-/dev/shm}
+SAVE_MAX=${SAVE_MAX:-5000000}
 DATA=bench/data
 OUT=bench/results/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$DATA" "$OUT"
@@ -81,7 +86,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 printf '{"measure":"machine","cores":%s,"cpu":"%s","mem_gib":%s}\n' "$(nproc)" "$cpu" \
     "$(awk '/MemTotal/ {printf "%.1f", $2/1048576}' /proc/meminfo)" >> "$RESULTS"
 
+want() { [[ " $PARTS " == *" $1 "* ]]; }
+
 # --- kernel race -------------------------------------------------------------------------
+if want kernel; then
 MATRIX=$DATA/matrix_$RACE_N.f32
 log "kernel race on $RACE_N customers: preparing the scaled matrix"
 "$RACE" "$DATA/customers_$RACE_N.csv" --dump "$MATRIX" 2> /dev/null
@@ -118,24 +126,41 @@ print(json.dumps({"measure": "bandwidth", "bw1_gbs": float(bw[1]), "bw2_gbs": fl
                   "multiple": [float(r[2]) for r in rows], "raw": text}))
 EOF
 
+fi
+
 # --- end to end on 1M: sis run against the scikit-learn pipeline -------------------------
+if want e2e; then
 E2E=$DATA/customers_1000000.csv
 for round in $(seq 1 "$E2E_ROUNDS"); do
     log "end to end round $round/$E2E_ROUNDS"
-    timed sis_run_1m "$round" "$SIS" run "$E2E" --quiet --out "$OUT/run_1m.sis"
+    timed sis_run_1m "$round" "$SIS" run "$E2E" --quiet --out "$SESSIONS/sis_bench_1m.sis"
+    rm -f "$SESSIONS/sis_bench_1m.sis"
     timed peer_pipeline_1m "$round" "$PY" bench/peer_sklearn.py pipeline --csv "$E2E"
     sed "s/^{/{\"measure\":\"peer_pipeline_detail\",\"round\":$round,/" "$OUT/last_stdout.txt" >> "$RESULTS"
 done
 
+fi
+
 # --- scaling -----------------------------------------------------------------------------
 for n in $SIZES; do
+    want scaling || break
     log "scaling: sis run on $n customers"
-    if ! timed "scaling_$n" 1 "$SIS" run "$DATA/customers_$n.csv" --out "$OUT/run_$n.sis"; then
+    save=(--out "$SESSIONS/sis_bench_$n.sis")
+    name="scaling_$n"
+    if [ "$n" -gt "$SAVE_MAX" ]; then
+        save=()
+        name="scaling_${n}_nosave"
+    fi
+    if ! timed "$name" 1 "$SIS" run "$DATA/customers_$n.csv" "${save[@]}"; then
         printf '{"measure":"scaling_%s","failed":true,"load":"%s"}\n' "$n" \
             "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
     fi
     grep -E '^[0-9.]+ \[' "$OUT/last_stderr.txt" > "$OUT/stages_$n.txt" || true
-    rm -f "$OUT/run_$n.sis"
+    if [ -f "$SESSIONS/sis_bench_$n.sis" ]; then
+        printf '{"measure":"bundle_%s","bytes":%s}\n' "$n" \
+            "$(stat -c %s "$SESSIONS/sis_bench_$n.sis")" >> "$RESULTS"
+    fi
+    rm -f "$SESSIONS/sis_bench_$n.sis"
 done
 
 "$PY" bench/report.py "$RESULTS" | tee "$OUT/table.md"
