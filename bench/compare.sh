@@ -75,7 +75,7 @@ timed() {
         cat "$OUT/last_stderr.txt" >&2
         return 1
     }
-    wait $! 2> /dev/null || true
+    sleep 0.5  # let the stamping reader finish its file
     read -r wall rss_kb < <(tail -n 1 "$stats")
     printf '{"measure":"%s","round":%s,"wall_s":%s,"peak_rss_mb":%s,"load":"%s","cmd":"%s"}\n' \
         "$name" "$round" "$wall" "$((rss_kb / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)" "$*" >> "$RESULTS"

@@ -1,6 +1,6 @@
 """Turn bench/compare.sh's results.jsonl into the markdown tables of bench/README.md.
 
-python3 bench/report.py bench/results/<time>/results.jsonl
+python3 bench/report.py bench/results/<time>/results.jsonl [more results.jsonl …]
 Best round (lowest time) per measurement; the median of the rounds is shown beside it.
 """
 
@@ -23,9 +23,10 @@ def median(rows, key):
 
 
 def main():
-    rows = load(sys.argv[1])
+    rows = [r for path in sys.argv[1:] for r in load(path)]
     by = lambda m: [r for r in rows if r.get("measure") == m]
     machine = by("machine")[0]
+    loads = [r["load"] for r in rows if "load" in r]
     print(f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['mem_gib']} GiB")
     bandwidth = (by("bandwidth") or [None])[0]
     if bandwidth:
@@ -108,16 +109,27 @@ def main():
 
     scaling = sorted((r for r in rows if r.get("measure", "").startswith("scaling_")),
                      key=lambda r: int(r["measure"].split("_")[1]))
+    bundles = {int(r["measure"].split("_")[1]): r["bytes"] for r in by_prefix(rows, "bundle_")}
     if scaling:
         print("### Scaling: `sis run customers_N.csv --out run.sis`")
         print()
-        print("| customers | wall s | s per 1M customers | peak RSS MB | bytes of RSS per customer |")
-        print("|---:|---:|---:|---:|---:|")
+        print("| customers | wall s | s per 1M customers | peak RSS MB | RSS bytes per customer "
+              "| bundle MB | load avg (1/5/15 min) |")
+        print("|---:|---:|---:|---:|---:|---:|---|")
         for r in scaling:
             n = int(r["measure"].split("_")[1])
+            if r.get("failed"):
+                print(f"| {n:,} | failed | | | | | {r.get('load', '')} |")
+                continue
+            bundle = f"{bundles[n] / 1e6:,.0f}" if n in bundles else "not saved"
             print(f"| {n:,} | {r['wall_s']:.2f} | {r['wall_s'] / n * 1e6:.2f} | "
-                  f"{r['peak_rss_mb']} | {r['peak_rss_mb'] * 1048576 / n:,.0f} |")
+                  f"{r['peak_rss_mb']:,} | {r['peak_rss_mb'] * 1048576 / n:,.0f} | {bundle} | "
+                  f"{r.get('load', '')} |")
         print()
+
+
+def by_prefix(rows, prefix):
+    return [r for r in rows if r.get("measure", "").startswith(prefix)]
 
 
 if __name__ == "__main__":

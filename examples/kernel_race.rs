@@ -113,7 +113,10 @@ fn race_ours(matrix: &FeatureMatrix) -> Result<()> {
 fn race_linfa(matrix: &FeatureMatrix, runs: usize) -> Result<()> {
     let (n, p) = (matrix.rows(), matrix.cols());
     let records = Array2::from_shape_fn((n, p), |(i, j)| f64::from(matrix.row(i)[j]));
-    let mean_variance = records.var_axis(ndarray::Axis(0), 0.0).mean().unwrap_or(1.0);
+    let mean_variance = records
+        .var_axis(ndarray::Axis(0), 0.0)
+        .mean()
+        .unwrap_or(1.0);
     let tolerance = (TOLERANCE * mean_variance).sqrt();
     let dataset = DatasetBase::from(records);
     let start = Instant::now();

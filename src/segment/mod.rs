@@ -11,9 +11,9 @@ mod panels;
 pub mod prepare;
 pub mod scaler;
 mod seeding;
-pub(crate) mod simd;
 pub mod segmentation;
 mod silhouette;
+pub(crate) mod simd;
 pub mod sweep;
 
 pub use matrix::FeatureMatrix;

@@ -86,7 +86,9 @@ mod tests {
 
     #[test]
     fn every_width_gives_the_same_bits() {
-        let values: Vec<f32> = (0..16 * 13).map(|i| (i as f32 * 0.37).sin() * 1e3).collect();
+        let values: Vec<f32> = (0..16 * 13)
+            .map(|i| (i as f32 * 0.37).sin() * 1e3)
+            .collect();
         let weights: Vec<f32> = (0..13).map(|i| 1.0 / (i as f32 + 0.3)).collect();
         let mut plain = [0f32; 16];
         for (chunk, &w) in values.chunks_exact(16).zip(&weights) {
