@@ -151,41 +151,44 @@ pub(crate) fn assign_pass(
     totals
 }
 
-fn assign_chunk(
-    strips: &[Strip],
-    bounds: &[f32],
-    labels: &mut [u32],
-    pack: &CentroidPack<'_>,
-    mode: PassMode,
-) -> ChunkOutcome {
-    let mut outcome = ChunkOutcome::default();
-    let panels = strips
-        .chunks_exact(pack.p)
-        .zip(bounds)
-        .zip(labels.chunks_mut(LANES));
-    for ((panel, &bound), labels) in panels {
-        let ranked = rank_panel(panel, pack);
-        let tie = pack.tie_margin(bound);
-        if !ranked.settled(labels, tie) {
-            for (lane, slot) in labels.iter_mut().enumerate() {
-                let mut segment = ranked.nearest[lane];
-                if ranked.second[lane] - ranked.best[lane] <= tie {
-                    segment = exact_nearest(panel, lane, pack);
-                }
-                if segment != *slot {
-                    outcome.changed += 1;
-                    if mode == PassMode::Update {
-                        outcome.record_move(*slot, segment, panel, lane, pack.k);
+super::simd::multiversion! {
+    /// One work unit of [`assign_pass`].
+    fn assign_chunk(
+        strips: &[Strip],
+        bounds: &[f32],
+        labels: &mut [u32],
+        pack: &CentroidPack<'_>,
+        mode: PassMode,
+    ) -> ChunkOutcome {
+        let mut outcome = ChunkOutcome::default();
+        let panels = strips
+            .chunks_exact(pack.p)
+            .zip(bounds)
+            .zip(labels.chunks_mut(LANES));
+        for ((panel, &bound), labels) in panels {
+            let ranked = rank_panel(panel, pack);
+            let tie = pack.tie_margin(bound);
+            if !ranked.settled(labels, tie) {
+                for (lane, slot) in labels.iter_mut().enumerate() {
+                    let mut segment = ranked.nearest[lane];
+                    if ranked.second[lane] - ranked.best[lane] <= tie {
+                        segment = exact_nearest(panel, lane, pack);
                     }
-                    *slot = segment;
+                    if segment != *slot {
+                        outcome.changed += 1;
+                        if mode == PassMode::Update {
+                            outcome.record_move(*slot, segment, panel, lane, pack.k);
+                        }
+                        *slot = segment;
+                    }
                 }
             }
+            if mode == PassMode::Score {
+                outcome.inertia += panel_inertia(panel, labels, pack);
+            }
         }
-        if mode == PassMode::Score {
-            outcome.inertia += panel_inertia(panel, labels, pack);
-        }
+        outcome
     }
-    outcome
 }
 
 /// The best and second-best `h` of each lane, and the segment giving the best.

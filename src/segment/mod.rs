@@ -13,6 +13,7 @@ pub mod scaler;
 mod seeding;
 pub mod segmentation;
 mod silhouette;
+pub(crate) mod simd;
 pub mod sweep;
 
 pub use matrix::FeatureMatrix;

@@ -154,53 +154,81 @@ fn sweep(
     let rows = panels.rows();
     // Every dot product a panel needs, pending first, computed two at a time.
     let targets: Vec<&Candidate> = pending.into_iter().chain(candidates).collect();
-    let first_candidate = usize::from(pending.is_some());
     closest
         .par_chunks_mut(CHUNK_ROWS)
         .zip(panels.norms().par_chunks(CHUNK_ROWS))
         .zip(panels.strips().par_chunks(CHUNK_PANELS * p))
         .enumerate()
         .map(|(chunk, ((closest, norms), strips))| {
-            // f32 lane sums over a few panels, flushed into f64: cheap and ample for sampling.
-            let slots = candidates.len() + 1;
-            let mut lane_totals = vec![[0f64; LANES]; slots];
-            let mut recent = vec![[0f32; LANES]; slots];
-            let mut dots = vec![[0f32; LANES]; targets.len()];
-            let panels = strips
-                .chunks_exact(p)
-                .zip(closest.chunks_exact_mut(LANES))
-                .zip(norms.chunks_exact(LANES));
-            let count = strips.len() / p;
-            for (q, ((panel, near), norms)) in panels.enumerate() {
-                panel_dots(panel, &targets, &mut dots);
-                let mut folded = [0f32; LANES];
-                folded.copy_from_slice(near);
-                if let Some(c) = pending {
-                    folded = capped(&expanded(&dots[0], norms, c.norm), &folded);
-                }
-                let valid = valid_lanes(rows, chunk * CHUNK_PANELS + q);
-                folded[valid..].fill(0.0);
-                near.copy_from_slice(&folded);
-                add_lanes(&mut recent[0], &folded);
-                let scored = candidates.iter().zip(&dots[first_candidate..]);
-                for ((candidate, dot), slot) in scored.zip(recent[1..].iter_mut()) {
-                    add_lanes(
-                        slot,
-                        &capped(&expanded(dot, norms, candidate.norm), &folded),
-                    );
-                }
-                if q % FLUSH_PANELS == FLUSH_PANELS - 1 || q + 1 == count {
-                    for (totals, partial) in lane_totals.iter_mut().zip(recent.iter_mut()) {
-                        for (total, v) in totals.iter_mut().zip(partial.iter_mut()) {
-                            *total += f64::from(*v);
-                            *v = 0.0;
-                        }
+            let unit = WorkUnit {
+                first_panel: chunk * CHUNK_PANELS,
+                rows,
+                p,
+            };
+            sweep_chunk(unit, closest, norms, strips, pending, candidates, &targets)
+        })
+        .collect()
+}
+
+/// Where a work unit sits in the matrix.
+#[derive(Clone, Copy)]
+struct WorkUnit {
+    first_panel: usize,
+    rows: usize,
+    p: usize,
+}
+
+super::simd::multiversion! {
+    /// One work unit of [`sweep`]: `[Σ closest, Σ candidate 0, Σ candidate 1, …]`.
+    fn sweep_chunk(
+        unit: WorkUnit,
+        closest: &mut [f32],
+        norms: &[f32],
+        strips: &[Strip],
+        pending: Option<&Candidate>,
+        candidates: &[Candidate],
+        targets: &[&Candidate],
+    ) -> Vec<f64> {
+        let first_candidate = usize::from(pending.is_some());
+        // f32 lane sums over a few panels, flushed into f64: cheap and ample for sampling.
+        let slots = candidates.len() + 1;
+        let mut lane_totals = vec![[0f64; LANES]; slots];
+        let mut recent = vec![[0f32; LANES]; slots];
+        let mut dots = vec![[0f32; LANES]; targets.len()];
+        let panels = strips
+            .chunks_exact(unit.p)
+            .zip(closest.chunks_exact_mut(LANES))
+            .zip(norms.chunks_exact(LANES));
+        let count = strips.len() / unit.p;
+        for (q, ((panel, near), norms)) in panels.enumerate() {
+            panel_dots(panel, targets, &mut dots);
+            let mut folded = [0f32; LANES];
+            folded.copy_from_slice(near);
+            if let Some(c) = pending {
+                folded = capped(&expanded(&dots[0], norms, c.norm), &folded);
+            }
+            let valid = valid_lanes(unit.rows, unit.first_panel + q);
+            folded[valid..].fill(0.0);
+            near.copy_from_slice(&folded);
+            add_lanes(&mut recent[0], &folded);
+            let scored = candidates.iter().zip(&dots[first_candidate..]);
+            for ((candidate, dot), slot) in scored.zip(recent[1..].iter_mut()) {
+                add_lanes(
+                    slot,
+                    &capped(&expanded(dot, norms, candidate.norm), &folded),
+                );
+            }
+            if q % FLUSH_PANELS == FLUSH_PANELS - 1 || q + 1 == count {
+                for (totals, partial) in lane_totals.iter_mut().zip(recent.iter_mut()) {
+                    for (total, v) in totals.iter_mut().zip(partial.iter_mut()) {
+                        *total += f64::from(*v);
+                        *v = 0.0;
                     }
                 }
             }
-            lane_totals.iter().map(|lanes| lanes.iter().sum()).collect()
-        })
-        .collect()
+        }
+        lane_totals.iter().map(|lanes| lanes.iter().sum()).collect()
+    }
 }
 
 /// x·t for every target, two targets per pass over the panel.

@@ -118,42 +118,44 @@ fn sample_scores(data: &FeatureMatrix, labels: &[u32], k: usize, sample: &[usize
         .collect()
 }
 
-/// Σ ‖point − x‖ over the grouped positions in `range`: `TILE` customers at a time with their
-/// squared distances held in registers across all features, then `TILE` fixed partial sums.
-fn distance_sum(columns: &[f64], m: usize, point: &[f64], range: Range<usize>) -> f64 {
-    let mut partial = [0f64; TILE];
-    let mut start = range.start;
-    while start + TILE <= range.end {
-        let mut squares = [0f64; TILE];
-        for (f, &x) in point.iter().enumerate() {
-            let Some(column) = columns[f * m + start..].first_chunk::<TILE>() else {
-                break;
-            };
-            for (d, &v) in squares.iter_mut().zip(column) {
-                let t = v - x;
-                *d += t * t;
+super::simd::multiversion! {
+    /// Σ ‖point − x‖ over the grouped positions in `range`: `TILE` customers at a time with their
+    /// squared distances held in registers across all features, then `TILE` fixed partial sums.
+    fn distance_sum(columns: &[f64], m: usize, point: &[f64], range: Range<usize>) -> f64 {
+        let mut partial = [0f64; TILE];
+        let mut start = range.start;
+        while start + TILE <= range.end {
+            let mut squares = [0f64; TILE];
+            for (f, &x) in point.iter().enumerate() {
+                let Some(column) = columns[f * m + start..].first_chunk::<TILE>() else {
+                    break;
+                };
+                for (d, &v) in squares.iter_mut().zip(column) {
+                    let t = v - x;
+                    *d += t * t;
+                }
             }
+            for (s, d) in partial.iter_mut().zip(squares) {
+                *s += d.sqrt();
+            }
+            start += TILE;
         }
-        for (s, d) in partial.iter_mut().zip(squares) {
+        for (s, g) in partial.iter_mut().zip(start..range.end) {
+            let mut d = 0.0;
+            for (f, &x) in point.iter().enumerate() {
+                let t = columns[f * m + g] - x;
+                d += t * t;
+            }
             *s += d.sqrt();
         }
-        start += TILE;
+        let pairs = [
+            partial[0] + partial[1],
+            partial[2] + partial[3],
+            partial[4] + partial[5],
+            partial[6] + partial[7],
+        ];
+        (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
     }
-    for (s, g) in partial.iter_mut().zip(start..range.end) {
-        let mut d = 0.0;
-        for (f, &x) in point.iter().enumerate() {
-            let t = columns[f * m + g] - x;
-            d += t * t;
-        }
-        *s += d.sqrt();
-    }
-    let pairs = [
-        partial[0] + partial[1],
-        partial[2] + partial[3],
-        partial[4] + partial[5],
-        partial[6] + partial[7],
-    ];
-    (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
 }
 
 #[cfg(test)]

@@ -8,7 +8,30 @@ use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable, civil_from_d
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+/// End of a chain of distinct rows sharing a hash.
+const NO_ROW: usize = usize::MAX;
+
+/// A hasher for keys that are already 64-bit hashes (SipHash of a whole row): passes them on.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
 
 /// Values of a cleaned column: no missing values remain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,7 +154,12 @@ fn id_text(data: &ColumnData, row: usize) -> Option<String> {
             if x.is_nan() {
                 None
             } else if x.fract() == 0.0 && x.abs() < 1e15 {
-                Some(format!("{x:.0}"))
+                // The same text as `format!("{x:.0}")`, without float formatting.
+                if x == 0.0 && x.is_sign_negative() {
+                    Some("-0".to_string())
+                } else {
+                    Some((x as i64).to_string())
+                }
             } else {
                 Some(x.to_string())
             }
@@ -191,9 +219,9 @@ pub fn clean(
             column: column.name.clone(),
             count: before - keep.len(),
         });
-        let mut seen = HashSet::with_capacity(keep.len());
+        let mut seen: HashSet<&str> = HashSet::with_capacity(keep.len());
         let before = keep.len();
-        keep.retain(|&r| texts[r].as_ref().is_some_and(|t| seen.insert(t.clone())));
+        keep.retain(|&r| texts[r].as_deref().is_some_and(|t| seen.insert(t)));
         actions.push(QualityAction::DroppedRepeatedIds {
             column: column.name.clone(),
             count: before - keep.len(),
@@ -227,17 +255,29 @@ pub fn clean(
             h.finish()
         })
         .collect();
-    let mut first_by_hash: HashMap<u64, Vec<usize>> = HashMap::with_capacity(keep.len());
+    // Distinct rows seen so far, chained per hash: `heads[hash]` is the latest one's index in
+    // `distinct`, whose second field links to the previous one with the same hash.
+    let mut heads: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(keep.len(), BuildHasherDefault::default());
+    let mut distinct: Vec<(usize, usize)> = Vec::with_capacity(keep.len());
     let mut is_duplicate = vec![false; keep.len()];
     for (pos, (&row, &hash)) in keep.iter().zip(&hashes).enumerate() {
-        let bucket = first_by_hash.entry(hash).or_default();
-        if bucket
-            .iter()
-            .any(|&earlier| others.iter().all(|c| same_cell(c, earlier, row)))
-        {
+        let head = heads.get(&hash).copied().unwrap_or(NO_ROW);
+        let mut link = head;
+        let mut found = false;
+        while link != NO_ROW {
+            let (earlier, previous) = distinct[link];
+            if others.iter().all(|c| same_cell(c, earlier, row)) {
+                found = true;
+                break;
+            }
+            link = previous;
+        }
+        if found {
             is_duplicate[pos] = true;
         } else {
-            bucket.push(row);
+            heads.insert(hash, distinct.len());
+            distinct.push((row, head));
         }
     }
     let duplicates = is_duplicate.iter().filter(|d| **d).count();

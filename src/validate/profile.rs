@@ -4,11 +4,16 @@ use super::report::ColumnProfile;
 use crate::roles::ColumnMapping;
 use crate::table::{Column, ColumnData, MISSING_DAY, format_day};
 use rayon::prelude::*;
-use std::collections::HashSet;
 
 /// Profile every column of the loaded table (in parallel; the result is in column order).
 pub fn profile_columns(columns: &[Column], mapping: &ColumnMapping) -> Vec<ColumnProfile> {
     columns.par_iter().map(|c| profile(c, mapping)).collect()
+}
+
+/// Number of distinct values (sorts `values`; bit patterns for floats, so 0.0 ≠ −0.0).
+fn count_distinct<T: Ord + Copy>(values: &mut [T]) -> usize {
+    values.sort_unstable();
+    values.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!values.is_empty())
 }
 
 fn pct(part: usize, total: usize) -> f64 {
@@ -38,7 +43,7 @@ fn profile(column: &Column, mapping: &ColumnMapping) -> ColumnProfile {
     };
     match &column.data {
         ColumnData::Numeric(values) => {
-            let mut distinct = HashSet::new();
+            let mut distinct = Vec::with_capacity(values.len());
             let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
             for &v in values {
                 if v.is_nan() {
@@ -50,9 +55,9 @@ fn profile(column: &Column, mapping: &ColumnMapping) -> ColumnProfile {
                 }
                 lo = lo.min(v);
                 hi = hi.max(v);
-                distinct.insert(v.to_bits());
+                distinct.push(v.to_bits());
             }
-            p.distinct = distinct.len();
+            p.distinct = count_distinct(&mut distinct);
             if p.distinct > 0 {
                 p.min = Some(lo);
                 p.max = Some(hi);
@@ -69,7 +74,7 @@ fn profile(column: &Column, mapping: &ColumnMapping) -> ColumnProfile {
             p.distinct = used.iter().filter(|u| **u).count();
         }
         ColumnData::Date { days, format } => {
-            let mut distinct = HashSet::new();
+            let mut distinct = Vec::with_capacity(days.len());
             let (mut lo, mut hi) = (i32::MAX, i32::MIN);
             for &d in days {
                 if d == MISSING_DAY {
@@ -78,9 +83,9 @@ fn profile(column: &Column, mapping: &ColumnMapping) -> ColumnProfile {
                 }
                 lo = lo.min(d);
                 hi = hi.max(d);
-                distinct.insert(d);
+                distinct.push(d);
             }
-            p.distinct = distinct.len();
+            p.distinct = count_distinct(&mut distinct);
             if p.distinct > 0 {
                 p.min = Some(lo as f64);
                 p.max = Some(hi as f64);
