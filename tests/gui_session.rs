@@ -5,6 +5,7 @@
 mod gui_support;
 
 use clap::Parser;
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use gui_support::*;
 use sis::gui::persistence::BundleStore;
@@ -47,12 +48,16 @@ fn save_a_session_and_reopen_it_as_it_was() {
     app.run_steps(2);
     app.get_by_label("Compare two segments").click();
     app.run_steps(3);
-    app.get_by_label("Second segment").click();
-    app.run_steps(2);
-    let last = app.state().personas()[k - 1].display_name().to_string();
-    app.get_by_label(&format!("Segment {k} · {last}")).click();
-    app.run_steps(3);
-    assert_eq!(app.state().compared_segments(), (0, k - 1));
+    // First the last segment, second the first: the reverse of the default pair.
+    let name = |app: &App, s: usize| app.state().personas()[s].display_name().to_string();
+    for (combo, segment) in [("First segment", k - 1), ("Second segment", 0)] {
+        app.get_by_label(combo).click();
+        app.run_steps(2);
+        let option = format!("Segment {} · {}", segment + 1, name(&app, segment));
+        app.get_by_role_and_label(Role::Button, &option).click();
+        app.run_steps(3);
+    }
+    assert_eq!(app.state().compared_segments(), (k - 1, 0));
     app.get_by_label("Personas").click();
     app.run_steps(3);
     assert!(app.state().window_title().contains("unsaved changes"));
@@ -100,7 +105,7 @@ fn save_a_session_and_reopen_it_as_it_was() {
     again.run_steps(3);
     let state = again.state();
     assert_eq!(state.active_tab(), Tab::Personas);
-    assert_eq!(state.compared_segments(), (0, k - 1));
+    assert_eq!(state.compared_segments(), (k - 1, 0));
     assert_eq!(state.personas()[0].display_name(), "Big spenders");
     assert_eq!(
         state.personas()[0].display_action(),

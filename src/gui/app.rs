@@ -106,9 +106,11 @@ impl Workbench {
         app
     }
 
-    /// The app without eframe storage (tests): default preferences, dark theme.
+    /// The app without eframe storage (tests, headless runs): default preferences, dark
+    /// theme, and file dialogs that answer Cancel until [`Self::set_file_dialogs`].
     pub fn for_tests() -> Self {
         Self::with_preferences(Preferences::default())
+            .with_file_dialogs(Arc::new(super::dialogs::NoDialogs))
     }
 
     fn with_preferences(prefs: Preferences) -> Self {

@@ -57,3 +57,21 @@ impl FileDialogs for NativeDialogs {
         dialog.save_file()
     }
 }
+
+/// Dialogs that are always cancelled: for headless runs, where no dialog can be shown.
+#[derive(Debug, Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_dataset(&self) -> Option<PathBuf> {
+        None
+    }
+
+    fn pick_session(&self, _folder: &Path) -> Option<PathBuf> {
+        None
+    }
+
+    fn save_session(&self, _folder: &Path, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
+}
