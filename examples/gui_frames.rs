@@ -45,9 +45,9 @@ fn options() -> anyhow::Result<Options> {
             "--customers" => options.customers = value()?,
             "--seeds" => options.seeds = Some(value()?),
             "--rounds" => options.rounds = value()?.max(1),
-            other => anyhow::bail!(
-                "unknown option {other}; use --customers N, --seeds N or --rounds N"
-            ),
+            other => {
+                anyhow::bail!("unknown option {other}; use --customers N, --seeds N or --rounds N")
+            }
         }
     }
     Ok(options)
@@ -99,8 +99,15 @@ fn sweep_pointer(app: &mut App, timings: &mut Timings, steps: usize) {
         let t = i as f32 / steps.max(1) as f32;
         let row = (t * 6.0).floor();
         let along = (t * 6.0).fract();
-        let x = if row as i32 % 2 == 0 { along } else { 1.0 - along };
-        let pos = pos2(30.0 + x * (WINDOW.x - 60.0), top + (bottom - top) * (row + 0.5) / 6.0);
+        let x = if row as i32 % 2 == 0 {
+            along
+        } else {
+            1.0 - along
+        };
+        let pos = pos2(
+            30.0 + x * (WINDOW.x - 60.0),
+            top + (bottom - top) * (row + 0.5) / 6.0,
+        );
         app.hover_at(pos);
         timings.frames.push(frame(app));
     }

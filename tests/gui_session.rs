@@ -77,7 +77,10 @@ fn save_a_session_and_reopen_it_as_it_was() {
     let asked = dialogs.asked.lock().unwrap().clone();
     assert_eq!(
         asked,
-        vec![format!("save marketing_campaign.sis in {}", folder.display())]
+        vec![format!(
+            "save marketing_campaign.sis in {}",
+            folder.display()
+        )]
     );
 
     // The command line reads the renamed persona from the bundle.
@@ -87,7 +90,11 @@ fn save_a_session_and_reopen_it_as_it_was() {
     assert!(String::from_utf8(out).unwrap().contains("Big spenders"));
 
     // A later edit marks it unsaved again; Ctrl+S now saves in place without asking.
-    retype(&mut app, "Persona 1 action", "Invite them to the wine club.");
+    retype(
+        &mut app,
+        "Persona 1 action",
+        "Invite them to the wine club.",
+    );
     assert!(app.state().window_title().contains("unsaved changes"));
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     app.step();
@@ -138,7 +145,10 @@ fn sis_with_a_session_path_opens_the_session() {
     let customers = kpi(&app, "Customers");
     app.state_mut()
         .set_file_dialogs(Arc::new(AnsweredDialogs::new(&path)));
-    app.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    app.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
     app.step();
     wait_idle(&mut app, "saving the session");
     assert!(path.is_file());
@@ -149,7 +159,10 @@ fn sis_with_a_session_path_opens_the_session() {
         .with_size(egui::vec2(1440.0, 900.0))
         .build_eframe(move |cc| Workbench::new(cc, StartOptions { open }));
     started.step();
-    wait_idle(&mut started, "opening the session given on the command line");
+    wait_idle(
+        &mut started,
+        "opening the session given on the command line",
+    );
     started.run_steps(2);
     assert_eq!(started.state().analysis().unwrap().run_id, run_id);
     assert_eq!(kpi(&started, "Customers"), customers);

@@ -36,7 +36,11 @@ fn open_the_demo_and_read_the_kpis_against_the_core() {
         assert!(shows(&app, &d.text), "the banner shows {:?}", d.text);
     }
     for p in &core.personas {
-        assert!(shows(&app, &p.name), "the Overview names persona {:?}", p.name);
+        assert!(
+            shows(&app, &p.name),
+            "the Overview names persona {:?}",
+            p.name
+        );
     }
     assert!(shows(&app, "Why this many segments"));
 }
@@ -96,12 +100,19 @@ fn renaming_a_persona_shows_on_the_overview_and_undoes() {
     assert!(shows(&app, "Persona cards"));
     for p in app.state().personas() {
         assert!(!p.traits.is_empty(), "persona {} has traits", p.segment + 1);
-        assert!(shows(&app, &p.traits[0]), "the card shows the core's traits");
+        assert!(
+            shows(&app, &p.traits[0]),
+            "the card shows the core's traits"
+        );
     }
     retype(&mut app, "Persona 1 name", "Big spenders");
     assert!(app.state().window_title().contains("unsaved changes"));
     assert_eq!(app.state().personas()[0].display_name(), "Big spenders");
-    assert_eq!(app.state().personas()[0].name, suggested, "the suggestion stays");
+    assert_eq!(
+        app.state().personas()[0].name,
+        suggested,
+        "the suggestion stays"
+    );
 
     app.get_by_label("Overview").click();
     app.run_steps(3);

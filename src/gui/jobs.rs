@@ -86,7 +86,9 @@ pub fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> 
 }
 
 /// Load a file dropped on the window from its bytes, named by its file name.
-pub fn load_dropped(file: egui::DroppedFileHandle) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
+pub fn load_dropped(
+    file: egui::DroppedFileHandle,
+) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Loading, 0.0);
         let path = file.path().to_path_buf();

@@ -129,7 +129,10 @@ mod tests {
             with_session_extension(PathBuf::from("/tmp/a.csv")),
             Path::new("/tmp/a.csv.sis")
         );
-        assert_eq!(suggested_name("marketing_campaign.csv"), "marketing_campaign.sis");
+        assert_eq!(
+            suggested_name("marketing_campaign.csv"),
+            "marketing_campaign.sis"
+        );
         assert_eq!(suggested_name(""), "analysis.sis");
         assert!(is_session(Path::new("x.SIS")));
     }

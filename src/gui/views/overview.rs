@@ -3,10 +3,10 @@
 
 use super::Shown;
 use crate::gui::format::{self, pct};
-use crate::insights::Availability;
 use crate::gui::labels::Unit;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
+use crate::insights::Availability;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
@@ -97,7 +97,11 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
     let gap = 12.0;
     let width = ((ui.available_width() - 4.0 * gap) / 5.0).clamp(150.0, tokens::KPI_CARD_WIDTH);
     // A figure the data cannot give shows "n/a"; the card's tooltip says why.
-    let card = |ui: &mut Ui, title: &str, figure: &Availability<f64>, show: &dyn Fn(f64) -> (String, String), tip: &str| {
+    let card = |ui: &mut Ui,
+                title: &str,
+                figure: &Availability<f64>,
+                show: &dyn Fn(f64) -> (String, String),
+                tip: &str| {
         match figure.get() {
             Some(v) => {
                 let (value, note) = show(*v);
@@ -105,7 +109,14 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
             }
             None => {
                 let why = figure.reason().unwrap_or("not available for this data");
-                widgets::kpi_card(ui, width, title, "n/a", "not available (hover for why)", why);
+                widgets::kpi_card(
+                    ui,
+                    width,
+                    title,
+                    "n/a",
+                    "not available (hover for why)",
+                    why,
+                );
             }
         }
     };

@@ -52,7 +52,13 @@ impl PersonasView {
 
     /// Keep the typed text while the field has focus, and tell the workbench which field is
     /// being typed into (one undo step per field visit).
-    fn track(&mut self, response: &egui::Response, field: Field, text: &str, out: &mut Vec<Action>) {
+    fn track(
+        &mut self,
+        response: &egui::Response,
+        field: Field,
+        text: &str,
+        out: &mut Vec<Action>,
+    ) {
         if response.gained_focus() {
             out.push(Action::Typing(Some(field.clone())));
         }
@@ -239,10 +245,8 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
 /// A persona as a slide: the name large, its traits and action, and its figures as cards.
 pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
     let palette = Palette::current(ui.ctx());
-    let (Some(persona), Some(s)) = (
-        shown.persona(segment),
-        shown.figures.segments.get(segment),
-    ) else {
+    let (Some(persona), Some(s)) = (shown.persona(segment), shown.figures.segments.get(segment))
+    else {
         return;
     };
     let all = &shown.figures.kpis;
@@ -298,7 +302,8 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
             ),
             (
                 "Promo response",
-                s.promo_rate.map_or_else(|| "n/a".into(), |v| pct(100.0 * v)),
+                s.promo_rate
+                    .map_or_else(|| "n/a".into(), |v| pct(100.0 * v)),
                 all.promo_response_pct
                     .get()
                     .map_or_else(String::new, |v| format!("vs {} overall", pct(*v))),
