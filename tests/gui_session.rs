@@ -25,7 +25,7 @@ const KPIS: [&str; 5] = [
 fn save_a_session_and_reopen_it_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("sessions");
-    let path = dir.path().join("workshop.sis");
+    let path = folder.join("workshop.sis");
     let dialogs = Arc::new(AnsweredDialogs::new(&path));
     let workbench = || {
         let mut wb = Workbench::for_tests()
@@ -106,6 +106,12 @@ fn save_a_session_and_reopen_it_as_it_was() {
     // A fresh workbench opens it with Ctrl+O: the same state.
     let mut again = workbench_with(workbench());
     again.run_steps(2);
+    assert!(shows(&again, "Saved sessions"), "the start screen lists it");
+    let customers = sis::gui::format::thousands(kpis[0]);
+    assert!(shows(
+        &again,
+        &format!("marketing_campaign.csv · {customers} customers · {k} segments")
+    ));
     again.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     again.step();
     wait_idle(&mut again, "opening the session");

@@ -383,6 +383,7 @@ impl Workbench {
                 if revision == self.revision {
                     self.dirty = false;
                 }
+                self.refresh_saved_sessions();
             }
         }
     }

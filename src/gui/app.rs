@@ -85,6 +85,9 @@ pub struct Workbench {
     pub(super) presentation: Presentation,
     pub(super) store: Arc<dyn SessionStore>,
     pub(super) dialogs: Arc<dyn FileDialogs>,
+    /// The sessions folder's latest bundles, for the start screen (read at start and after
+    /// each save, never per frame).
+    pub(super) saved_sessions: Vec<super::persistence::SavedSession>,
     pub(super) session_path: Option<PathBuf>,
     pub(super) views: Views,
     pub(super) queued: Vec<Action>,
@@ -114,7 +117,7 @@ impl Workbench {
     }
 
     fn with_preferences(prefs: Preferences) -> Self {
-        Workbench {
+        let mut app = Workbench {
             prefs,
             screen: Screen::Start,
             tab: Tab::Overview,
@@ -135,6 +138,7 @@ impl Workbench {
             presentation: Presentation::default(),
             store: default_store(),
             dialogs: Arc::new(NativeDialogs),
+            saved_sessions: Vec::new(),
             session_path: None,
             views: Views::default(),
             queued: Vec::new(),
@@ -142,13 +146,22 @@ impl Workbench {
             title: String::new(),
             styled: false,
             applied_dark: None,
-        }
+        };
+        app.refresh_saved_sessions();
+        app
     }
 
     /// Save and open sessions through `store` (default: `.sis` bundles in `sessions/`).
     pub fn with_session_store(mut self, store: Arc<dyn SessionStore>) -> Self {
         self.store = store;
+        self.refresh_saved_sessions();
         self
+    }
+
+    /// Read the sessions folder again (its headers and manifests).
+    pub(super) fn refresh_saved_sessions(&mut self) {
+        self.saved_sessions =
+            super::persistence::saved_sessions(&self.store.folder(), std::time::SystemTime::now());
     }
 
     /// Ask for files through `dialogs` (default: the system's file dialogs).

@@ -46,7 +46,12 @@ impl Workbench {
             Screen::Start => {
                 let mut start = std::mem::take(&mut self.views.start);
                 let availability = |c| self.availability(c);
-                start.ui(ui, &self.prefs.recent, availability, out);
+                let lists = super::views::start::Lists {
+                    recent: &self.prefs.recent,
+                    saved: &self.saved_sessions,
+                    folder: self.store.folder(),
+                };
+                start.ui(ui, &lists, availability, out);
                 self.views.start = start;
             }
             Screen::Mapping => {

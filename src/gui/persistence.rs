@@ -7,6 +7,10 @@ use crate::session::{self, Scenario, Session, SessionUiState};
 use crate::table::RawTable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
+
+/// Sessions the start screen lists at most.
+pub const LISTED_SESSIONS: usize = 6;
 
 /// The file extension of sessions.
 pub const SESSION_EXTENSION: &str = session::EXTENSION;
@@ -82,6 +86,61 @@ impl SessionStore for BundleStore {
 /// The store the workbench uses unless told otherwise: bundles in `sessions/`.
 pub fn default_store() -> Arc<dyn SessionStore> {
     Arc::new(BundleStore::default())
+}
+
+/// A session in the sessions folder, as the start screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSession {
+    pub path: PathBuf,
+    /// The file name.
+    pub name: String,
+    /// What it holds and when it was saved, or why it cannot be read.
+    pub detail: String,
+    pub readable: bool,
+}
+
+/// The most recently saved sessions in `folder`, newest first (headers and manifests only).
+pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
+    let Ok(mut found) = session::SessionStore::new(folder).list() else {
+        return Vec::new();
+    };
+    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found
+        .into_iter()
+        .take(LISTED_SESSIONS)
+        .map(|s| {
+            let name = s.path.file_name().map_or_else(
+                || s.path.display().to_string(),
+                |n| n.to_string_lossy().to_string(),
+            );
+            let age = s
+                .modified
+                .and_then(|m| now.duration_since(m).ok())
+                .map(|age| format!(" · saved {} ago", session::describe_age(age)))
+                .unwrap_or_default();
+            let (detail, readable) = match &s.info {
+                Ok(info) => {
+                    let m = &info.manifest;
+                    (
+                        format!(
+                            "{} · {} customers · {} segments{age}",
+                            m.file_name,
+                            super::format::count(m.customers),
+                            m.k
+                        ),
+                        true,
+                    )
+                }
+                Err(e) => (format!("cannot be opened: {e}"), false),
+            };
+            SavedSession {
+                path: s.path,
+                name,
+                detail,
+                readable,
+            }
+        })
+        .collect()
 }
 
 /// Whether a path names a session rather than a dataset.
