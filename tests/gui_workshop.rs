@@ -322,3 +322,19 @@ fn the_start_screen_offers_demo_dataset_session_and_recent_files() {
     assert!(app.get_by_label("▶ Present").accesskit_node().is_disabled());
     app.check_accessibility();
 }
+
+#[test]
+fn sis_with_a_dataset_path_opens_its_columns_for_review() {
+    let open = Some(sis::gui::dataset::demo_path());
+    let mut app = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(move |cc| sis::gui::Workbench::new(cc, sis::gui::StartOptions { open }));
+    app.step();
+    wait_idle(&mut app, "loading the dataset given on the command line");
+    app.run_steps(2);
+    assert!(shows(&app, "Review the columns of marketing_campaign.csv"));
+    assert!(
+        app.state().analysis().is_none(),
+        "nothing runs before the review"
+    );
+}
