@@ -34,11 +34,33 @@ fn a_bad_file_shows_the_error_and_keeps_the_analysis() {
 }
 
 #[test]
+fn a_damaged_session_shows_the_error_and_keeps_the_analysis() {
+    let mut app = demo_workbench();
+    let run_id = app.state().analysis().unwrap().run_id.clone();
+    let personas = app.state().personas().to_vec();
+
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.sis");
+    std::fs::write(&damaged, b"PK\x03\x04 this is a zip file, not a session").unwrap();
+    app.state_mut().request_open(&damaged);
+    app.step();
+    wait_idle(&mut app, "opening the damaged session");
+    app.run_steps(2);
+
+    assert!(shows(&app, "damaged.sis"), "the error names the file");
+    assert!(shows(&app, "not a Strategic Intelligence Stack session"));
+    assert_eq!(app.state().analysis().unwrap().run_id, run_id);
+    assert_eq!(app.state().personas(), personas.as_slice());
+    assert_eq!(app.state().session_path(), None);
+    assert!(shows(&app, "Key decisions"), "the Overview is still shown");
+}
+
+#[test]
 fn the_mapping_screen_edits_roles_with_undo_and_refuses_a_bad_mapping() {
     let mut app = workbench();
     app.state_mut().set_run_config(quick_config());
     app.state_mut()
-        .open_table(sis::gui::demo_loader::load_demo().unwrap());
+        .open_table(sis::gui::dataset::load_demo().unwrap());
     app.run_steps(3);
     assert!(shows(&app, "Review the columns of marketing_campaign.csv"));
     assert!(shows(&app, "The mapping fits the data"));

@@ -4,35 +4,44 @@ mod gui_support;
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::*;
-use sis::config::RunConfig;
-use sis::features::{build_features, names};
-use sis::validate::validate;
+use sis::pipeline::run_analysis;
+use sis::progress::Progress;
 
 #[test]
 fn open_the_demo_and_read_the_kpis_against_the_core() {
-    let mut app = workbench();
-    open_demo(&mut app);
+    let mut app = demo_workbench();
     app.run_steps(2);
 
-    // The core's own numbers for the same file, mapping and (default) settings.
-    let table = sis::gui::demo_loader::load_demo().unwrap();
+    // The core's own run on the same file, with the detected mapping and the same settings.
+    let table = sis::gui::dataset::load_demo().unwrap();
     let (mapping, _) = sis::roles::detect_mapping(&table);
-    let config = RunConfig::default();
-    let run_id = sis::run_id::run_id(&table.content_hash(), &mapping, &config);
-    assert_eq!(app.state().analysis().unwrap().run_id, run_id);
-    let valid = config.validate().unwrap();
-    let (clean, _) = validate(&table, &mapping, &valid).unwrap();
-    let (features, _) = build_features(&clean, &valid);
-    let customers = features.customers() as f64;
-    let revenue: f64 = features.get(names::MONETARY).unwrap().iter().sum();
-    let share = |name: &str| 100.0 * features.get(name).unwrap().iter().sum::<f64>() / customers;
+    let core = run_analysis(&table, &mapping, quick_config(), &Progress::silent()).unwrap();
+    assert_eq!(app.state().analysis().unwrap().run_id, core.run_id);
+    let k = &core.insights.kpis;
+    let figure = |a: &sis::insights::Availability<f64>| *a.get().unwrap();
 
-    assert_eq!(kpi(&app, "Customers"), customers);
-    assert!((kpi(&app, "Revenue") - revenue).abs() <= 0.5);
-    assert!((kpi(&app, "Average spend") - revenue / customers).abs() <= 0.05);
-    assert!((kpi(&app, "Promo response") - share(names::PROMO_RESPONSIVE)).abs() <= 0.05);
-    assert!((kpi(&app, "Discount-addiction rate") - share(names::DISCOUNT_ADDICTED)).abs() <= 0.05);
+    assert_eq!(kpi(&app, "Customers"), k.customers as f64);
+    assert!((kpi(&app, "Revenue") - figure(&k.total_revenue)).abs() <= 0.5);
+    assert!((kpi(&app, "Average spend") - figure(&k.avg_spend_per_customer)).abs() <= 0.05);
+    assert!((kpi(&app, "Promo response") - figure(&k.promo_response_pct)).abs() <= 0.05);
+    assert!(
+        (kpi(&app, "Discount-addiction rate") - figure(&k.discount_addicted_pct)).abs() <= 0.05
+    );
+
+    // The decision banner is the core's decisions, the segment list the core's personas.
     assert!(shows(&app, "Key decisions"));
+    let decisions = sis::insights::decisions(&core);
+    assert!(decisions.len() >= 3, "the demo supports several decisions");
+    for d in &decisions {
+        assert!(shows(&app, &d.text), "the banner shows {:?}", d.text);
+    }
+    for p in &core.personas {
+        assert!(
+            shows(&app, &p.name),
+            "the Overview names persona {:?}",
+            p.name
+        );
+    }
     assert!(shows(&app, "Why this many segments"));
 }
 
@@ -85,19 +94,25 @@ fn every_tab_opens_by_click_and_by_shortcut() {
 fn renaming_a_persona_shows_on_the_overview_and_undoes() {
     let mut app = demo_workbench();
     assert!(!shows(&app, "Big spenders"));
+    let suggested = app.state().personas()[0].name.clone();
     app.get_by_label("Personas").click();
     app.run_steps(3);
-    let top = app.state().analysis().unwrap().segmentation.k;
-    assert!(top >= 2);
-    app.get_by_label("Persona 1 name").click();
-    app.run_steps(2);
-    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    app.step();
-    app.get_by_label("Persona 1 name").type_text("Big spenders");
-    app.step();
-    app.key_press(egui::Key::Enter);
-    app.run_steps(3);
+    assert!(shows(&app, "Persona cards"));
+    for p in app.state().personas() {
+        assert!(!p.traits.is_empty(), "persona {} has traits", p.segment + 1);
+        assert!(
+            shows(&app, &p.traits[0]),
+            "the card shows the core's traits"
+        );
+    }
+    retype(&mut app, "Persona 1 name", "Big spenders");
     assert!(app.state().window_title().contains("unsaved changes"));
+    assert_eq!(app.state().personas()[0].display_name(), "Big spenders");
+    assert_eq!(
+        app.state().personas()[0].name,
+        suggested,
+        "the suggestion stays"
+    );
 
     app.get_by_label("Overview").click();
     app.run_steps(3);
@@ -110,9 +125,34 @@ fn renaming_a_persona_shows_on_the_overview_and_undoes() {
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     app.run_steps(3);
     assert!(!shows(&app, "Big spenders"), "Ctrl+Z undid the rename");
+    assert!(shows(&app, &suggested));
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     app.run_steps(3);
     assert!(shows(&app, "Big spenders"), "Ctrl+Y redid the rename");
+}
+
+#[test]
+fn a_name_already_taken_is_refused_with_the_reason() {
+    let mut app = demo_workbench();
+    let first = app.state().personas()[0].name.clone();
+    app.get_by_label("Personas").click();
+    app.run_steps(3);
+    retype(&mut app, "Persona 2 action", "Call them this week.");
+    assert_eq!(
+        app.state().personas()[1].display_action(),
+        "Call them this week."
+    );
+    app.get_by_label("Persona 2 name").click();
+    app.run_steps(2);
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.step();
+    app.get_by_label("Persona 2 name").type_text(&first);
+    app.run_steps(3);
+    assert!(
+        shows(&app, &format!("segment 1 is already called \"{first}\"")),
+        "the card says why the name was refused"
+    );
+    assert_ne!(app.state().personas()[1].display_name(), first);
 }
 
 #[test]
@@ -201,10 +241,11 @@ fn theme_switch_and_disabled_commands_say_why() {
     assert_eq!(app.ctx.theme(), egui::Theme::Dark);
 
     use sis::gui::command::Command;
-    let why = app.state().availability(Command::Save).unwrap_err();
-    assert!(why.contains("session module"), "{why}");
+    assert!(app.state().availability(Command::Save).is_ok());
     let why = app.state().availability(Command::ExportPdf).unwrap_err();
     assert!(why.contains("export module"), "{why}");
+    let why = app.state().availability(Command::Undo).unwrap_err();
+    assert!(why.contains("Nothing to undo"), "{why}");
     app.get_by_label("File").click();
     app.run_steps(2);
     // Menu items carry their shortcut in their accessible name: "Save session Ctrl+S".
@@ -217,13 +258,18 @@ fn theme_switch_and_disabled_commands_say_why() {
                 .contains(" as")
         })
         .expect("a Save session menu item");
-    assert!(save.accesskit_node().is_disabled());
+    assert!(!save.accesskit_node().is_disabled());
     assert!(
         save.accesskit_node()
             .label()
             .unwrap_or_default()
             .ends_with("+S")
     );
+    let export = app
+        .query_all_by_label_contains("Export PDF report")
+        .next()
+        .expect("an Export PDF menu item");
+    assert!(export.accesskit_node().is_disabled());
     assert!(
         !app.get_by_label("Open demo dataset")
             .accesskit_node()
@@ -265,10 +311,9 @@ fn the_start_screen_offers_demo_dataset_session_and_recent_files() {
             .is_disabled()
     );
     assert!(
-        app.get_by_label("Open session…")
+        !app.get_by_label("Open session…")
             .accesskit_node()
-            .is_disabled(),
-        "sessions wait for the session module"
+            .is_disabled()
     );
     assert!(shows(&app, "Recent files"));
     assert!(shows(&app, "or drop a CSV, Parquet, XLSX or .sis file"));
@@ -276,4 +321,20 @@ fn the_start_screen_offers_demo_dataset_session_and_recent_files() {
     assert!(app.query_by_label("Overview").is_none());
     assert!(app.get_by_label("▶ Present").accesskit_node().is_disabled());
     app.check_accessibility();
+}
+
+#[test]
+fn sis_with_a_dataset_path_opens_its_columns_for_review() {
+    let open = Some(sis::gui::dataset::demo_path());
+    let mut app = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(move |cc| sis::gui::Workbench::new(cc, sis::gui::StartOptions { open }));
+    app.step();
+    wait_idle(&mut app, "loading the dataset given on the command line");
+    app.run_steps(2);
+    assert!(shows(&app, "Review the columns of marketing_campaign.csv"));
+    assert!(
+        app.state().analysis().is_none(),
+        "nothing runs before the review"
+    );
 }

@@ -4,12 +4,15 @@
 use super::app::{Screen, Workbench};
 use super::command::Command;
 use super::jobs::{self, Outcome};
-use super::persistence::{SESSION_PENDING, SessionContents, is_session};
-use super::state::EditTarget;
+use super::persistence::{SessionContents, is_session, suggested_name, with_session_extension};
+use super::state::{Edit, EditTarget};
 use super::views::export::EXPORT_PENDING;
-use super::views::{Action, Tab};
+use super::views::{Action, DroppedFile, Tab};
 use super::widgets::NoticeKind;
 use super::worker::{Job, JobEnd};
+use crate::insights::decisions_for;
+use crate::personas::apply_persona_edit;
+use crate::session::SessionUiState;
 use std::path::PathBuf;
 
 const BUSY: &str = "Wait for the running work to finish, or cancel it";
@@ -22,11 +25,14 @@ impl Workbench {
         let fail = |reason: &str| Err(reason.to_string());
         match command {
             Command::OpenDemo | Command::OpenDataset if busy => fail(BUSY),
-            Command::OpenSession if self.store.is_none() => fail(SESSION_PENDING),
             Command::OpenSession if busy => fail(BUSY),
-            Command::Save | Command::SaveAs if self.store.is_none() => fail(SESSION_PENDING),
             Command::Save | Command::SaveAs if self.current.is_none() => fail(NO_ANALYSIS),
             Command::Save | Command::SaveAs if busy => fail(BUSY),
+            Command::Save | Command::SaveAs
+                if self.current.as_ref().is_some_and(|c| c.dataset.is_none()) =>
+            {
+                fail("The data behind this analysis is not loaded; open it again")
+            }
             Command::ExportPdf => fail(EXPORT_PENDING),
             Command::Undo => match self.history.next_undo() {
                 Some(_) => Ok(()),
@@ -78,21 +84,12 @@ impl Workbench {
                 self.start_job(ctx, "Opening the demo dataset", jobs::open_demo(config));
             }
             Command::OpenDataset => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open a customer dataset")
-                    .add_filter("Customer data", &["csv", "tsv", "txt", "parquet", "xlsx"])
-                    .add_filter("All files", &["*"])
-                    .pick_file();
-                if let Some(path) = picked {
+                if let Some(path) = self.dialogs.pick_dataset() {
                     self.open_path(ctx, path);
                 }
             }
             Command::OpenSession => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open a session")
-                    .add_filter("Session", &[super::persistence::SESSION_EXTENSION])
-                    .pick_file();
-                if let Some(path) = picked {
+                if let Some(path) = self.dialogs.pick_session(&self.store.folder()) {
                     self.open_path(ctx, path);
                 }
             }
@@ -101,20 +98,18 @@ impl Workbench {
                 None => self.execute(ctx, Command::SaveAs),
             },
             Command::SaveAs => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Save the session")
-                    .add_filter("Session", &[super::persistence::SESSION_EXTENSION])
-                    .set_file_name("analysis.sis")
-                    .save_file();
-                if let Some(path) = picked {
-                    self.save_to(ctx, path);
+                let name = self
+                    .analysis()
+                    .map_or_else(|| suggested_name(""), |a| suggested_name(&a.file_name));
+                if let Some(path) = self.dialogs.save_session(&self.store.folder(), &name) {
+                    self.save_to(ctx, with_session_extension(path));
                 }
             }
             Command::ExportPdf => {}
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo | Command::Redo => {
                 let mut target = EditTarget {
-                    personas: &mut self.edits,
+                    personas: &mut self.personas,
                     mapping: &mut self.mapping,
                 };
                 let done = if command == Command::Undo {
@@ -122,8 +117,9 @@ impl Workbench {
                 } else {
                     self.history.redo(&mut target)
                 };
-                if done.is_some() {
-                    self.dirty = true;
+                if let Some(edit) = done {
+                    self.edit_problem = None;
+                    self.changed(edit.persona_edit().is_some());
                 }
             }
             Command::EditMapping => {
@@ -182,20 +178,25 @@ impl Workbench {
                 Ok(()) => self.execute(ctx, command),
                 Err(reason) => self.notice = Some((NoticeKind::Info, reason)),
             },
-            Action::Edit(edit) => {
-                let mut target = EditTarget {
-                    personas: &mut self.edits,
-                    mapping: &mut self.mapping,
-                };
-                self.history.apply(edit, &mut target);
-                self.dirty = true;
+            Action::Edit(edit) => self.edit(edit),
+            Action::Typing(field) => {
+                if field.is_none() {
+                    self.edit_problem = None;
+                }
+                self.history.set_open(field);
             }
-            Action::Typing(field) => self.history.set_open(field),
             Action::OpenPath(path) => {
                 if self.job.is_some() {
                     self.notice = Some((NoticeKind::Info, BUSY.into()));
                 } else {
                     self.open_path(ctx, path);
+                }
+            }
+            Action::OpenDropped(file) => {
+                if self.job.is_some() {
+                    self.notice = Some((NoticeKind::Info, BUSY.into()));
+                } else {
+                    self.open_dropped(ctx, file);
                 }
             }
             Action::BackToAnalysis => {
@@ -207,6 +208,36 @@ impl Workbench {
         }
     }
 
+    /// Apply an edit the user made; a persona edit the core refuses (a name that is taken,
+    /// empty or too long) is shown next to its field instead.
+    fn edit(&mut self, edit: Edit) {
+        let persona = edit.persona_edit();
+        if let Some(change) = &persona {
+            let mut probe = self.personas.clone();
+            if let Err(e) = apply_persona_edit(&mut probe, change) {
+                self.edit_problem = Some((edit.field(), format!("Not applied: {e}.")));
+                return;
+            }
+        }
+        self.edit_problem = None;
+        let mut target = EditTarget {
+            personas: &mut self.personas,
+            mapping: &mut self.mapping,
+        };
+        self.history.apply(edit, &mut target);
+        self.changed(persona.is_some());
+    }
+
+    /// Something the session saves changed: mark it unsaved, and refresh the decisions when
+    /// a persona changed (they name the personas).
+    pub(super) fn changed(&mut self, personas: bool) {
+        self.dirty = true;
+        self.revision += 1;
+        if personas && let Some(current) = &self.current {
+            self.decisions = decisions_for(&current.analysis.insights, &self.personas);
+        }
+    }
+
     /// Open a dataset or, for `.sis`, a session.
     pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
         let name = path.file_name().map_or_else(
@@ -214,35 +245,57 @@ impl Workbench {
             |n| n.to_string_lossy().into(),
         );
         if is_session(&path) {
-            match self.store.clone() {
-                Some(store) => {
-                    let title = format!("Opening {name}");
-                    self.start_job(ctx, title, jobs::open_session(store, path));
-                }
-                None => {
-                    self.notice = Some((
-                        NoticeKind::Error,
-                        format!("{name}: cannot open sessions yet. {SESSION_PENDING}."),
-                    ));
-                }
-            }
+            let title = format!("Opening {name}");
+            self.start_job(ctx, title, jobs::open_session(self.store.clone(), path));
             return;
         }
         let title = format!("Loading {name}");
         self.start_job(ctx, title, jobs::load_dataset(path));
     }
 
+    /// Open a dropped file: a session by its path (it is saved back there), a dataset from
+    /// its bytes.
+    fn open_dropped(&mut self, ctx: &egui::Context, file: DroppedFile) {
+        let path = file.0.path().to_path_buf();
+        if is_session(&path) {
+            self.open_path(ctx, path);
+            return;
+        }
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        self.start_job(ctx, format!("Loading {name}"), jobs::load_dropped(file.0));
+    }
+
+    /// The view state a session keeps: the tab, the segments compared and the chosen k.
+    fn session_ui(&self) -> SessionUiState {
+        let k = self.analysis().map_or(0, |a| a.segmentation.k);
+        let compare = &self.views.segments.compare;
+        SessionUiState {
+            selected_k: self.session_ui.selected_k,
+            compare: (k >= 2).then(|| (compare.first.min(k - 1), compare.second.min(k - 1))),
+            active_tab: Some(self.tab.title().to_string()),
+        }
+    }
+
     fn save_to(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let (Some(store), Some(current)) = (self.store.clone(), &self.current) else {
+        let Some(current) = &self.current else {
+            return;
+        };
+        let Some(dataset) = &current.dataset else {
             return;
         };
         let contents = SessionContents {
+            table: dataset.table.clone(),
             analysis: current.analysis.clone(),
-            personas: self.edits.clone(),
-            source: current.dataset.as_ref().and_then(|d| d.path.clone()),
+            personas: self.personas.clone(),
+            scenarios: self.scenarios.clone(),
+            ui: self.session_ui(),
         };
         let title = format!("Saving {}", path.display());
-        self.start_job(ctx, title, jobs::save_session(store, path, contents));
+        let work = jobs::save_session(self.store.clone(), path, contents, self.revision);
+        self.start_job(ctx, title, work);
     }
 
     fn start_job(
@@ -290,39 +343,63 @@ impl Workbench {
             Outcome::Analysed(finished) => {
                 // The demo has its own button; recent files list the user's own files.
                 if let Some(path) = finished.dataset.as_ref().and_then(|d| d.path.as_ref())
-                    && !super::demo_loader::is_demo(path)
+                    && !super::dataset::is_demo(path)
                 {
                     self.prefs.remember(path);
                 }
-                self.mapping = finished.analysis.mapping.clone();
-                self.config = finished.analysis.config.clone();
-                self.dataset = finished.dataset.clone();
-                self.current = Some(*finished);
-                self.edits = Default::default();
-                self.history.clear();
+                self.show_analysis(*finished, SessionUiState::default());
+                self.scenarios.clear();
                 self.session_path = None;
-                self.dirty = true;
-                self.screen = Screen::Analysis;
+                self.changed(false);
                 if !self.presentation.active {
                     self.tab = Tab::Overview;
                 }
             }
-            Outcome::Opened(finished, contents) => {
-                self.mapping = finished.analysis.mapping.clone();
-                self.config = finished.analysis.config.clone();
-                self.dataset = None;
-                self.current = Some(*finished);
-                self.edits = contents.personas;
-                self.history.clear();
+            Outcome::Opened(finished, opened) => {
+                self.prefs.remember(&opened.path);
+                self.show_analysis(*finished, opened.ui);
+                self.scenarios = opened.scenarios;
+                self.session_path = Some(opened.path);
                 self.dirty = false;
-                self.screen = Screen::Analysis;
-                self.tab = Tab::Overview;
+                self.tab = self
+                    .session_ui
+                    .active_tab
+                    .as_deref()
+                    .and_then(Tab::from_title)
+                    .unwrap_or(Tab::Overview);
+                if let Some((first, second)) = self.session_ui.compare {
+                    let compare = &mut self.views.segments.compare;
+                    compare.first = first;
+                    compare.second = second;
+                }
             }
-            Outcome::Saved(path) => {
+            Outcome::Saved { path, revision } => {
                 self.prefs.remember(&path);
+                self.notice = Some((
+                    NoticeKind::Info,
+                    format!("Saved the session to {}.", path.display()),
+                ));
                 self.session_path = Some(path);
-                self.dirty = false;
+                if revision == self.revision {
+                    self.dirty = false;
+                }
+                self.refresh_saved_sessions();
             }
         }
+    }
+
+    /// Put a complete analysis on display, with its personas as they were saved.
+    fn show_analysis(&mut self, finished: super::jobs::Finished, ui: SessionUiState) {
+        self.mapping = finished.analysis.mapping.clone();
+        self.config = finished.analysis.config.clone();
+        self.dataset = finished.dataset.clone();
+        self.personas = finished.analysis.personas.clone();
+        self.decisions = decisions_for(&finished.analysis.insights, &self.personas);
+        self.current = Some(finished);
+        self.edit_problem = None;
+        self.session_ui = ui;
+        self.views.segments.compare = Default::default();
+        self.history.clear();
+        self.screen = Screen::Analysis;
     }
 }

@@ -3,18 +3,22 @@
 
 use super::command::Command;
 use super::dataset::Dataset;
+use super::dialogs::{FileDialogs, NativeDialogs};
 use super::jobs::{Finished, Outcome};
 use super::persistence::{SessionStore, default_store};
 use super::prefs::Preferences;
 use super::presentation::Presentation;
-use super::state::{History, PersonaEdits};
+use super::state::{Field, History};
 use super::views::{self, Action, Tab};
 use super::widgets::NoticeKind;
 use super::worker::Job;
 use crate::config::RunConfig;
+use crate::insights::Decision;
+use crate::personas::Persona;
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
-use std::path::PathBuf;
+use crate::session::{Scenario, SessionUiState};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -63,13 +67,27 @@ pub struct Workbench {
     pub(super) mapping: ColumnMapping,
     pub(super) config: RunConfig,
     pub(super) current: Option<Finished>,
-    pub(super) edits: PersonaEdits,
+    /// The personas of the current analysis with the user's names and actions.
+    pub(super) personas: Vec<Persona>,
+    /// The core's decisions for those personas (recomputed after each persona edit).
+    pub(super) decisions: Vec<Decision>,
+    /// The last persona edit that was refused, and why.
+    pub(super) edit_problem: Option<(Field, String)>,
+    /// What a session keeps that the workbench does not edit yet (scenarios, chosen k).
+    pub(super) scenarios: Vec<Scenario>,
+    pub(super) session_ui: SessionUiState,
     pub(super) history: History,
     pub(super) dirty: bool,
+    /// Counts changes, so a save that finishes after a later edit leaves the mark on.
+    pub(super) revision: u64,
     pub(super) job: Option<Job<Outcome>>,
     pub(super) notice: Option<(NoticeKind, String)>,
     pub(super) presentation: Presentation,
-    pub(super) store: Option<Arc<dyn SessionStore>>,
+    pub(super) store: Arc<dyn SessionStore>,
+    pub(super) dialogs: Arc<dyn FileDialogs>,
+    /// The sessions folder's latest bundles, for the start screen (read at start and after
+    /// each save, never per frame).
+    pub(super) saved_sessions: Vec<super::persistence::SavedSession>,
     pub(super) session_path: Option<PathBuf>,
     pub(super) views: Views,
     pub(super) queued: Vec<Action>,
@@ -91,13 +109,15 @@ impl Workbench {
         app
     }
 
-    /// The app without eframe storage (tests): default preferences, dark theme.
+    /// The app without eframe storage (tests, headless runs): default preferences, dark
+    /// theme, and file dialogs that answer Cancel until [`Self::set_file_dialogs`].
     pub fn for_tests() -> Self {
         Self::with_preferences(Preferences::default())
+            .with_file_dialogs(Arc::new(super::dialogs::NoDialogs))
     }
 
     fn with_preferences(prefs: Preferences) -> Self {
-        Workbench {
+        let mut app = Workbench {
             prefs,
             screen: Screen::Start,
             tab: Tab::Overview,
@@ -105,13 +125,20 @@ impl Workbench {
             mapping: ColumnMapping::new(Vec::new()),
             config: RunConfig::default(),
             current: None,
-            edits: PersonaEdits::default(),
+            personas: Vec::new(),
+            decisions: Vec::new(),
+            edit_problem: None,
+            scenarios: Vec::new(),
+            session_ui: SessionUiState::default(),
             history: History::default(),
             dirty: false,
+            revision: 0,
             job: None,
             notice: None,
             presentation: Presentation::default(),
             store: default_store(),
+            dialogs: Arc::new(NativeDialogs),
+            saved_sessions: Vec::new(),
             session_path: None,
             views: Views::default(),
             queued: Vec::new(),
@@ -119,13 +146,33 @@ impl Workbench {
             title: String::new(),
             styled: false,
             applied_dark: None,
-        }
+        };
+        app.refresh_saved_sessions();
+        app
     }
 
-    /// Connect a session store (Save and Open session become available).
+    /// Save and open sessions through `store` (default: `.sis` bundles in `sessions/`).
     pub fn with_session_store(mut self, store: Arc<dyn SessionStore>) -> Self {
-        self.store = Some(store);
+        self.store = store;
+        self.refresh_saved_sessions();
         self
+    }
+
+    /// Read the sessions folder again (its headers and manifests).
+    pub(super) fn refresh_saved_sessions(&mut self) {
+        self.saved_sessions =
+            super::persistence::saved_sessions(&self.store.folder(), std::time::SystemTime::now());
+    }
+
+    /// Ask for files through `dialogs` (default: the system's file dialogs).
+    pub fn with_file_dialogs(mut self, dialogs: Arc<dyn FileDialogs>) -> Self {
+        self.set_file_dialogs(dialogs);
+        self
+    }
+
+    /// Ask for files through `dialogs` from now on.
+    pub fn set_file_dialogs(&mut self, dialogs: Arc<dyn FileDialogs>) {
+        self.dialogs = dialogs;
     }
 
     /// Put an in-memory table on the mapping screen (generated data, tests).
@@ -146,6 +193,27 @@ impl Workbench {
     /// The analysis on display, if any.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.current.as_ref().map(|c| c.analysis.as_ref())
+    }
+
+    /// The personas as shown, with the user's names and actions.
+    pub fn personas(&self) -> &[Persona] {
+        &self.personas
+    }
+
+    /// The tab on display.
+    pub fn active_tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The session file the analysis was last saved to or opened from.
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session_path.as_deref()
+    }
+
+    /// The two segments chosen on the Compare page (0-based).
+    pub fn compared_segments(&self) -> (usize, usize) {
+        let compare = &self.views.segments.compare;
+        (compare.first, compare.second)
     }
 
     /// Whether background work is running.

@@ -5,7 +5,7 @@ use super::app::{Screen, Workbench};
 use super::command::{Command, command_button};
 use super::format;
 use super::tokens::{self, Palette};
-use super::views::{Action, Shown, Tab, run_panel};
+use super::views::{Action, DroppedFile, Shown, Tab, run_panel};
 use super::widgets;
 use egui::{Align, Color32, Layout, RichText, Ui};
 
@@ -46,7 +46,12 @@ impl Workbench {
             Screen::Start => {
                 let mut start = std::mem::take(&mut self.views.start);
                 let availability = |c| self.availability(c);
-                start.ui(ui, &self.prefs.recent, availability, out);
+                let lists = super::views::start::Lists {
+                    recent: &self.prefs.recent,
+                    saved: &self.saved_sessions,
+                    folder: self.store.folder(),
+                };
+                start.ui(ui, &lists, availability, out);
                 self.views.start = start;
             }
             Screen::Mapping => {
@@ -69,7 +74,13 @@ impl Workbench {
             }
             Screen::Analysis => {
                 let edit_mapping = self.availability(Command::EditMapping);
-                let Some(shown) = shown_of(&self.current, &self.edits, false) else {
+                let reading = Reading {
+                    current: &self.current,
+                    personas: &self.personas,
+                    decisions: &self.decisions,
+                    problem: self.edit_problem.as_ref(),
+                };
+                let Some(shown) = reading.shown(false) else {
                     self.screen = Screen::Start;
                     return;
                 };
@@ -301,15 +312,11 @@ impl Workbench {
         let (hovered, dropped) = ctx.input(|i| {
             (
                 i.raw.hovered_files.clone(),
-                i.raw
-                    .dropped_files
-                    .iter()
-                    .map(|f| f.path().to_path_buf())
-                    .collect::<Vec<_>>(),
+                i.raw.dropped_files.first().cloned(),
             )
         });
-        if let Some(path) = dropped.into_iter().next() {
-            self.queued.push(Action::OpenPath(path));
+        if let Some(file) = dropped {
+            self.queued.push(Action::OpenDropped(DroppedFile(file)));
         }
         if hovered.is_empty() {
             return;
@@ -355,18 +362,24 @@ impl Workbench {
     }
 }
 
-/// The views' read-only picture of the current analysis.
-pub(super) fn shown_of<'a>(
-    current: &'a Option<super::jobs::Finished>,
-    edits: &'a super::state::PersonaEdits,
-    presenting: bool,
-) -> Option<Shown<'a>> {
-    current.as_ref().map(|c| Shown {
-        analysis: &c.analysis,
-        figures: &c.figures,
-        drafts: &c.drafts,
-        decisions: &c.decisions,
-        edits,
-        presenting,
-    })
+/// What the views read: the current analysis with the user's personas and their decisions.
+pub(super) struct Reading<'a> {
+    pub current: &'a Option<super::jobs::Finished>,
+    pub personas: &'a [crate::personas::Persona],
+    pub decisions: &'a [crate::insights::Decision],
+    pub problem: Option<&'a (super::state::Field, String)>,
+}
+
+impl<'a> Reading<'a> {
+    /// The views' read-only picture of the current analysis.
+    pub fn shown(&self, presenting: bool) -> Option<Shown<'a>> {
+        self.current.as_ref().map(|c| Shown {
+            analysis: &c.analysis,
+            figures: &c.figures,
+            personas: self.personas,
+            decisions: self.decisions,
+            problem: self.problem,
+            presenting,
+        })
+    }
 }

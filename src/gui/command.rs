@@ -90,7 +90,9 @@ impl Command {
             Command::OpenDemo => {
                 "Open the bundled marketing-campaign dataset (2,240 customers) and segment it at once"
             }
-            Command::OpenDataset => "Open a customer file: CSV, Parquet or XLSX",
+            Command::OpenDataset => {
+                "Open a customer file (CSV, Parquet or XLSX) or a saved .sis session"
+            }
             Command::OpenSession => "Open a saved .sis session with its analysis and persona edits",
             Command::Save => "Save the analysis and your edits as a .sis session",
             Command::SaveAs => "Save the session under a new name",
@@ -121,6 +123,7 @@ impl Command {
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Command::OpenDataset => key(CMD, Key::O),
+            Command::OpenSession => key(CMD_SHIFT, Key::O),
             Command::Save => key(CMD, Key::S),
             Command::SaveAs => key(CMD_SHIFT, Key::S),
             Command::ExportPdf => key(CMD, Key::E),
@@ -134,7 +137,6 @@ impl Command {
             Command::PreviousSlide => key(NONE, Key::ArrowLeft),
             Command::LeavePresentation => key(NONE, Key::Escape),
             Command::OpenDemo
-            | Command::OpenSession
             | Command::EditMapping
             | Command::CancelRun
             | Command::ToggleTheme => None,

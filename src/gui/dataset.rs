@@ -1,11 +1,39 @@
 //! A loaded dataset as the mapping screen needs it: the table, the detected roles and a few
-//! per-column counts, computed once on the worker when the file is loaded.
+//! per-column counts, computed once on the worker when the file is loaded; and where the
+//! bundled demo dataset is.
 
+use crate::ingest::{IngestError, LoadOptions, load_table};
 use crate::roles::{DetectedColumn, Role, detect_mapping};
 use crate::table::{ColumnData, RawTable, format_day};
 use crate::validate::fmt_num;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// The file name of the bundled demo dataset.
+pub const DEMO_FILE: &str = "marketing_campaign.csv";
+
+/// Where the demo dataset is: `data/marketing_campaign.csv` in the working directory, or
+/// next to the crate's manifest.
+pub fn demo_path() -> PathBuf {
+    let local = Path::new("data").join(DEMO_FILE);
+    if local.is_file() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(DEMO_FILE)
+}
+
+/// Whether `path` is the bundled demo dataset.
+pub fn is_demo(path: &Path) -> bool {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    canonical(path) == canonical(&demo_path())
+}
+
+/// Load the bundled demo dataset with the product's loader.
+pub fn load_demo() -> Result<RawTable, IngestError> {
+    load_table(&demo_path(), &LoadOptions::default())
+}
 
 /// A dataset ready to be mapped and segmented.
 #[derive(Debug, Clone)]
@@ -21,6 +49,11 @@ pub struct Dataset {
 impl Dataset {
     /// Detect roles and count missing values.
     pub fn new(path: Option<PathBuf>, table: RawTable) -> Dataset {
+        Self::shared(path, Arc::new(table))
+    }
+
+    /// [`Dataset::new`] on a table already shared (a session's).
+    pub fn shared(path: Option<PathBuf>, table: Arc<RawTable>) -> Dataset {
         let (_, detected) = detect_mapping(&table);
         let missing = table
             .columns
@@ -29,7 +62,7 @@ impl Dataset {
             .collect();
         Dataset {
             path,
-            table: Arc::new(table),
+            table,
             detected,
             missing,
         }
@@ -104,6 +137,18 @@ pub fn spend_category(column: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_loads_with_the_product_loader() {
+        let table = load_demo().expect("the bundled demo dataset loads");
+        assert_eq!(table.n_rows(), 2240);
+        assert_eq!(table.columns.len(), 29);
+        assert!(matches!(
+            table.column("Dt_Customer").map(|c| &c.data),
+            Some(ColumnData::Date { .. })
+        ));
+        assert!(is_demo(&demo_path()));
+    }
 
     #[test]
     fn spend_categories_from_names() {

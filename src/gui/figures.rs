@@ -1,25 +1,10 @@
-//! The figures the workbench shows for one analysis (KPIs, per-segment profiles, the map),
-//! computed once on the worker thread when a run finishes, never per frame.
+//! The figures the views draw for one analysis, read from the core's insights (KPIs, segment
+//! shares, the feature profile, the projection) once per run on the worker, never per frame.
 
 use super::labels::{Unit, feature_label};
-use super::projection::SegmentMap;
 use crate::features::names;
+use crate::insights::Kpis;
 use crate::pipeline::Analysis;
-use crate::summary::segment_headlines;
-
-/// The headline numbers of the whole customer base.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Kpis {
-    pub customers: usize,
-    /// Total spend, when spend is mapped.
-    pub revenue: Option<f64>,
-    /// Revenue per customer.
-    pub avg_spend: Option<f64>,
-    /// Share (0..=1) of customers who accepted at least one campaign.
-    pub promo_rate: Option<f64>,
-    /// Share (0..=1) of customers flagged as discount-addicted.
-    pub discount_rate: Option<f64>,
-}
 
 /// One feature as profiled across segments.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +31,9 @@ pub struct SegmentFigures {
     /// Percent (0..=100) of all revenue.
     pub revenue_pct: Option<f64>,
     pub avg_spend: Option<f64>,
+    /// Share (0..=1) who accepted at least one campaign.
     pub promo_rate: Option<f64>,
+    /// Share (0..=1) flagged as discount-addicted.
     pub discount_rate: Option<f64>,
     /// Mean of every profile feature, in the feature's own unit.
     pub means: Vec<f64>,
@@ -63,115 +50,152 @@ impl SegmentFigures {
     }
 }
 
+/// The customer map: the core's projection grouped by segment, ready for the plot.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentMap {
+    /// Points of each segment (axis 1, axis 2).
+    pub series: Vec<Vec<[f64; 2]>>,
+    /// For each point, the customer's row in the analysis (for tooltips).
+    pub rows: Vec<Vec<usize>>,
+    /// Each segment's centre on the map.
+    pub centroids: Vec<[f64; 2]>,
+    /// Percent of the variance each axis explains.
+    pub explained: [f64; 2],
+    /// Customers drawn, and customers in the analysis.
+    pub drawn: usize,
+    pub total: usize,
+}
+
+impl SegmentMap {
+    fn of(analysis: &Analysis) -> SegmentMap {
+        let projection = &analysis.insights.projection;
+        let k = analysis.segmentation.k;
+        let mut series = vec![Vec::new(); k];
+        let mut rows = vec![Vec::new(); k];
+        for p in &projection.points {
+            let s = p.segment as usize;
+            if let (Some(points), Some(r)) = (series.get_mut(s), rows.get_mut(s)) {
+                points.push([f64::from(p.x), f64::from(p.y)]);
+                r.push(p.row as usize);
+            }
+        }
+        let mut centroids = vec![[0.0; 2]; k];
+        for c in &projection.centroids {
+            if let Some(slot) = centroids.get_mut(c.segment) {
+                *slot = [c.x, c.y];
+            }
+        }
+        // The map needs two directions to spread customers on.
+        let drawn = if analysis.input.names.len() < 2 {
+            0
+        } else {
+            projection.points.len()
+        };
+        SegmentMap {
+            series,
+            rows,
+            centroids,
+            explained: projection.explained_pct,
+            drawn,
+            total: projection.customers,
+        }
+    }
+}
+
 /// Everything the views draw for one analysis.
 #[derive(Debug, Clone)]
 pub struct Figures {
+    /// The core's headline figures.
     pub kpis: Kpis,
     pub segments: Vec<SegmentFigures>,
+    /// Segmentation features first (in the model's order), then the other features.
     pub profile: Vec<ProfileFeature>,
     pub map: SegmentMap,
 }
 
 impl Figures {
-    /// Compute every figure of `analysis` (linear in customers × features).
+    /// Arrange the core's insights of `analysis` for drawing (segments × features work).
     pub fn compute(analysis: &Analysis) -> Figures {
+        let insights = &analysis.insights;
         let seg = &analysis.segmentation;
         let k = seg.k;
-        let customers = seg.labels.len();
-        let n = customers.max(1) as f64;
-        let sizes: Vec<f64> = seg.sizes.iter().map(|&s| s.max(1) as f64).collect();
-        let mean_of = |name: &str| -> Option<(f64, Vec<f64>)> {
-            let values = analysis.features.get(name)?;
-            let mut per = vec![0.0; k];
-            for (&l, v) in seg.labels.iter().zip(values) {
-                per[l as usize] += v;
-            }
-            let total: f64 = per.iter().sum();
-            let means = per.iter().zip(&sizes).map(|(s, c)| s / c).collect();
-            Some((total / n, means))
-        };
-        let revenue = mean_of(names::MONETARY);
-        let promo = mean_of(names::PROMO_RESPONSIVE);
-        let discount = mean_of(names::DISCOUNT_ADDICTED);
-        let kpis = Kpis {
-            customers,
-            revenue: revenue.as_ref().map(|(m, _)| m * customers as f64),
-            avg_spend: revenue.as_ref().map(|(m, _)| *m),
-            promo_rate: promo.as_ref().map(|(m, _)| *m),
-            discount_rate: discount.as_ref().map(|(m, _)| *m),
-        };
-
-        let model: Vec<&str> = analysis.input.names.iter().map(String::as_str).collect();
-        let mut profile = Vec::new();
-        let mut segment_means: Vec<Vec<f64>> = vec![Vec::new(); k];
-        let mut segment_z: Vec<Vec<f64>> = vec![Vec::new(); k];
-        let mut ordered: Vec<&crate::features::Feature> = analysis
-            .features
+        let model = &analysis.input.names;
+        let in_model = |name: &str| model.iter().any(|m| m == name);
+        let mut ordered: Vec<&crate::insights::FeatureProfile> = insights
+            .profile
             .features
             .iter()
-            .filter(|f| model.contains(&f.name.as_str()))
+            .filter(|f| in_model(&f.feature))
             .collect();
-        ordered.sort_by_key(|f| model.iter().position(|m| *m == f.name));
+        ordered.sort_by_key(|f| model.iter().position(|m| *m == f.feature));
         ordered.extend(
+            insights
+                .profile
+                .features
+                .iter()
+                .filter(|f| !in_model(&f.feature) && f.feature != names::TOTAL_SPEND),
+        );
+        let description = |name: &str| {
             analysis
                 .features
                 .features
                 .iter()
-                .filter(|f| !model.contains(&f.name.as_str()) && f.name != names::TOTAL_SPEND),
-        );
-        for feature in ordered {
-            let Some((mean, means)) = mean_of(&feature.name) else {
-                continue;
-            };
-            let variance = feature
-                .values
-                .iter()
-                .map(|v| (v - mean) * (v - mean))
-                .sum::<f64>()
-                / n;
-            let sd = variance.sqrt();
-            for s in 0..k {
-                segment_means[s].push(means[s]);
-                segment_z[s].push(if sd > 0.0 {
-                    (means[s] - mean) / sd
-                } else {
-                    0.0
-                });
-            }
-            let (label, unit) = feature_label(&feature.name);
-            profile.push(ProfileFeature {
-                name: feature.name.clone(),
-                label,
-                unit,
-                description: feature.description.clone(),
-                in_model: model.contains(&feature.name.as_str()),
-                mean,
-                sd,
-            });
-        }
-
-        let headlines = segment_headlines(analysis);
-        let segments = headlines
+                .find(|f| f.name == name)
+                .map_or_else(String::new, |f| f.description.clone())
+        };
+        let profile: Vec<ProfileFeature> = ordered
             .iter()
-            .enumerate()
-            .map(|(s, h)| SegmentFigures {
-                index: s,
-                customers: h.customers,
-                customer_pct: h.customer_pct,
-                revenue: h.revenue,
-                revenue_pct: h.revenue_pct,
-                avg_spend: revenue.as_ref().map(|(_, m)| m[s]),
-                promo_rate: promo.as_ref().map(|(_, m)| m[s]),
-                discount_rate: discount.as_ref().map(|(_, m)| m[s]),
-                means: std::mem::take(&mut segment_means[s]),
-                z: std::mem::take(&mut segment_z[s]),
+            .map(|f| {
+                let (label, unit) = feature_label(&f.feature);
+                ProfileFeature {
+                    name: f.feature.clone(),
+                    label,
+                    unit,
+                    description: description(&f.feature),
+                    in_model: in_model(&f.feature),
+                    mean: f.population_mean,
+                    sd: f.population_std,
+                }
+            })
+            .collect();
+        let n = seg.labels.len().max(1) as f64;
+        let revenue = insights.revenue.get();
+        let promotion = insights.promotion.get();
+        let discount = insights.discount.get();
+        let spend = insights.profile.feature(names::MONETARY);
+        let segments = (0..k)
+            .map(|s| {
+                let customers = seg.sizes.get(s).copied().unwrap_or(0);
+                let share = revenue.and_then(|r| r.segments.get(s));
+                SegmentFigures {
+                    index: s,
+                    customers,
+                    customer_pct: 100.0 * customers as f64 / n,
+                    revenue: share.map(|r| r.revenue),
+                    revenue_pct: share.map(|r| r.revenue_pct),
+                    avg_spend: spend.and_then(|f| f.segment_means.get(s).copied()),
+                    promo_rate: promotion
+                        .and_then(|p| p.segments.get(s))
+                        .map(|p| p.response_pct / 100.0),
+                    discount_rate: discount
+                        .and_then(|d| d.segments.get(s))
+                        .map(|d| d.addicted_pct / 100.0),
+                    means: ordered
+                        .iter()
+                        .map(|f| f.segment_means.get(s).copied().unwrap_or(f64::NAN))
+                        .collect(),
+                    z: ordered
+                        .iter()
+                        .map(|f| f.z_scores.get(s).copied().unwrap_or(0.0))
+                        .collect(),
+                }
             })
             .collect();
         Figures {
-            kpis,
+            kpis: insights.kpis.clone(),
             segments,
             profile,
-            map: SegmentMap::compute(analysis),
+            map: SegmentMap::of(analysis),
         }
     }
 
@@ -180,19 +204,11 @@ impl Figures {
         self.profile.iter().position(|f| f.name == name)
     }
 
-    /// The features that set a segment apart most, strongest first: (feature index, z).
-    pub fn distinctive(&self, segment: usize, count: usize) -> Vec<(usize, f64)> {
-        let Some(s) = self.segments.get(segment) else {
-            return Vec::new();
-        };
-        let mut ranked: Vec<(usize, f64)> =
-            s.z.iter()
-                .copied()
-                .enumerate()
-                .filter(|(i, z)| self.profile[*i].in_model && z.abs() >= 0.25)
-                .collect();
-        ranked.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-        ranked.truncate(count);
-        ranked
+    /// The segment that brings the most revenue (the first when spend is not mapped).
+    pub fn top_segment(&self) -> Option<&SegmentFigures> {
+        self.segments.iter().fold(None, |best, s| match best {
+            Some(b) if b.revenue.unwrap_or(0.0) >= s.revenue.unwrap_or(0.0) => Some(b),
+            _ => Some(s),
+        })
     }
 }

@@ -1,16 +1,16 @@
 //! The background jobs of the workbench (open the demo, load a dataset, run, open and save
 //! sessions): plain functions that run on the worker thread and return a finished outcome.
 
-use super::dataset::Dataset;
-use super::demo_loader;
+use super::dataset::{self, Dataset};
 use super::figures::Figures;
 use super::persistence::{SessionContents, SessionStore};
-use super::provisional::{Decision, PersonaDraft, key_decisions, persona_drafts};
 use super::worker::{JobEnd, end_of};
 use crate::config::RunConfig;
+use crate::ingest::{LoadOptions, load_bytes, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::{Progress, Stage};
 use crate::roles::ColumnMapping;
+use crate::session::{Scenario, SessionUiState};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,27 +19,29 @@ use std::sync::Arc;
 pub struct Finished {
     pub analysis: Arc<Analysis>,
     pub figures: Arc<Figures>,
-    pub drafts: Vec<PersonaDraft>,
-    pub decisions: Vec<Decision>,
-    /// The dataset it came from, for a new run with other settings.
+    /// The dataset it came from, for a new run with other settings and for saving.
     pub dataset: Option<Dataset>,
 }
 
 impl Finished {
-    pub fn new(analysis: Analysis, dataset: Option<Dataset>, progress: &Progress) -> Finished {
-        progress.report(Stage::Insights, 0.0);
+    pub fn new(analysis: Arc<Analysis>, dataset: Option<Dataset>, progress: &Progress) -> Finished {
+        progress.report(Stage::Insights, 0.5);
         let figures = Figures::compute(&analysis);
-        let drafts = persona_drafts(&analysis, &figures);
-        let decisions = key_decisions(&figures);
         progress.report(Stage::Insights, 1.0);
         Finished {
-            analysis: Arc::new(analysis),
+            analysis,
             figures: Arc::new(figures),
-            drafts,
-            decisions,
             dataset,
         }
     }
+}
+
+/// What an opened session brings besides its analysis.
+#[derive(Debug)]
+pub struct OpenedSession {
+    pub path: PathBuf,
+    pub scenarios: Vec<Scenario>,
+    pub ui: SessionUiState,
 }
 
 /// What a job produced.
@@ -49,23 +51,22 @@ pub enum Outcome {
     Loaded(Dataset),
     /// A complete analysis.
     Analysed(Box<Finished>),
-    /// A session with its analysis and edits.
-    Opened(Box<Finished>, SessionContents),
-    Saved(PathBuf),
+    /// A session with its analysis (the personas carry the user's edits).
+    Opened(Box<Finished>, OpenedSession),
+    /// A session was written; `revision` is the state of the edits it holds.
+    Saved { path: PathBuf, revision: u64 },
 }
 
-/// Load the demo dataset and segment it with the detected mapping and default settings.
+/// Load the demo dataset and segment it with the detected mapping and `config`.
 pub fn open_demo(config: RunConfig) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Loading, 0.0);
-        let path = demo_loader::demo_path();
-        // TEMPORARY: becomes `sis::ingest::load_table(&path, &LoadOptions::default())`.
-        let table = match demo_loader::load_demo() {
+        let table = match dataset::load_demo() {
             Ok(t) => t,
-            Err(e) => return JobEnd::Failed(e),
+            Err(e) => return JobEnd::Failed(e.to_string()),
         };
         progress.report(Stage::Loading, 1.0);
-        let dataset = Dataset::new(Some(path), table);
+        let dataset = Dataset::new(Some(dataset::demo_path()), table);
         analyse(dataset, None, config, progress)
     }
 }
@@ -74,8 +75,7 @@ pub fn open_demo(config: RunConfig) -> impl FnOnce(&Progress) -> JobEnd<Outcome>
 pub fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Loading, 0.0);
-        let options = crate::ingest::LoadOptions::default();
-        match crate::ingest::load_table(&path, &options) {
+        match load_table(&path, &LoadOptions::default()) {
             Ok(table) => {
                 progress.report(Stage::Loading, 1.0);
                 JobEnd::Finished(Outcome::Loaded(Dataset::new(Some(path), table)))
@@ -85,7 +85,37 @@ pub fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> 
     }
 }
 
-/// Run the pipeline on a dataset (with the detected mapping when `mapping` is `None`).
+/// Load a file dropped on the window from its bytes, named by its file name.
+pub fn load_dropped(
+    file: egui::DroppedFileHandle,
+) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
+    move |progress| {
+        progress.report(Stage::Loading, 0.0);
+        let path = file.path().to_path_buf();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        let bytes = match file.bytes() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return JobEnd::Failed(format!(
+                    "{name}: the dropped file could not be read ({e}); check that it is readable and drop it again."
+                ));
+            }
+        };
+        match load_bytes(&bytes, &name, &LoadOptions::default()) {
+            Ok(table) => {
+                progress.report(Stage::Loading, 1.0);
+                let path = path.is_absolute().then_some(path);
+                JobEnd::Finished(Outcome::Loaded(Dataset::new(path, table)))
+            }
+            Err(e) => JobEnd::Failed(e.to_string()),
+        }
+    }
+}
+
+/// Run the pipeline on a dataset with `mapping`.
 pub fn run(
     dataset: Dataset,
     mapping: ColumnMapping,
@@ -106,11 +136,8 @@ fn analyse(
             if progress.check().is_err() {
                 return JobEnd::Cancelled;
             }
-            JobEnd::Finished(Outcome::Analysed(Box::new(Finished::new(
-                analysis,
-                Some(dataset),
-                progress,
-            ))))
+            let finished = Finished::new(Arc::new(analysis), Some(dataset), progress);
+            JobEnd::Finished(Outcome::Analysed(Box::new(finished)))
         }
         JobEnd::Failed(e) => JobEnd::Failed(e),
         JobEnd::Cancelled => JobEnd::Cancelled,
@@ -126,9 +153,15 @@ pub fn open_session(
         progress.report(Stage::Loading, 0.0);
         match store.open(&path) {
             Ok(contents) => {
-                let analysis = (*contents.analysis).clone();
-                let finished = Finished::new(analysis, None, progress);
-                JobEnd::Finished(Outcome::Opened(Box::new(finished), contents))
+                progress.report(Stage::Loading, 1.0);
+                let dataset = Dataset::shared(None, contents.table);
+                let finished = Finished::new(contents.analysis, Some(dataset), progress);
+                let opened = OpenedSession {
+                    path,
+                    scenarios: contents.scenarios,
+                    ui: contents.ui,
+                };
+                JobEnd::Finished(Outcome::Opened(Box::new(finished), opened))
             }
             Err(e) => JobEnd::Failed(e),
         }
@@ -140,11 +173,15 @@ pub fn save_session(
     store: Arc<dyn SessionStore>,
     path: PathBuf,
     contents: SessionContents,
+    revision: u64,
 ) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Saving, 0.0);
         match store.save(&path, &contents) {
-            Ok(()) => JobEnd::Finished(Outcome::Saved(path)),
+            Ok(()) => {
+                progress.report(Stage::Saving, 1.0);
+                JobEnd::Finished(Outcome::Saved { path, revision })
+            }
             Err(e) => JobEnd::Failed(e),
         }
     }

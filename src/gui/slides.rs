@@ -11,7 +11,7 @@ use egui::{Align, Layout, RichText, Ui};
 impl Workbench {
     /// The slides of the current analysis.
     pub(super) fn deck(&self) -> Vec<Slide> {
-        slides(self.current.as_ref().map_or(0, |c| c.drafts.len()))
+        slides(self.personas.len())
     }
 
     pub(super) fn presentation_ui(&mut self, ui: &mut Ui, out: &mut Vec<Action>) {
@@ -24,7 +24,13 @@ impl Workbench {
         let margin = egui::Margin::symmetric(48, 24);
         let frame = egui::Frame::central_panel(ui.style()).inner_margin(margin);
         egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-            let Some(shown) = super::chrome::shown_of(&self.current, &self.edits, true) else {
+            let reading = super::chrome::Reading {
+                current: &self.current,
+                personas: &self.personas,
+                decisions: &self.decisions,
+                problem: None,
+            };
+            let Some(shown) = reading.shown(true) else {
                 return;
             };
             let views = &mut self.views;

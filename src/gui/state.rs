@@ -1,31 +1,10 @@
 //! The user's edits (persona names and actions, column roles) and their undo/redo history.
 //! Typing into one field makes one undo step; the step closes when the field loses focus.
+//! Persona edits land on the core's `Persona::user_name` / `user_action`, so a saved session
+//! (and `sis insights` on it) carries them.
 
+use crate::personas::{Persona, PersonaEdit};
 use crate::roles::{ColumnMapping, Role};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// What the user changed about the personas, by segment (0-based). Saved in the session.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonaEdits {
-    pub names: BTreeMap<usize, String>,
-    pub actions: BTreeMap<usize, String>,
-}
-
-impl PersonaEdits {
-    /// The name to show for a segment: the user's, or the draft's.
-    pub fn name_or<'a>(&'a self, segment: usize, draft: &'a str) -> &'a str {
-        self.names
-            .get(&segment)
-            .map(String::as_str)
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or(draft)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.actions.is_empty()
-    }
-}
 
 /// Which field an edit touches.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,7 +14,7 @@ pub enum Field {
     Role(String),
 }
 
-/// One undoable change: the field's value before and after.
+/// One undoable change: the field's value before and after (`None`: the synthesized value).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     PersonaName {
@@ -75,6 +54,21 @@ impl Edit {
         }
     }
 
+    /// The core's edit that sets the new value, for checking it (distinct, non-empty names).
+    pub fn persona_edit(&self) -> Option<PersonaEdit> {
+        match self {
+            Edit::PersonaName { segment, after, .. } => Some(PersonaEdit::Rename {
+                segment: *segment,
+                name: after.clone(),
+            }),
+            Edit::PersonaAction { segment, after, .. } => Some(PersonaEdit::SetAction {
+                segment: *segment,
+                action: after.clone(),
+            }),
+            Edit::Role { .. } => None,
+        }
+    }
+
     fn inverse(&self) -> Edit {
         match self.clone() {
             Edit::PersonaName {
@@ -110,28 +104,22 @@ impl Edit {
 
 /// The things edits change.
 pub struct EditTarget<'a> {
-    pub personas: &'a mut PersonaEdits,
+    pub personas: &'a mut [Persona],
     pub mapping: &'a mut ColumnMapping,
 }
 
 impl EditTarget<'_> {
     fn apply(&mut self, edit: &Edit) {
-        fn set(map: &mut BTreeMap<usize, String>, key: usize, value: &Option<String>) {
-            match value {
-                Some(v) => {
-                    map.insert(key, v.clone());
-                }
-                None => {
-                    map.remove(&key);
-                }
-            }
-        }
         match edit {
             Edit::PersonaName { segment, after, .. } => {
-                set(&mut self.personas.names, *segment, after);
+                if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
+                    p.user_name.clone_from(after);
+                }
             }
             Edit::PersonaAction { segment, after, .. } => {
-                set(&mut self.personas.actions, *segment, after);
+                if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
+                    p.user_action.clone_from(after);
+                }
             }
             Edit::Role { column, after, .. } => self.mapping.set_role(column, after.clone()),
         }
@@ -243,9 +231,35 @@ mod tests {
         }
     }
 
+    fn persona(segment: usize, name: &str) -> Persona {
+        Persona {
+            segment,
+            name: name.into(),
+            naming: String::new(),
+            traits: Vec::new(),
+            action: "Suggested action.".into(),
+            evidence: crate::personas::PersonaEvidence {
+                customers: 1,
+                share_pct: 100.0,
+                revenue_pct: None,
+                value_index: None,
+                spend_lift: None,
+                promo_lift: None,
+                deal_dependency_pct: None,
+                discount_addicted_pct: None,
+                distinguishing: Vec::new(),
+                stability_mean_ari: None,
+                stability_min_ari: None,
+            },
+            warnings: Vec::new(),
+            user_name: None,
+            user_action: None,
+        }
+    }
+
     #[test]
     fn typing_merges_and_undo_redo_restore() {
-        let mut personas = PersonaEdits::default();
+        let mut personas = vec![persona(0, "Premium Loyalists")];
         let mut mapping = ColumnMapping::new(vec![("Income".into(), Role::Income)]);
         let mut history = History::default();
         let mut target = EditTarget {
@@ -264,14 +278,18 @@ mod tests {
             },
             &mut target,
         );
-        assert_eq!(target.personas.names[&0], "VIP");
+        assert_eq!(target.personas[0].display_name(), "VIP");
         assert_eq!(target.mapping.role_of("Income"), Role::Ignore);
         history.undo(&mut target);
         assert_eq!(target.mapping.role_of("Income"), Role::Income);
         history.undo(&mut target);
-        assert!(target.personas.names.is_empty(), "one step for the typing");
+        assert_eq!(
+            target.personas[0].display_name(),
+            "Premium Loyalists",
+            "one step for the typing"
+        );
         history.redo(&mut target);
-        assert_eq!(target.personas.names[&0], "VIP");
+        assert_eq!(target.personas[0].display_name(), "VIP");
         assert!(history.next_redo().is_some());
     }
 }

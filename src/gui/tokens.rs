@@ -18,8 +18,6 @@ pub const KPI_CARD_WIDTH: f32 = 250.0;
 pub const KPI_CARD_HEIGHT: f32 = 92.0;
 /// Height of a chart in the normal view.
 pub const CHART_HEIGHT: f32 = 300.0;
-/// Most customers drawn in the segment map; larger runs are sampled.
-pub const MAP_POINTS: usize = 20_000;
 /// UI zoom in presentation mode.
 pub const PRESENTATION_ZOOM: f32 = 1.45;
 

@@ -7,7 +7,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sis::config::{KChoice, RunConfig, ScalerChoice};
 use sis::gui::Workbench;
+use sis::gui::dialogs::FileDialogs;
 use sis::gui::format::parse_shown;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Most frames to wait for anything (a frame cap, not a time limit).
 pub const FRAME_CAP: usize = 5_000_000;
@@ -86,4 +89,53 @@ pub fn kpi(app: &App, label: &str) -> f64 {
 /// Whether any visible text contains `text`.
 pub fn shows(app: &App, text: &str) -> bool {
     app.query_all_by_label_contains(text).next().is_some()
+}
+
+/// File dialogs answered without a window: every dialog picks `path`; what was asked is kept.
+#[derive(Debug)]
+pub struct AnsweredDialogs {
+    pub path: PathBuf,
+    pub asked: Mutex<Vec<String>>,
+}
+
+impl AnsweredDialogs {
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        AnsweredDialogs {
+            path: path.into(),
+            asked: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn ask(&self, what: String) -> Option<PathBuf> {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(what);
+        }
+        Some(self.path.clone())
+    }
+}
+
+impl FileDialogs for AnsweredDialogs {
+    fn pick_dataset(&self) -> Option<PathBuf> {
+        self.ask("open".into())
+    }
+
+    fn pick_session(&self, folder: &Path) -> Option<PathBuf> {
+        self.ask(format!("open session in {}", folder.display()))
+    }
+
+    fn save_session(&self, folder: &Path, file_name: &str) -> Option<PathBuf> {
+        self.ask(format!("save {file_name} in {}", folder.display()))
+    }
+}
+
+/// Type `text` into the field labelled `label`, replacing what it holds, and leave it.
+pub fn retype(app: &mut App, label: &str, text: &str) {
+    app.get_by_label(label).click();
+    app.run_steps(2);
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.step();
+    app.get_by_label(label).type_text(text);
+    app.step();
+    app.key_press(egui::Key::Enter);
+    app.run_steps(3);
 }

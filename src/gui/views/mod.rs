@@ -17,8 +17,9 @@ pub mod sweep_chart;
 
 use super::command::Command;
 use super::figures::Figures;
-use super::provisional::{Decision, PersonaDraft};
-use super::state::{Edit, Field, PersonaEdits};
+use super::state::{Edit, Field};
+use crate::insights::Decision;
+use crate::personas::{Persona, persona_of};
 use crate::pipeline::Analysis;
 use std::path::PathBuf;
 
@@ -54,6 +55,11 @@ impl Tab {
         }
     }
 
+    /// The tab with this title (as a session stores it).
+    pub fn from_title(title: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.title() == title)
+    }
+
     pub fn tooltip(self) -> &'static str {
         match self {
             Tab::Overview => "The executive view: KPIs, key decisions and the top segment",
@@ -87,40 +93,62 @@ pub enum Action {
     /// The field being typed into (further edits merge), or `None` when it lost focus.
     Typing(Option<Field>),
     OpenPath(PathBuf),
+    /// A file dropped on the window (read from its bytes).
+    OpenDropped(DroppedFile),
     /// Leave the mapping screen without running.
     BackToAnalysis,
     DismissNotice,
+}
+
+/// A file dropped on the window, as the windowing backend hands it over.
+#[derive(Clone)]
+pub struct DroppedFile(pub egui::DroppedFileHandle);
+
+impl std::fmt::Debug for DroppedFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DroppedFile({})", self.0.path().display())
+    }
+}
+
+impl PartialEq for DroppedFile {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The analysis as the tabs read it.
 pub struct Shown<'a> {
     pub analysis: &'a Analysis,
     pub figures: &'a Figures,
-    pub drafts: &'a [PersonaDraft],
+    /// The personas with the user's names and actions, in segment order.
+    pub personas: &'a [Persona],
+    /// The core's key decisions, naming the personas as the user named them.
     pub decisions: &'a [Decision],
-    pub edits: &'a PersonaEdits,
+    /// A persona edit that was refused, and why (shown next to its field).
+    pub problem: Option<&'a (Field, String)>,
     /// Presentation mode: larger, read-only, no editing controls.
     pub presenting: bool,
 }
 
 impl Shown<'_> {
-    /// The persona name of a segment (the user's edit, or the draft's).
-    pub fn persona_name(&self, segment: usize) -> String {
-        let draft = self
-            .drafts
-            .get(segment)
-            .map_or_else(|| format!("Segment {}", segment + 1), |d| d.name.clone());
-        self.edits.name_or(segment, &draft).to_string()
+    /// The persona of a segment.
+    pub fn persona(&self, segment: usize) -> Option<&Persona> {
+        persona_of(self.personas, segment)
     }
 
-    /// "Segment 2 · Bargain hunters", or just "Segment 2" while the name is the default.
+    /// The persona name of a segment (the user's, or the synthesized one).
+    pub fn persona_name(&self, segment: usize) -> String {
+        self.persona(segment).map_or_else(
+            || format!("Segment {}", segment + 1),
+            |p| p.display_name().to_string(),
+        )
+    }
+
+    /// "Segment 2 · Bargain Hunters".
     pub fn segment_title(&self, segment: usize) -> String {
-        let name = self.persona_name(segment);
-        let plain = format!("Segment {}", segment + 1);
-        if name == plain {
-            plain
-        } else {
-            format!("{plain} · {name}")
+        match self.persona(segment) {
+            Some(p) => format!("Segment {} · {}", segment + 1, p.display_name()),
+            None => format!("Segment {}", segment + 1),
         }
     }
 }

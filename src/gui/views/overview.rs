@@ -6,6 +6,7 @@ use crate::gui::format::{self, pct};
 use crate::gui::labels::Unit;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
+use crate::insights::Availability;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
@@ -93,9 +94,32 @@ fn header(ui: &mut Ui, shown: &Shown<'_>) {
 
 fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
     let k = &shown.figures.kpis;
-    let na = |family: &str| format!("not available: the mapping has no {family}");
     let gap = 12.0;
     let width = ((ui.available_width() - 4.0 * gap) / 5.0).clamp(150.0, tokens::KPI_CARD_WIDTH);
+    // A figure the data cannot give shows "n/a"; the card's tooltip says why.
+    let card = |ui: &mut Ui,
+                title: &str,
+                figure: &Availability<f64>,
+                show: &dyn Fn(f64) -> (String, String),
+                tip: &str| {
+        match figure.get() {
+            Some(v) => {
+                let (value, note) = show(*v);
+                widgets::kpi_card(ui, width, title, &value, &note, tip);
+            }
+            None => {
+                let why = figure.reason().unwrap_or("not available for this data");
+                widgets::kpi_card(
+                    ui,
+                    width,
+                    title,
+                    "n/a",
+                    "not available (hover for why)",
+                    why,
+                );
+            }
+        }
+    };
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = gap;
         widgets::kpi_card(
@@ -106,52 +130,32 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
             "after cleaning",
             "Customers in the analysis, after removing unusable and duplicate rows",
         );
-        let (value, note) = match k.revenue {
-            Some(r) => (format::thousands(r), format!("{} in total spend", format::compact(r))),
-            None => ("n/a".into(), na("spend columns")),
-        };
-        widgets::kpi_card(
+        card(
             ui,
-            width,
             "Revenue",
-            &value,
-            &note,
+            &k.total_revenue,
+            &|r| (format::thousands(r), format!("{} in total spend", format::compact(r))),
             "Total spend of all customers",
         );
-        let (value, note) = match k.avg_spend {
-            Some(v) => (format::amount(v), "per customer".to_string()),
-            None => ("n/a".into(), na("spend columns")),
-        };
-        widgets::kpi_card(
+        card(
             ui,
-            width,
             "Average spend",
-            &value,
-            &note,
+            &k.avg_spend_per_customer,
+            &|v| (format::amount(v), "per customer".into()),
             "Revenue divided by the number of customers",
         );
-        let (value, note) = match k.promo_rate {
-            Some(v) => (pct(100.0 * v), "accepted at least one campaign".to_string()),
-            None => ("n/a".into(), na("campaign columns")),
-        };
-        widgets::kpi_card(
+        card(
             ui,
-            width,
             "Promo response",
-            &value,
-            &note,
+            &k.promo_response_pct,
+            &|v| (pct(v), "accepted at least one campaign".into()),
             "Share of customers who accepted at least one campaign",
         );
-        let (value, note) = match k.discount_rate {
-            Some(v) => (pct(100.0 * v), "buy mostly on deals, spend little".to_string()),
-            None => ("n/a".into(), na("deal purchases")),
-        };
-        widgets::kpi_card(
+        card(
             ui,
-            width,
             "Discount-addiction rate",
-            &value,
-            &note,
+            &k.discount_addicted_pct,
+            &|v| (pct(v), "buy mostly on deals, spend little".into()),
             "Share of customers with over half their purchases on deals and a below-median spend per purchase",
         );
     });
@@ -172,24 +176,33 @@ fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
                     .strong()
                     .color(palette.strong),
             )
-            .on_hover_text(
-                "Drawn from the segment figures; the insights module will add its full reasoning",
-            );
+            .on_hover_text("What the segment figures support, each with the numbers behind it");
             ui.add_space(4.0);
             if shown.decisions.is_empty() {
                 widgets::muted(ui, "No segment stands out enough for a decision.");
             }
-            for d in shown.decisions {
-                ui.horizontal_wrapped(|ui| {
-                    ui.spacing_mut().item_spacing.x = 6.0;
-                    widgets::segment_swatch(ui, d.segment, 18.0);
+            let size = if shown.presenting { 17.0 } else { 15.5 };
+            for (i, d) in shown.decisions.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.label(
-                        RichText::new(format!("{} {}", d.verb, shown.segment_title(d.segment)))
-                            .size(16.0)
+                        RichText::new(format!("{}.", i + 1))
+                            .size(size)
                             .strong()
                             .color(palette.strong),
                     );
-                    ui.label(RichText::new(format!("— {}.", d.because)).size(16.0));
+                    match d.segment {
+                        Some(s) => {
+                            widgets::segment_swatch(ui, s, 16.0);
+                        }
+                        None => {
+                            ui.add_space(16.0);
+                        }
+                    }
+                    ui.add(
+                        egui::Label::new(RichText::new(&d.text).size(size).color(palette.strong))
+                            .wrap(),
+                    );
                 });
             }
         });
@@ -197,7 +210,7 @@ fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
 
 fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
-    let Some(top) = shown.figures.segments.first() else {
+    let Some(top) = shown.figures.top_segment() else {
         return;
     };
     widgets::section(
@@ -225,19 +238,27 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
         if let Some(r) = top.revenue_pct {
             facts.push(format!("{} of revenue", pct(r)));
         }
-        if let (Some(s), Some(all)) = (top.avg_spend, shown.figures.kpis.avg_spend) {
+        if let (Some(s), Some(all)) = (
+            top.avg_spend,
+            shown.figures.kpis.avg_spend_per_customer.get(),
+        ) {
             facts.push(format!(
                 "spends {} per customer vs {} overall",
                 Unit::Money.show(s),
-                Unit::Money.show(all)
+                Unit::Money.show(*all)
             ));
         }
         ui.label(RichText::new(facts.join(" · ")).size(15.0));
         ui.add_space(6.0);
-        if let Some(draft) = shown.drafts.get(top.index) {
-            for t in draft.traits.iter().take(3) {
-                ui.label(format!("• {t}"));
+        if let Some(persona) = shown.persona(top.index) {
+            for t in persona.traits.iter().take(3) {
+                ui.add(egui::Label::new(format!("• {t}")).wrap());
             }
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Action:").strong());
+                ui.label(persona.display_action());
+            });
         }
     });
 }

@@ -1,15 +1,22 @@
-//! The Personas tab: one card per persona with its name, traits, action, evidence and
-//! warnings. Name and action are edited inline; each edit is undoable and saved in the session.
+//! The Personas tab: one card per persona (the core's synthesis) with its name, traits,
+//! action, evidence and warnings. Name and action are edited inline; each edit is undoable and
+//! saved in the session.
 
 use super::{Action, Shown};
-use crate::gui::provisional::ACTION_PENDING;
+use crate::gui::format::{amount, count, pct};
+use crate::gui::labels::feature_label;
 use crate::gui::state::{Edit, Field};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
+use crate::personas::{Persona, PersonaEvidence};
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
-pub struct PersonasView;
+pub struct PersonasView {
+    /// The field being typed into and its text as typed (spaces and all), until it loses
+    /// focus; the persona itself holds the trimmed value.
+    typing: Option<(Field, String)>,
+}
 
 impl PersonasView {
     pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
@@ -20,147 +27,233 @@ impl PersonasView {
                 widgets::section(
                     ui,
                     "Persona cards",
-                    "One persona per segment, drafted from its figures (named personas with suggested actions arrive with the insights module). Click a name or an action to edit it; Ctrl+Z undoes.",
+                    "One persona per segment, drawn from its profile. Click a name or an action to edit it; Ctrl+Z undoes.",
                 );
                 let per_row = if ui.available_width() > 1100.0 { 2 } else { 1 };
-                let drafts = shown.drafts;
-                for chunk in (0..drafts.len()).collect::<Vec<_>>().chunks(per_row) {
+                let segments: Vec<usize> = shown.personas.iter().map(|p| p.segment).collect();
+                for chunk in segments.chunks(per_row) {
                     ui.columns(per_row, |cols| {
                         for (ui, &s) in cols.iter_mut().zip(chunk) {
-                            card(ui, shown, s, true, out);
+                            self.card(ui, shown, s, out);
                         }
                     });
                     ui.add_space(tokens::ITEM_GAP);
                 }
             });
     }
-}
 
-/// One persona card. `editable` shows the name and action as text fields.
-pub fn card(ui: &mut Ui, shown: &Shown<'_>, segment: usize, editable: bool, out: &mut Vec<Action>) {
-    let palette = Palette::current(ui.ctx());
-    let Some(draft) = shown.drafts.get(segment) else {
-        return;
-    };
-    let figures = &shown.figures.segments[segment];
-    tokens::card_frame(&palette).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let stripe = egui::Rect::from_min_size(
-            ui.max_rect().min - egui::vec2(0.0, 8.0),
-            egui::vec2(ui.available_width(), 4.0),
-        );
-        ui.painter()
-            .rect_filled(stripe, 2, tokens::segment_color(segment));
-        ui.horizontal(|ui| {
-            widgets::segment_swatch(ui, segment, 22.0);
-            ui.label(
-                RichText::new(format!(
-                    "Segment {} · {} of customers",
-                    segment + 1,
-                    crate::gui::format::pct(figures.customer_pct)
-                ))
-                .color(palette.muted),
-            );
-        });
-        let name = shown.persona_name(segment);
-        if editable {
-            let mut text = name.clone();
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .font(egui::FontId::proportional(tokens::HEADING_SIZE))
-                    .desired_width(f32::INFINITY)
-                    .hint_text(&draft.name),
-            );
-            let response = response
-                .accessible_name(format!("Persona {} name", segment + 1))
-                .on_hover_text("The persona's name, shown everywhere (Overview, slides, report)");
-            track_focus(&response, Field::PersonaName(segment), out);
-            if response.changed() {
-                out.push(Action::Edit(Edit::PersonaName {
-                    segment,
-                    before: shown.edits.names.get(&segment).cloned(),
-                    after: Some(text),
-                }));
+    /// The text a field shows: as typed while it has focus, else the persona's value.
+    fn text_of(&self, field: &Field, value: &str) -> String {
+        match &self.typing {
+            Some((f, text)) if f == field => text.clone(),
+            _ => value.to_string(),
+        }
+    }
+
+    /// Keep the typed text while the field has focus, and tell the workbench which field is
+    /// being typed into (one undo step per field visit).
+    fn track(
+        &mut self,
+        response: &egui::Response,
+        field: Field,
+        text: &str,
+        out: &mut Vec<Action>,
+    ) {
+        if response.gained_focus() {
+            out.push(Action::Typing(Some(field.clone())));
+        }
+        if response.has_focus() {
+            self.typing = Some((field, text.to_string()));
+        } else if response.lost_focus() {
+            if self.typing.as_ref().is_some_and(|(f, _)| *f == field) {
+                self.typing = None;
             }
-        } else {
-            ui.label(
-                RichText::new(name)
-                    .size(tokens::HEADING_SIZE + 6.0)
-                    .strong()
-                    .color(palette.strong),
+            out.push(Action::Typing(None));
+        }
+    }
+
+    fn card(&mut self, ui: &mut Ui, shown: &Shown<'_>, segment: usize, out: &mut Vec<Action>) {
+        let palette = Palette::current(ui.ctx());
+        let Some(persona) = shown.persona(segment) else {
+            return;
+        };
+        tokens::card_frame(&palette).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let stripe = egui::Rect::from_min_size(
+                ui.max_rect().min - egui::vec2(0.0, 8.0),
+                egui::vec2(ui.available_width(), 4.0),
             );
-        }
-        ui.add_space(6.0);
-        heading(ui, "Traits");
-        if draft.traits.is_empty() {
-            widgets::muted(ui, "Close to the average customer on every feature.");
-        }
-        for t in &draft.traits {
-            ui.label(format!("• {t}"));
-        }
-        ui.add_space(4.0);
-        heading(ui, "Action");
-        let action = shown
-            .edits
-            .actions
-            .get(&segment)
-            .cloned()
-            .or_else(|| draft.action.clone())
-            .unwrap_or_default();
-        if editable {
-            let mut text = action;
+            ui.painter()
+                .rect_filled(stripe, 2, tokens::segment_color(segment));
+            ui.horizontal(|ui| {
+                widgets::segment_swatch(ui, segment, 22.0);
+                ui.label(
+                    RichText::new(format!(
+                        "Segment {} · {} of customers",
+                        segment + 1,
+                        pct(persona.evidence.share_pct)
+                    ))
+                    .color(palette.muted),
+                );
+            });
+
+            let field = Field::PersonaName(segment);
+            let mut text = self.text_of(&field, persona.display_name());
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .font(egui::FontId::proportional(tokens::HEADING_SIZE))
+                        .desired_width(f32::INFINITY)
+                        .hint_text(&persona.name),
+                )
+                .accessible_name(format!("Persona {} name", segment + 1))
+                .on_hover_text(format!(
+                    "The persona's name, shown everywhere (Overview, slides, sessions). Suggested: {} ({}). Clear it to restore the suggestion.",
+                    persona.name, persona.naming
+                ));
+            self.track(&response, field.clone(), &text, out);
+            if response.changed() {
+                let after = user_value(&text, &persona.name);
+                if after != persona.user_name {
+                    out.push(Action::Edit(Edit::PersonaName {
+                        segment,
+                        before: persona.user_name.clone(),
+                        after,
+                    }));
+                }
+            }
+            problem(ui, shown, &field);
+
+            ui.add_space(6.0);
+            heading(ui, "Traits");
+            traits(ui, persona, 14.0);
+            ui.add_space(4.0);
+            heading(ui, "Action");
+            let field = Field::PersonaAction(segment);
+            let mut text = self.text_of(&field, persona.display_action());
             let response = ui
                 .add(
                     egui::TextEdit::multiline(&mut text)
                         .desired_rows(2)
                         .desired_width(f32::INFINITY)
-                        .hint_text(format!(
-                            "Write the action for this persona. {ACTION_PENDING}"
-                        )),
+                        .hint_text(&persona.action),
                 )
-                .accessible_name(format!("Persona {} action", segment + 1));
-            track_focus(&response, Field::PersonaAction(segment), out);
+                .accessible_name(format!("Persona {} action", segment + 1))
+                .on_hover_text("The recommended action; clear it to restore the suggestion");
+            self.track(&response, field.clone(), &text, out);
             if response.changed() {
-                out.push(Action::Edit(Edit::PersonaAction {
-                    segment,
-                    before: shown.edits.actions.get(&segment).cloned(),
-                    after: Some(text),
-                }));
+                let after = user_value(&text, &persona.action);
+                if after != persona.user_action {
+                    out.push(Action::Edit(Edit::PersonaAction {
+                        segment,
+                        before: persona.user_action.clone(),
+                        after,
+                    }));
+                }
             }
-        } else if action.trim().is_empty() {
-            widgets::muted(ui, ACTION_PENDING);
-        } else {
-            ui.label(RichText::new(action).size(16.0));
-        }
-        ui.add_space(4.0);
-        heading(ui, "Evidence");
-        for e in &draft.evidence {
-            ui.label(format!("• {e}"));
-        }
-        if !draft.warnings.is_empty() {
+            problem(ui, shown, &field);
             ui.add_space(4.0);
-            heading(ui, "Warnings");
-            for w in &draft.warnings {
-                ui.label(RichText::new(format!("⚠ {w}")).color(palette.warn));
+            heading(ui, "Evidence");
+            for e in evidence_lines(&persona.evidence) {
+                ui.add(egui::Label::new(format!("• {e}")).wrap());
             }
-        }
-    });
+            warnings(ui, persona, &palette);
+        });
+    }
+}
+
+/// The user's value from the typed text: `None` (the suggestion) when empty or equal to it.
+fn user_value(text: &str, suggested: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty() && trimmed != suggested).then(|| trimmed.to_string())
+}
+
+/// Why the last edit of `field` was refused, under the field.
+fn problem(ui: &mut Ui, shown: &Shown<'_>, field: &Field) {
+    if let Some((f, message)) = shown.problem
+        && f == field
+    {
+        let palette = Palette::current(ui.ctx());
+        ui.add(egui::Label::new(RichText::new(message).color(palette.error_stroke)).wrap());
+    }
+}
+
+fn traits(ui: &mut Ui, persona: &Persona, size: f32) {
+    if persona.traits.is_empty() {
+        widgets::muted(ui, "Close to the average customer on every feature.");
+    }
+    for t in &persona.traits {
+        ui.add(egui::Label::new(RichText::new(format!("• {t}")).size(size)).wrap());
+    }
+}
+
+fn warnings(ui: &mut Ui, persona: &Persona, palette: &Palette) {
+    if persona.warnings.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    heading(ui, "Warnings");
+    for w in &persona.warnings {
+        ui.add(egui::Label::new(RichText::new(format!("⚠ {w}")).color(palette.warn)).wrap());
+    }
+}
+
+/// The figures behind a persona, one sentence each.
+pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{} customers, {} of the base",
+        count(e.customers),
+        pct(e.share_pct)
+    )];
+    if let (Some(r), Some(index)) = (e.revenue_pct, e.value_index) {
+        lines.push(format!(
+            "{} of revenue, {index:.1}× its share of customers",
+            pct(r)
+        ));
+    }
+    if let Some(lift) = e.spend_lift {
+        lines.push(format!("Spends {lift:.1}× the average customer"));
+    }
+    if let Some(lift) = e.promo_lift {
+        lines.push(format!(
+            "Responds to campaigns {lift:.1}× as often as the average customer"
+        ));
+    }
+    if let Some(d) = e.deal_dependency_pct {
+        lines.push(format!("{} of purchases made on deals", pct(d)));
+    }
+    if let Some(a) = e.discount_addicted_pct {
+        lines.push(format!("{} discount-addicted", pct(a)));
+    }
+    for f in &e.distinguishing {
+        let (label, unit) = feature_label(&f.feature);
+        lines.push(format!(
+            "{label}: {} vs {} overall ({} σ)",
+            unit.show(f.segment_mean),
+            unit.show(f.population_mean),
+            crate::gui::format::signed_with(f.z, 1)
+        ));
+    }
+    if let (Some(mean), Some(min)) = (e.stability_mean_ari, e.stability_min_ari) {
+        lines.push(format!(
+            "Agreement across seeds {mean:.2} on average, {min:.2} at the lowest"
+        ));
+    }
+    lines
 }
 
 /// A persona as a slide: the name large, its traits and action, and its figures as cards.
 pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
     let palette = Palette::current(ui.ctx());
-    let (Some(draft), Some(s)) = (
-        shown.drafts.get(segment),
-        shown.figures.segments.get(segment),
-    ) else {
+    let (Some(persona), Some(s)) = (shown.persona(segment), shown.figures.segments.get(segment))
+    else {
         return;
     };
     let all = &shown.figures.kpis;
     ui.horizontal(|ui| {
         widgets::segment_swatch(ui, segment, 34.0);
         ui.label(
-            RichText::new(shown.persona_name(segment))
+            RichText::new(persona.display_name())
                 .size(tokens::TITLE_SIZE)
                 .strong()
                 .color(palette.strong),
@@ -179,41 +272,20 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         heading(ui, "Traits");
-        if draft.traits.is_empty() {
-            widgets::muted(ui, "Close to the average customer on every feature.");
-        }
-        for t in &draft.traits {
-            ui.label(RichText::new(format!("• {t}")).size(16.0));
-        }
+        traits(ui, persona, 16.0);
         ui.add_space(tokens::ITEM_GAP);
         heading(ui, "Action");
-        let action = shown
-            .edits
-            .actions
-            .get(&segment)
-            .cloned()
-            .or_else(|| draft.action.clone())
-            .unwrap_or_default();
-        if action.trim().is_empty() {
-            widgets::muted(ui, ACTION_PENDING);
-        } else {
-            ui.label(RichText::new(action).size(18.0).strong());
-        }
-        if !draft.warnings.is_empty() {
-            ui.add_space(tokens::ITEM_GAP);
-            heading(ui, "Warnings");
-            for w in &draft.warnings {
-                ui.label(RichText::new(format!("⚠ {w}")).color(palette.warn));
-            }
-        }
+        ui.add(
+            egui::Label::new(RichText::new(persona.display_action()).size(18.0).strong()).wrap(),
+        );
+        warnings(ui, persona, &palette);
         let ui = &mut cols[1];
-        let pct = crate::gui::format::pct;
         let width = ((ui.available_width() - 12.0) / 2.0).max(150.0);
         let cards = [
             (
                 "Share of customers",
                 pct(s.customer_pct),
-                format!("{} customers", crate::gui::format::count(s.customers)),
+                format!("{} customers", count(s.customers)),
             ),
             (
                 "Share of revenue",
@@ -223,18 +295,18 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
             ),
             (
                 "Spend per customer",
-                s.avg_spend
-                    .map_or_else(|| "n/a".into(), crate::gui::format::amount),
-                all.avg_spend.map_or_else(String::new, |v| {
-                    format!("vs {} overall", crate::gui::format::amount(v))
-                }),
+                s.avg_spend.map_or_else(|| "n/a".into(), amount),
+                all.avg_spend_per_customer
+                    .get()
+                    .map_or_else(String::new, |v| format!("vs {} overall", amount(*v))),
             ),
             (
                 "Promo response",
                 s.promo_rate
                     .map_or_else(|| "n/a".into(), |v| pct(100.0 * v)),
-                all.promo_rate
-                    .map_or_else(String::new, |v| format!("vs {} overall", pct(100.0 * v))),
+                all.promo_response_pct
+                    .get()
+                    .map_or_else(String::new, |v| format!("vs {} overall", pct(*v))),
             ),
         ];
         for pair in cards.chunks(2) {
@@ -257,12 +329,4 @@ fn heading(ui: &mut Ui, text: &str) {
             .strong()
             .color(palette.muted),
     );
-}
-
-fn track_focus(response: &egui::Response, field: Field, out: &mut Vec<Action>) {
-    if response.gained_focus() {
-        out.push(Action::Typing(Some(field)));
-    } else if response.lost_focus() {
-        out.push(Action::Typing(None));
-    }
 }

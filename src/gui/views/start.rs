@@ -1,11 +1,21 @@
-//! The start screen: open the demo, a dataset or a session, or a recent file.
+//! The start screen: open the demo, a dataset or a session, a session from the sessions
+//! folder, or a recent file.
 
 use super::Action;
 use crate::gui::command::Command;
+use crate::gui::persistence::SavedSession;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{RichText, Ui, vec2};
 use std::path::PathBuf;
+
+/// The files the start screen offers.
+pub struct Lists<'a> {
+    pub recent: &'a [PathBuf],
+    /// The latest bundles of the sessions folder.
+    pub saved: &'a [SavedSession],
+    pub folder: PathBuf,
+}
 
 /// The start screen (no state of its own).
 #[derive(Debug, Default)]
@@ -15,7 +25,7 @@ impl StartView {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        recent: &[PathBuf],
+        lists: &Lists<'_>,
         availability: impl Fn(Command) -> Result<(), String>,
         out: &mut Vec<Action>,
     ) {
@@ -53,8 +63,34 @@ impl StartView {
                 ui.add_space(tokens::SECTION_GAP);
                 widgets::muted(ui, "or drop a CSV, Parquet, XLSX or .sis file on this window");
                 ui.add_space(tokens::SECTION_GAP * 1.5);
+                let can_open = availability(Command::OpenSession).is_ok();
+                if !lists.saved.is_empty() {
+                    ui.label(RichText::new("Saved sessions").heading());
+                    widgets::muted(ui, format!("Latest in {}", lists.folder.display()));
+                    ui.add_space(4.0);
+                    for saved in lists.saved {
+                        let response = ui
+                            .add_enabled(
+                                can_open && saved.readable,
+                                egui::Button::new(&saved.name).min_size(vec2(360.0, 26.0)),
+                            )
+                            .on_hover_text(saved.path.display().to_string())
+                            .on_disabled_hover_text(&saved.detail);
+                        if response.clicked() {
+                            out.push(Action::OpenPath(saved.path.clone()));
+                        }
+                        ui.label(
+                            RichText::new(&saved.detail)
+                                .size(tokens::SMALL_SIZE)
+                                .color(palette.muted),
+                        );
+                        ui.add_space(2.0);
+                    }
+                    ui.add_space(tokens::SECTION_GAP);
+                }
                 ui.label(RichText::new("Recent files").heading());
                 ui.add_space(4.0);
+                let recent = lists.recent;
                 if recent.is_empty() {
                     widgets::muted(ui, "No recent files yet.");
                 }
