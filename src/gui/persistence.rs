@@ -104,7 +104,7 @@ pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
     let Ok(mut found) = session::SessionStore::new(folder).list() else {
         return Vec::new();
     };
-    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found.sort_by_key(|s| std::cmp::Reverse(s.modified));
     found
         .into_iter()
         .take(LISTED_SESSIONS)
