@@ -21,7 +21,7 @@ use sis::roles::detect_mapping;
 use sis::segment::kmeans::{KMeansSettings, assign, best_run, fit_seeds, run_seed};
 use sis::segment::{FeatureMatrix, FittedScaler, ScalerKind, prepare};
 use sis::validate::validate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -67,7 +67,7 @@ fn parse_args() -> Result<Args> {
 }
 
 /// The standard-scaled segmentation matrix of `sis run --scaler standard`.
-fn scaled_matrix(data: &PathBuf) -> Result<FeatureMatrix> {
+fn scaled_matrix(data: &Path) -> Result<FeatureMatrix> {
     let table = load_table(data, &LoadOptions::default())?;
     let (mapping, _) = detect_mapping(&table);
     let config = RunConfig {
