@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn sis(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sis")).args(args).output().expect("sis runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_sis"))
+        .args(args)
+        .output()
+        .expect("sis runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -32,16 +35,32 @@ fn run_expecting(path: &Path, code: i32, needles: &[&str]) {
 fn empty_and_disguised_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     run_expecting(&write(dir.path(), "empty.csv", b""), 1, &["empty.csv"]);
-    run_expecting(&write(dir.path(), "text.parquet", b"id,income\n1,2\n"), 1, &["text.parquet"]);
-    run_expecting(&write(dir.path(), "book.xlsx", b"id,income\n1,2\n"), 1, &["book.xlsx"]);
-    run_expecting(&write(dir.path(), "binary.csv", &[0u8, 159, 146, 150, 0, 1, 2, 3]), 1, &["binary.csv"]);
+    run_expecting(
+        &write(dir.path(), "text.parquet", b"id,income\n1,2\n"),
+        1,
+        &["text.parquet"],
+    );
+    run_expecting(
+        &write(dir.path(), "book.xlsx", b"id,income\n1,2\n"),
+        1,
+        &["book.xlsx"],
+    );
+    run_expecting(
+        &write(dir.path(), "binary.csv", &[0u8, 159, 146, 150, 0, 1, 2, 3]),
+        1,
+        &["binary.csv"],
+    );
     run_expecting(&dir.path().join("missing.csv"), 1, &["missing.csv"]);
 }
 
 #[test]
 fn data_that_cannot_be_segmented() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text_only = write(dir.path(), "names.csv", b"name,city\nAnn,Oslo\nBob,Rome\nCy,Oslo\n");
+    let text_only = write(
+        dir.path(),
+        "names.csv",
+        b"name,city\nAnn,Oslo\nBob,Rome\nCy,Oslo\n",
+    );
     run_expecting(&text_only, 1, &["names.csv", "numeric column"]);
     let mut few = String::from("id,age,income\n");
     for i in 0..6 {
@@ -51,11 +70,24 @@ fn data_that_cannot_be_segmented() {
     run_expecting(&few, 1, &["few.csv", "fewer than twice k = 8"]);
     let mut bad_cell = String::from("id,age,income,score\n");
     for i in 0..40 {
-        let income = if i == 30 { "n.a.".to_string() } else { (20_000 + i * 1000).to_string() };
+        let income = if i == 30 {
+            "n.a.".to_string()
+        } else {
+            (20_000 + i * 1000).to_string()
+        };
         bad_cell.push_str(&format!("{i},{},{income},{}\n", 20 + i, i % 7));
     }
     let bad_cell = write(dir.path(), "bad_cell.csv", bad_cell.as_bytes());
-    run_expecting(&bad_cell, 1, &["bad_cell.csv", "column \"income\"", "row 32", "\"n.a.\" is not a number"]);
+    run_expecting(
+        &bad_cell,
+        1,
+        &[
+            "bad_cell.csv",
+            "column \"income\"",
+            "row 32",
+            "\"n.a.\" is not a number",
+        ],
+    );
 }
 
 #[test]
@@ -64,17 +96,49 @@ fn bad_mapping_files() {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/marketing_campaign.csv");
     let demo = demo.to_str().expect("utf-8");
     let broken = write(dir.path(), "broken.toml", b"[columns\nID = ");
-    let (code, _, err) = sis(&["run", demo, "--mapping", broken.to_str().expect("utf-8"), "--quiet"]);
+    let (code, _, err) = sis(&[
+        "run",
+        demo,
+        "--mapping",
+        broken.to_str().expect("utf-8"),
+        "--quiet",
+    ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("broken.toml") && err.contains("not valid TOML"), "{err}");
-    let unknown = write(dir.path(), "unknown.toml", b"[columns]\nSalary = \"income\"\n");
-    let (code, _, err) = sis(&["run", demo, "--mapping", unknown.to_str().expect("utf-8"), "--quiet"]);
+    assert!(
+        err.contains("broken.toml") && err.contains("not valid TOML"),
+        "{err}"
+    );
+    let unknown = write(
+        dir.path(),
+        "unknown.toml",
+        b"[columns]\nSalary = \"income\"\n",
+    );
+    let (code, _, err) = sis(&[
+        "run",
+        demo,
+        "--mapping",
+        unknown.to_str().expect("utf-8"),
+        "--quiet",
+    ]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("\"Salary\" is not in the data"), "{err}");
-    let wrong_type = write(dir.path(), "wrong.toml", b"[columns]\nEducation = \"income\"\n");
-    let (code, _, err) = sis(&["run", demo, "--mapping", wrong_type.to_str().expect("utf-8"), "--quiet"]);
+    let wrong_type = write(
+        dir.path(),
+        "wrong.toml",
+        b"[columns]\nEducation = \"income\"\n",
+    );
+    let (code, _, err) = sis(&[
+        "run",
+        demo,
+        "--mapping",
+        wrong_type.to_str().expect("utf-8"),
+        "--quiet",
+    ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("column \"Education\", row 2: \"Graduation\" is not a number"), "{err}");
+    assert!(
+        err.contains("column \"Education\", row 2: \"Graduation\" is not a number"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -91,6 +155,9 @@ fn usage_errors_exit_2() {
     ] {
         let (code, _, err) = sis(&args);
         assert_eq!(code, 2, "{args:?}: {err}");
-        assert!(!err.is_empty() && !err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            !err.is_empty() && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
     }
 }

@@ -48,7 +48,10 @@ fn loads_2240_rows_and_detects_every_role() {
     assert_eq!(mapping.role_of("Marital_Status"), Role::Categorical);
     match &table.column("Dt_Customer").expect("join date column").data {
         ColumnData::Date { .. } => {}
-        other => panic!("Dt_Customer should load as dates, got {}", other.type_name()),
+        other => panic!(
+            "Dt_Customer should load as dates, got {}",
+            other.type_name()
+        ),
     }
 }
 
@@ -56,12 +59,19 @@ fn loads_2240_rows_and_detects_every_role() {
 fn quality_report_matches_the_known_facts() {
     let q = &demo().quality;
     assert_eq!(q.rows_loaded, 2240);
-    let income = q.columns.iter().find(|c| c.name == "Income").expect("Income profiled");
+    let income = q
+        .columns
+        .iter()
+        .find(|c| c.name == "Income")
+        .expect("Income profiled");
     assert_eq!(income.missing, 24);
     assert_eq!(income.max, Some(666_666.0));
     let (count, value) = q.imputed("Income").expect("income imputed");
     assert_eq!(count, 24);
-    assert!(value > 40_000.0 && value < 60_000.0, "median income {value}");
+    assert!(
+        value > 40_000.0 && value < 60_000.0,
+        "median income {value}"
+    );
     let mut constant = q.constant_columns();
     constant.sort_unstable();
     assert_eq!(constant, vec!["Z_CostContact", "Z_Revenue"]);
@@ -71,11 +81,17 @@ fn quality_report_matches_the_known_facts() {
         .actions
         .iter()
         .find_map(|a| match a {
-            sis::validate::QualityAction::ReplacedImplausibleAges { count, above, .. } => Some((*count, *above)),
+            sis::validate::QualityAction::ReplacedImplausibleAges { count, above, .. } => {
+                Some((*count, *above))
+            }
             _ => None,
         })
         .expect("implausible ages handled");
-    assert_eq!(ages, (3, 3), "birth years 1893, 1899 and 1900 are over 100 at 2014");
+    assert_eq!(
+        ages,
+        (3, 3),
+        "birth years 1893, 1899 and 1900 are over 100 at 2014"
+    );
     assert!(q.actions.iter().any(|a| matches!(a, sis::validate::QualityAction::CappedOutliers { feature, .. } if feature == "Income")));
 }
 
@@ -86,7 +102,11 @@ fn features_are_relative_to_the_data() {
     // The latest join date is 2014-06-29, the earliest 2012-07-30: 699 days apart.
     assert_eq!(tenure.iter().copied().fold(f64::INFINITY, f64::min), 0.0);
     assert_eq!(tenure.iter().copied().fold(0.0, f64::max), 699.0);
-    let first = a.customer_ids.iter().position(|id| id == "5524").expect("customer 5524");
+    let first = a
+        .customer_ids
+        .iter()
+        .position(|id| id == "5524")
+        .expect("customer 5524");
     assert_eq!(a.features.get("Monetary").map(|m| m[first]), Some(1617.0));
     assert_eq!(a.features.get("Frequency").map(|m| m[first]), Some(22.0));
     assert_eq!(a.features.get("Age").map(|m| m[first]), Some(57.0));
@@ -99,17 +119,28 @@ fn k_sweep_is_sane_and_the_choice_is_explained() {
     let ks: Vec<usize> = seg.sweep.iter().map(|r| r.k).collect();
     assert_eq!(ks, vec![2, 3, 4, 5, 6, 7, 8]);
     for pair in seg.sweep.windows(2) {
-        assert!(pair[1].inertia < pair[0].inertia, "inertia falls as k grows: {pair:?}");
+        assert!(
+            pair[1].inertia < pair[0].inertia,
+            "inertia falls as k grows: {pair:?}"
+        );
     }
     for r in &seg.sweep {
         assert!(r.silhouette > 0.0 && r.silhouette < 1.0, "{r:?}");
         assert!(r.calinski_harabasz > 0.0 && r.davies_bouldin > 0.0);
         assert!((0.0..=1.0).contains(&r.stability_mean));
-        assert_eq!(r.silhouette_sample, 2058, "exact silhouette below 10,000 customers");
+        assert_eq!(
+            r.silhouette_sample, 2058,
+            "exact silhouette below 10,000 customers"
+        );
     }
     let chosen = seg.chosen_report().expect("chosen k in sweep");
     assert!(chosen.smallest_share >= 0.05);
-    assert!(seg.k_reason.starts_with(&format!("k = {}: best silhouette", seg.k)), "{}", seg.k_reason);
+    assert!(
+        seg.k_reason
+            .starts_with(&format!("k = {}: best silhouette", seg.k)),
+        "{}",
+        seg.k_reason
+    );
     assert_eq!(seg.sizes.iter().sum::<usize>(), 2058);
     assert_eq!(seg.scaler_comparison.len(), 3);
     assert_eq!(seg.scaler_comparison.iter().filter(|s| s.chosen).count(), 1);
@@ -122,9 +153,18 @@ fn k_sweep_is_sane_and_the_choice_is_explained() {
 
 #[test]
 fn same_inputs_give_the_same_run_id_and_labels_at_any_thread_count() {
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
-    let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
-    let config = RunConfig { k: KChoice::Fixed(4), ..RunConfig::default() };
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("pool");
+    let config = RunConfig {
+        k: KChoice::Fixed(4),
+        ..RunConfig::default()
+    };
     let a = one.install(|| run(config.clone()));
     let b = two.install(|| run(config.clone()));
     assert_eq!(a.run_id, b.run_id);
@@ -132,5 +172,8 @@ fn same_inputs_give_the_same_run_id_and_labels_at_any_thread_count() {
     assert_eq!(a.segmentation.centroids, b.segmentation.centroids);
     assert_eq!(a.segmentation.sweep, b.segmentation.sweep);
     let other_seed = run(RunConfig { seed: 7, ..config });
-    assert_ne!(other_seed.run_id, a.run_id, "the seed is part of the run id");
+    assert_ne!(
+        other_seed.run_id, a.run_id,
+        "the seed is part of the run id"
+    );
 }

@@ -35,14 +35,35 @@ fn id_age_income_score_segments_with_families_marked_unavailable() {
     assert_eq!(mapping.role_of("Age"), Role::Age);
     assert_eq!(mapping.role_of("Annual Income (k$)"), Role::Income);
     assert_eq!(mapping.role_of("Spending Score (1-100)"), Role::Measure);
-    let a = run_analysis(&table, &mapping, RunConfig::default(), &Progress::silent()).expect("segments");
-    assert_eq!(a.input.names, vec!["Income", "Age", "Spending Score (1-100)"]);
+    let a = run_analysis(&table, &mapping, RunConfig::default(), &Progress::silent())
+        .expect("segments");
+    assert_eq!(
+        a.input.names,
+        vec!["Income", "Age", "Spending Score (1-100)"]
+    );
     assert_eq!(a.segmentation.k, 3, "{}", a.segmentation.k_reason);
     assert_eq!(a.segmentation.order_by, "size");
-    for family in [InsightFamily::Promotion, InsightFamily::Revenue, InsightFamily::Channel, InsightFamily::Rfm] {
-        let status = a.families.iter().find(|f| f.family == family).expect("family listed");
+    for family in [
+        InsightFamily::Promotion,
+        InsightFamily::Revenue,
+        InsightFamily::Channel,
+        InsightFamily::Rfm,
+    ] {
+        let status = a
+            .families
+            .iter()
+            .find(|f| f.family == family)
+            .expect("family listed");
         assert!(!status.available, "{family:?}");
-        assert!(status.reason.starts_with("not available: needs"), "{}", status.reason);
+        assert!(
+            status.reason.starts_with("not available: needs"),
+            "{}",
+            status.reason
+        );
     }
-    assert!(a.families.iter().any(|f| f.family == InsightFamily::Demographics && f.available));
+    assert!(
+        a.families
+            .iter()
+            .any(|f| f.family == InsightFamily::Demographics && f.available)
+    );
 }

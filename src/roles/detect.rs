@@ -163,8 +163,13 @@ pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) 
 
 /// A text column where at least 90% of the present values parse as numbers.
 fn mostly_numeric(data: &ColumnData) -> bool {
-    let ColumnData::Text { codes, levels } = data else { return false };
-    let numeric_level: Vec<bool> = levels.iter().map(|l| l.trim().parse::<f64>().is_ok()).collect();
+    let ColumnData::Text { codes, levels } = data else {
+        return false;
+    };
+    let numeric_level: Vec<bool> = levels
+        .iter()
+        .map(|l| l.trim().parse::<f64>().is_ok())
+        .collect();
     let (mut present, mut numeric) = (0usize, 0usize);
     for &c in codes {
         if let Some(&is_num) = numeric_level.get(c as usize) {
