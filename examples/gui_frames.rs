@@ -10,7 +10,7 @@
 
 use egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sis::config::RunConfig;
 use sis::generate::{GeneratorConfig, write_customers};
 use sis::gui::Workbench;
@@ -187,7 +187,7 @@ fn measure_segments(app: &mut App, all: &mut Vec<Timings>, rounds: usize) {
                     for _ in 0..2 {
                         let label = app
                             .query_all_by_label_contains(column)
-                            .map(|n| n.accesskit_node().label().unwrap_or_default())
+                            .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
                             .find(|l| is_header(l, column));
                         if let Some(label) = label {
                             click_label(app, &label);
