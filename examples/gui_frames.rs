@@ -114,7 +114,11 @@ fn sweep_pointer(app: &mut App, timings: &mut Timings, steps: usize) {
 }
 
 fn click_label(app: &mut App, label: &str) -> Option<Pos2> {
-    let centre = app.query_by_label(label)?.rect().center();
+    let centre = app
+        .query_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)?
+        .rect()
+        .center();
     app.hover_at(centre);
     app.event(egui::Event::PointerButton {
         pos: centre,
