@@ -114,7 +114,11 @@ fn sweep_pointer(app: &mut App, timings: &mut Timings, steps: usize) {
 }
 
 fn click_label(app: &mut App, label: &str) -> Option<Pos2> {
-    let centre = app.query_by_label(label)?.rect().center();
+    let centre = app
+        .query_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)?
+        .rect()
+        .center();
     app.hover_at(centre);
     app.event(egui::Event::PointerButton {
         pos: centre,
@@ -138,7 +142,19 @@ fn is_header(label: &str, column: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest == " ⏶" || rest == " ⏷")
 }
 
-fn measure_tab(app: &mut App, key: Key, name: &str, all: &mut Vec<Timings>, rounds: usize) {
+/// Say so when the view does not show what it should (the figures would mean nothing).
+fn check_shows(app: &App, view: &str, text: &str) {
+    if app.query_all_by_label_contains(text).next().is_none() {
+        eprintln!("warning: {view} does not show {text:?}; its timings are not meaningful");
+    }
+}
+
+fn measure_tab(
+    app: &mut App,
+    (key, name, expected): (Key, &str, &str),
+    all: &mut Vec<Timings>,
+    rounds: usize,
+) {
     let mut timings = Timings {
         view: name.into(),
         ..Timings::default()
@@ -150,6 +166,7 @@ fn measure_tab(app: &mut App, key: Key, name: &str, all: &mut Vec<Timings>, roun
         app.key_press_modifiers(Modifiers::COMMAND, key);
         timings.frames.push(frame(app));
         timings.frames.push(frame(app));
+        check_shows(app, name, expected);
         sweep_pointer(app, &mut timings, 60);
     }
     all.push(timings);
@@ -158,11 +175,11 @@ fn measure_tab(app: &mut App, key: Key, name: &str, all: &mut Vec<Timings>, roun
 fn measure_segments(app: &mut App, all: &mut Vec<Timings>, rounds: usize) {
     app.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     frame(app);
-    for page in [
-        "Table and profiles",
-        "Customer map",
-        "Choice of k",
-        "Compare two segments",
+    for (page, expected) in [
+        ("Table and profiles", "Profile heatmap"),
+        ("Customer map", "Showing a fixed sample"),
+        ("Choice of k", "Every k"),
+        ("Compare two segments", "Only clear differences"),
     ] {
         let mut timings = Timings {
             view: format!("Segments: {page}"),
@@ -174,6 +191,7 @@ fn measure_segments(app: &mut App, all: &mut Vec<Timings>, rounds: usize) {
             }
             timings.frames.push(frame(app));
             timings.frames.push(frame(app));
+            check_shows(app, page, expected);
             if page == "Table and profiles" {
                 for column in [
                     "Customers",
@@ -258,15 +276,21 @@ fn main() -> anyhow::Result<()> {
     );
 
     let mut all = Vec::new();
-    measure_tab(&mut app, Key::Num1, "Overview", &mut all, options.rounds);
-    measure_segments(&mut app, &mut all, options.rounds);
-    for (key, name) in [
-        (Key::Num3, "Personas"),
-        (Key::Num4, "Simulation"),
-        (Key::Num5, "Data"),
-        (Key::Num6, "Export"),
+    let rounds = options.rounds;
+    measure_tab(
+        &mut app,
+        (Key::Num1, "Overview", "Key decisions"),
+        &mut all,
+        rounds,
+    );
+    measure_segments(&mut app, &mut all, rounds);
+    for tab in [
+        (Key::Num3, "Personas", "Persona cards"),
+        (Key::Num4, "Simulation", "Simulation is not available yet"),
+        (Key::Num5, "Data", "Data quality"),
+        (Key::Num6, "Export", "Export is not available yet"),
     ] {
-        measure_tab(&mut app, key, name, &mut all, options.rounds);
+        measure_tab(&mut app, tab, &mut all, rounds);
     }
 
     let every: Vec<f64> = all.iter().flat_map(|t| t.frames.iter().copied()).collect();

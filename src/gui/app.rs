@@ -102,6 +102,12 @@ impl Workbench {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let mut app = Self::with_preferences(Preferences::load(cc.storage));
         super::tokens::install(&cc.egui_ctx);
+        // Closed while presenting: start as a normal window again.
+        if let Some(zoom) = app.prefs.zoom_after_presenting.take() {
+            cc.egui_ctx.set_zoom_factor(zoom);
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
         app.styled = true;
         if let Some(path) = options.open {
             app.queued.push(Action::OpenPath(path));
@@ -317,6 +323,7 @@ impl eframe::App for Workbench {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.zoom_after_presenting = self.presentation.zoom_outside();
         self.prefs.save(storage);
     }
 }

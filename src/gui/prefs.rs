@@ -13,6 +13,9 @@ pub const RECENT_LIMIT: usize = 8;
 pub struct Preferences {
     pub dark: bool,
     pub recent: Vec<PathBuf>,
+    /// Set when the window was closed while presenting: the zoom to come back to (egui keeps
+    /// the presentation zoom and full screen otherwise).
+    pub zoom_after_presenting: Option<f32>,
 }
 
 impl Default for Preferences {
@@ -20,6 +23,7 @@ impl Default for Preferences {
         Self {
             dark: true,
             recent: Vec::new(),
+            zoom_after_presenting: None,
         }
     }
 }

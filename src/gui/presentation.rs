@@ -2,7 +2,7 @@
 //! panels, and the tabs as slides (Overview, Segments, each persona, Simulation) stepped with
 //! the arrow keys.
 
-use super::tokens::PRESENTATION_ZOOM;
+use super::tokens::{PRESENTATION_ZOOM, SLIDE_HEIGHT};
 
 /// One slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,11 @@ impl Slide {
     }
 }
 
+/// The presentation zoom for a screen `height` points high (at zoom 1).
+pub fn slide_zoom(height: f32) -> f32 {
+    (height / SLIDE_HEIGHT).clamp(1.0, PRESENTATION_ZOOM)
+}
+
 /// The deck for an analysis with `personas` personas.
 pub fn slides(personas: usize) -> Vec<Slide> {
     let mut deck = vec![Slide::Overview, Slide::Segments];
@@ -42,15 +47,22 @@ pub struct Presentation {
 }
 
 impl Presentation {
-    /// Enter: full screen and larger type.
+    /// Enter: full screen and larger type, as large as the screen holds a whole slide.
     pub fn enter(&mut self, ctx: &egui::Context) {
         if self.active {
             return;
         }
         self.active = true;
         self.slide = 0;
-        self.saved_zoom = Some(ctx.zoom_factor());
-        ctx.set_zoom_factor(PRESENTATION_ZOOM);
+        let zoom = ctx.zoom_factor();
+        self.saved_zoom = Some(zoom);
+        // The screen's height at zoom 1: the monitor's when known, else the window's (both
+        // are given in points at the current zoom).
+        let screen = zoom
+            * ctx
+                .input(|i| i.viewport().monitor_size.map(|s| s.y))
+                .unwrap_or_else(|| ctx.content_rect().height());
+        ctx.set_zoom_factor(slide_zoom(screen));
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 
@@ -62,6 +74,11 @@ impl Presentation {
         self.active = false;
         ctx.set_zoom_factor(self.saved_zoom.take().unwrap_or(1.0));
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+
+    /// The zoom outside presentation mode, while presenting.
+    pub fn zoom_outside(&self) -> Option<f32> {
+        self.saved_zoom.filter(|_| self.active)
     }
 
     pub fn next(&mut self, deck_len: usize) {
@@ -85,6 +102,13 @@ impl Presentation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slides_zoom_to_fit_the_screen() {
+        assert_eq!(slide_zoom(1080.0), 1.45);
+        assert!((slide_zoom(900.0) - 900.0 / 745.0).abs() < 1e-6);
+        assert_eq!(slide_zoom(600.0), 1.0);
+    }
 
     #[test]
     fn deck_has_a_slide_per_persona() {

@@ -18,8 +18,10 @@ pub const KPI_CARD_WIDTH: f32 = 250.0;
 pub const KPI_CARD_HEIGHT: f32 = 92.0;
 /// Height of a chart in the normal view.
 pub const CHART_HEIGHT: f32 = 300.0;
-/// UI zoom in presentation mode.
+/// Largest UI zoom in presentation mode.
 pub const PRESENTATION_ZOOM: f32 = 1.45;
+/// Height, in points, a slide is laid out for: the zoom is chosen so the screen holds it.
+pub const SLIDE_HEIGHT: f32 = 745.0;
 
 /// Type sizes.
 pub const BODY_SIZE: f32 = 14.0;
@@ -49,6 +51,8 @@ pub fn text_on(background: Color32) -> Color32 {
 pub struct Palette {
     pub card: Color32,
     pub card_stroke: Color32,
+    /// Background of text fields, set apart from the cards they sit on.
+    pub field: Color32,
     pub banner: Color32,
     pub banner_stroke: Color32,
     pub error_fill: Color32,
@@ -69,6 +73,7 @@ impl Palette {
             Palette {
                 card: Color32::from_rgb(36, 40, 48),
                 card_stroke: Color32::from_rgb(58, 64, 76),
+                field: Color32::from_rgb(18, 20, 25),
                 banner: Color32::from_rgb(22, 46, 66),
                 banner_stroke: Color32::from_rgb(0, 114, 178),
                 error_fill: Color32::from_rgb(70, 30, 22),
@@ -85,6 +90,7 @@ impl Palette {
             Palette {
                 card: Color32::from_rgb(255, 255, 255),
                 card_stroke: Color32::from_rgb(212, 216, 224),
+                field: Color32::from_rgb(236, 240, 246),
                 banner: Color32::from_rgb(226, 239, 248),
                 banner_stroke: Color32::from_rgb(0, 114, 178),
                 error_fill: Color32::from_rgb(253, 232, 222),
@@ -153,6 +159,8 @@ pub fn install(ctx: &egui::Context) {
             style.spacing.item_spacing = egui::vec2(ITEM_GAP, 6.0);
             style.spacing.button_padding = egui::vec2(10.0, 4.0);
             style.spacing.interact_size.y = 24.0;
+            // Scroll bars take their own room instead of floating over charts and tables.
+            style.spacing.scroll = egui::style::ScrollStyle::solid();
             let palette = Palette::of(theme == Theme::Dark);
             tune_visuals(&mut style.visuals, &palette);
         });
@@ -164,6 +172,7 @@ fn tune_visuals(visuals: &mut Visuals, palette: &Palette) {
     visuals.selection.bg_fill = palette.accent.linear_multiply(0.55);
     visuals.selection.stroke = Stroke::new(1.0, palette.strong);
     visuals.widgets.noninteractive.fg_stroke.color = palette.strong.linear_multiply(0.92);
+    visuals.text_edit_bg_color = Some(palette.field);
 }
 
 /// A card frame (KPI cards, persona cards, spotlight).

@@ -188,6 +188,15 @@ pub fn not_available(ui: &mut Ui, title: &str, body: &str) {
     });
 }
 
+/// A wrapped paragraph, left-aligned: justified layouts (columns) would otherwise stretch the
+/// spaces of every wrapped line.
+pub fn paragraph(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
+}
+
 /// A small muted text.
 pub fn muted(ui: &mut Ui, text: impl Into<String>) -> Response {
     let color = Palette::current(ui.ctx()).muted;

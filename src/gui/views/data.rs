@@ -190,7 +190,8 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
                     ui.label(RichText::new(k).strong());
                 },
             );
-            ui.add(egui::Label::new(RichText::new(v).monospace()).wrap());
+            // Small enough for the 64-character run id and data hash to keep to one line.
+            ui.add(egui::Label::new(RichText::new(v).monospace().size(11.5)).wrap());
         });
     }
 }

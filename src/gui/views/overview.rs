@@ -182,7 +182,9 @@ fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
                 widgets::muted(ui, "No segment stands out enough for a decision.");
             }
             let size = if shown.presenting { 17.0 } else { 15.5 };
-            for (i, d) in shown.decisions.iter().enumerate() {
+            // A slide shows the strongest three; the Overview tab has them all.
+            let shown_decisions = if shown.presenting { 3 } else { usize::MAX };
+            for (i, d) in shown.decisions.iter().take(shown_decisions).enumerate() {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 8.0;
                     ui.label(
@@ -213,11 +215,16 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
     let Some(top) = shown.figures.top_segment() else {
         return;
     };
-    widgets::section(
-        ui,
-        "Top segment",
-        "The segment that brings the most revenue",
-    );
+    if shown.presenting {
+        // On a slide the card speaks for itself; the room goes to the chart beside it.
+        ui.add_space(tokens::SECTION_GAP * 0.5);
+    } else {
+        widgets::section(
+            ui,
+            "Top segment",
+            "The segment that brings the most revenue",
+        );
+    }
     tokens::card_frame(&palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -248,13 +255,16 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
                 Unit::Money.show(*all)
             ));
         }
-        ui.label(RichText::new(facts.join(" · ")).size(15.0));
+        widgets::paragraph(ui, RichText::new(facts.join(" · ")).size(15.0));
         ui.add_space(6.0);
         if let Some(persona) = shown.persona(top.index) {
-            for t in persona.traits.iter().take(3) {
-                ui.add(egui::Label::new(format!("• {t}")).wrap());
+            // A slide keeps to the action; the traits are on the persona's own slide.
+            if !shown.presenting {
+                for t in persona.traits.iter().take(3) {
+                    widgets::paragraph(ui, format!("• {t}"));
+                }
+                ui.add_space(4.0);
             }
-            ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Action:").strong());
                 ui.label(persona.display_action());
@@ -295,7 +305,11 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
     widgets::section(
         ui,
         "Revenue share against customer share",
-        "A segment above its customer share earns more than its size",
+        if shown.presenting {
+            ""
+        } else {
+            "A segment above its customer share earns more than its size"
+        },
     );
     let segments = &shown.figures.segments;
     if segments.iter().all(|s| s.revenue_pct.is_none()) {
@@ -331,7 +345,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         .collect();
     let k = segments.len();
     let height = if shown.presenting {
-        (ui.available_height() - 12.0).clamp(150.0, tokens::CHART_HEIGHT)
+        (ui.available_height() - 8.0).clamp(90.0, tokens::CHART_HEIGHT)
     } else {
         tokens::CHART_HEIGHT - 40.0
     };

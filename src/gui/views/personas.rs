@@ -155,7 +155,7 @@ impl PersonasView {
             ui.add_space(4.0);
             heading(ui, "Evidence");
             for e in evidence_lines(&persona.evidence) {
-                ui.add(egui::Label::new(format!("• {e}")).wrap());
+                widgets::paragraph(ui, format!("• {e}"));
             }
             warnings(ui, persona, &palette);
         });
@@ -174,7 +174,7 @@ fn problem(ui: &mut Ui, shown: &Shown<'_>, field: &Field) {
         && f == field
     {
         let palette = Palette::current(ui.ctx());
-        ui.add(egui::Label::new(RichText::new(message).color(palette.error_stroke)).wrap());
+        widgets::paragraph(ui, RichText::new(message).color(palette.error_stroke));
     }
 }
 
@@ -183,7 +183,7 @@ fn traits(ui: &mut Ui, persona: &Persona, size: f32) {
         widgets::muted(ui, "Close to the average customer on every feature.");
     }
     for t in &persona.traits {
-        ui.add(egui::Label::new(RichText::new(format!("• {t}")).size(size)).wrap());
+        widgets::paragraph(ui, RichText::new(format!("• {t}")).size(size));
     }
 }
 
@@ -194,7 +194,7 @@ fn warnings(ui: &mut Ui, persona: &Persona, palette: &Palette) {
     ui.add_space(4.0);
     heading(ui, "Warnings");
     for w in &persona.warnings {
-        ui.add(egui::Label::new(RichText::new(format!("⚠ {w}")).color(palette.warn)).wrap());
+        widgets::paragraph(ui, RichText::new(format!("⚠ {w}")).color(palette.warn));
     }
 }
 
@@ -275,8 +275,9 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
         traits(ui, persona, 16.0);
         ui.add_space(tokens::ITEM_GAP);
         heading(ui, "Action");
-        ui.add(
-            egui::Label::new(RichText::new(persona.display_action()).size(18.0).strong()).wrap(),
+        widgets::paragraph(
+            ui,
+            RichText::new(persona.display_action()).size(18.0).strong(),
         );
         warnings(ui, persona, &palette);
         let ui = &mut cols[1];

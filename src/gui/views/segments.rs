@@ -93,7 +93,11 @@ impl SegmentsView {
                     widgets::section(
                         ui,
                         "Segment table",
-                        "Click a column title to sort; segments are numbered by revenue",
+                        if shown.presenting {
+                            "Segments are numbered by revenue"
+                        } else {
+                            "Click a column title to sort; segments are numbered by revenue"
+                        },
                     );
                     self.table(ui, shown);
                     ui.add_space(tokens::SECTION_GAP);
@@ -162,20 +166,39 @@ impl SegmentsView {
                     self.header(ui, title, key, tip, shown.presenting);
                 }
                 ui.end_row();
-                for s in rows {
-                    widgets::segment_label(ui, s.index, &shown.segment_title(s.index));
-                    ui.label(format!(
-                        "{}  ({})",
-                        format::count(s.customers),
-                        pct(s.customer_pct)
-                    ));
-                    ui.label(match (s.revenue, s.revenue_pct) {
-                        (Some(r), Some(p)) => format!("{}  ({})", format::thousands(r), pct(p)),
-                        _ => "n/a".into(),
+                // Cells start where the text of the (clickable) column titles starts.
+                let indent = if shown.presenting {
+                    0.0
+                } else {
+                    ui.spacing().button_padding.x
+                };
+                let cell = |ui: &mut Ui, text: String| {
+                    ui.horizontal(|ui| {
+                        ui.add_space(indent);
+                        ui.label(text);
                     });
-                    ui.label(opt(s.avg_spend, format::amount));
-                    ui.label(opt(s.promo_rate, |v| pct(100.0 * v)));
-                    ui.label(opt(s.discount_rate, |v| pct(100.0 * v)));
+                };
+                for s in rows {
+                    ui.horizontal(|ui| {
+                        ui.add_space(indent);
+                        widgets::segment_label(ui, s.index, &shown.segment_title(s.index));
+                    });
+                    cell(
+                        ui,
+                        format!("{}  ({})", format::count(s.customers), pct(s.customer_pct)),
+                    );
+                    cell(
+                        ui,
+                        match (s.revenue, s.revenue_pct) {
+                            (Some(r), Some(p)) => {
+                                format!("{}  ({})", format::thousands(r), pct(p))
+                            }
+                            _ => "n/a".into(),
+                        },
+                    );
+                    cell(ui, opt(s.avg_spend, format::amount));
+                    cell(ui, opt(s.promo_rate, |v| pct(100.0 * v)));
+                    cell(ui, opt(s.discount_rate, |v| pct(100.0 * v)));
                     ui.end_row();
                 }
             });
