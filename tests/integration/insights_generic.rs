@@ -2,7 +2,7 @@
 //! spend, channel or campaign columns): families without their columns say why, and the
 //! personas are named from the features the data has.
 
-mod common;
+use crate::common;
 
 use sis::insights::decisions;
 use std::collections::BTreeSet;

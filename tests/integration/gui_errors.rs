@@ -1,7 +1,7 @@
 //! When things go wrong in the workbench: a bad file, a mapping that does not fit, a long
 //! run cancelled. Each time the message names what is at fault and the analysis stays.
 
-mod gui_support;
+use crate::gui_support;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -2,7 +2,7 @@
 //! quote true figures, actions that fit (no discounts for the most valuable segment),
 //! warnings where due, and renames that show everywhere.
 
-mod common;
+use crate::common;
 
 use common::{DemoRows, SPEND};
 use sis::insights::decisions;

@@ -1,6 +1,6 @@
 //! The workbench as a workshop lives it, driven through egui_kittest by accessible labels.
 
-mod gui_support;
+use crate::gui_support;
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::*;

@@ -8,7 +8,7 @@
 //! - after it, bump `session::FORMAT_VERSION`, freeze the old types and add a migration
 //!   (docs/sessions.md, "Versioning"), and keep this fixture as the old format's witness.
 
-mod common;
+use crate::common;
 
 use sis::session::{BundleInfo, Session, Verify};
 use std::path::PathBuf;

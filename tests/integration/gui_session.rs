@@ -2,7 +2,7 @@
 //! figures, the personas as renamed, the tab and the segments compared; the command line
 //! reads the same names.
 
-mod gui_support;
+use crate::gui_support;
 
 use clap::Parser;
 use egui::accesskit::Role;

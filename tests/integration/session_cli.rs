@@ -1,7 +1,7 @@
 //! A user inspects a saved session, lists the sessions folder and prunes old bundles from the
 //! command line.
 
-mod common;
+use crate::common;
 
 use clap::Parser;
 use common::small_session;

@@ -1,7 +1,7 @@
 //! A marketer saves the segmentation as a model, scores next month's file with it, reads the
 //! drift, and re-runs on changed data with segment numbers and persona names kept.
 
-mod common;
+use crate::common;
 
 use sis::config::{RunConfig, ScalerChoice};
 use sis::model::{

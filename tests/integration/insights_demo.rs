@@ -1,7 +1,7 @@
 //! A marketer runs the demo dataset and reads the business insights: every figure agrees
 //! with a direct computation from the CSV, and families without their columns say why.
 
-mod common;
+use crate::common;
 
 use common::{CAMPAIGNS, DemoRows, SPEND};
 use sis::features::names;

@@ -1,7 +1,7 @@
 //! A user saves the demo analysis, reopens it and saves it again: the state comes back equal
 //! and the bytes identical, every time.
 
-mod common;
+use crate::common;
 
 use common::{analyse_with, demo_table, quick_config, small_session};
 use sis::config::RunConfig;

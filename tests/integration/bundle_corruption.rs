@@ -2,7 +2,7 @@
 //! every truncation, thousands of byte flips, wrong magic, future and retired versions, huge
 //! length prefixes and a crash in the middle of a save each end in a clean, named error.
 
-mod common;
+use crate::common;
 
 use common::small_session;
 use rand::{Rng, SeedableRng};
