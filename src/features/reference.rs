@@ -189,30 +189,30 @@ pub fn build_features(
             "days from joining to the latest join date in the data",
         );
     }
-    if let Some(f) = &frequency {
-        if channels.len() >= 2 {
-            for (ch, name, default) in [
-                (Channel::Web, WEB_RATIO, true),
-                (Channel::Store, STORE_RATIO, false),
-                (Channel::Catalog, CATALOG_RATIO, true),
-                (Channel::Other, OTHER_RATIO, false),
-            ] {
-                let cols: Vec<&[f64]> = channels
-                    .iter()
-                    .filter(|(c, _)| *c == ch)
-                    .map(|(_, v)| *v)
-                    .collect();
-                if !cols.is_empty() {
-                    let count = sum_columns(&cols, n);
-                    let description = format!("{} purchases ÷ Frequency", ch.label());
-                    b.push(
-                        name,
-                        FeatureKind::Ratio,
-                        ratio(&count, f),
-                        default,
-                        &description,
-                    );
-                }
+    if let Some(f) = &frequency
+        && channels.len() >= 2
+    {
+        for (ch, name, default) in [
+            (Channel::Web, WEB_RATIO, true),
+            (Channel::Store, STORE_RATIO, false),
+            (Channel::Catalog, CATALOG_RATIO, true),
+            (Channel::Other, OTHER_RATIO, false),
+        ] {
+            let cols: Vec<&[f64]> = channels
+                .iter()
+                .filter(|(c, _)| *c == ch)
+                .map(|(_, v)| *v)
+                .collect();
+            if !cols.is_empty() {
+                let count = sum_columns(&cols, n);
+                let description = format!("{} purchases ÷ Frequency", ch.label());
+                b.push(
+                    name,
+                    FeatureKind::Ratio,
+                    ratio(&count, f),
+                    default,
+                    &description,
+                );
             }
         }
     }

@@ -88,10 +88,11 @@ pub fn prepare(
     let mut columns = Vec::with_capacity(chosen.len());
     for f in &chosen {
         let mut values = f.values.clone();
-        if config.iqr_factor > 0.0 && f.kind == FeatureKind::Continuous {
-            if let Some(action) = cap(&f.name, &mut values, config.iqr_factor) {
-                actions.push(action);
-            }
+        if config.iqr_factor > 0.0
+            && f.kind == FeatureKind::Continuous
+            && let Some(action) = cap(&f.name, &mut values, config.iqr_factor)
+        {
+            actions.push(action);
         }
         columns.push(values);
     }
