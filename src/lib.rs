@@ -2,6 +2,8 @@
 //! ingest → roles → validate → features → segment → insights → personas, and the GUI and the
 //! `sis` command line are thin shells over it. Nothing here depends on egui.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod config;
 pub mod features;

@@ -1,5 +1,7 @@
 //! The `sis` binary: the command line, or the workbench window when run without a subcommand.
 
+#![forbid(unsafe_code)]
+
 use clap::Parser;
 use sis::cli::{Cli, execute};
 use std::process::ExitCode;

@@ -105,7 +105,8 @@ mod tests {
 
     #[test]
     fn slides_zoom_to_fit_the_screen() {
-        assert_eq!(slide_zoom(1080.0), 1.45);
+        assert_eq!(slide_zoom(2160.0), PRESENTATION_ZOOM);
+        assert!((slide_zoom(1080.0) - 1080.0 / 745.0).abs() < 1e-6);
         assert!((slide_zoom(900.0) - 900.0 / 745.0).abs() < 1e-6);
         assert_eq!(slide_zoom(600.0), 1.0);
     }

@@ -20,6 +20,18 @@ impl StagedSave {
     /// Write `bytes` to a new temporary file next to `target` and flush it to disk.
     /// Creates the target's folder if needed.
     pub fn write(target: &Path, bytes: &[u8]) -> Result<StagedSave, SessionError> {
+        Self::write_with(target, |file| {
+            file.write_all(bytes).map_err(|e| write_error(target, e))
+        })
+    }
+
+    /// As [`StagedSave::write`], with the file's contents written by `fill` (which may seek).
+    /// The file is flushed to disk after `fill` succeeds; if it fails, the temporary file is
+    /// removed and its error returned.
+    pub fn write_with(
+        target: &Path,
+        fill: impl FnOnce(&mut File) -> Result<(), SessionError>,
+    ) -> Result<StagedSave, SessionError> {
         let shown = target.display().to_string();
         let io = |action, source| SessionError::Io {
             file: shown.clone(),
@@ -41,9 +53,8 @@ impl StagedSave {
             target: target.to_path_buf(),
             committed: false,
         };
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| io("write the session", e))?;
+        fill(&mut file)?;
+        file.sync_all().map_err(|e| write_error(target, e))?;
         Ok(staged)
     }
 
@@ -71,6 +82,15 @@ impl Drop for StagedSave {
         if !self.committed {
             let _ = fs::remove_file(&self.temp);
         }
+    }
+}
+
+/// The error for a failed write of the session at `target`.
+pub fn write_error(target: &Path, source: std::io::Error) -> SessionError {
+    SessionError::Io {
+        file: target.display().to_string(),
+        action: "write the session",
+        source,
     }
 }
 

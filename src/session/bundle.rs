@@ -1,7 +1,7 @@
 //! The session and its bundle: everything a user gets back when reopening an analysis, and
 //! its `.sis` bytes (header, manifest section, payload section).
 
-use super::atomic::StagedSave;
+use super::atomic::{StagedSave, write_error};
 use super::check::check;
 use super::codec::{self, CodecError, MAX_SECTION};
 use super::error::SessionError;
@@ -12,6 +12,7 @@ use super::state::{Scenario, SessionUiState};
 use crate::pipeline::Analysis;
 use crate::table::RawTable;
 use serde::{Deserialize, Serialize};
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The name used in messages for a bundle that is not a file.
@@ -55,11 +56,7 @@ impl Session {
         let manifest = codec::encode(&self.manifest()).map_err(encode_error)?;
         let payload = codec::encode(self).map_err(encode_error)?;
         let header = Header::for_sections(&manifest, &payload).to_bytes();
-        let mut out = Vec::with_capacity(header.len() + manifest.len() + payload.len());
-        out.extend_from_slice(&header);
-        out.extend_from_slice(&manifest);
-        out.extend_from_slice(&payload);
-        Ok(out)
+        Ok([header, manifest, payload].concat())
     }
 
     /// Read a bundle held in memory.
@@ -116,14 +113,26 @@ impl Session {
     /// The first half of [`Session::save`]: the bundle written and flushed to a temporary file
     /// beside `path`, ready to [`StagedSave::commit`].
     pub fn stage_save(&self, path: &Path) -> Result<StagedSave, SessionError> {
-        let bytes = self.to_bytes().map_err(|e| match e {
-            SessionError::Encode { detail, .. } => SessionError::Encode {
-                file: path.display().to_string(),
-                detail,
-            },
-            other => other,
-        })?;
-        StagedSave::write(path, &bytes)
+        let encode_error = |e: CodecError| SessionError::Encode {
+            file: path.display().to_string(),
+            detail: e.to_string(),
+        };
+        let manifest = codec::encode(&self.manifest()).map_err(encode_error)?;
+        StagedSave::write_with(path, |file| {
+            // The header comes first but holds the payload's length and checksum, so its
+            // place is reserved, the payload streamed through a hasher, and the header
+            // written last. The bytes equal `to_bytes` without the payload ever in memory.
+            let placeholder = Header::for_sections(&manifest, &[]).to_bytes();
+            let io = |e| write_error(path, e);
+            file.write_all(&placeholder).map_err(io)?;
+            file.write_all(&manifest).map_err(io)?;
+            let mut sink = HashingWriter::new(BufWriter::with_capacity(1 << 20, &mut *file));
+            codec::encode_into(self, &mut sink).map_err(encode_error)?;
+            let (payload_len, payload_hash) = sink.finish().map_err(io)?;
+            let header = Header::for_streamed(&manifest, payload_len, payload_hash).to_bytes();
+            file.seek(SeekFrom::Start(0)).map_err(io)?;
+            file.write_all(&header).map_err(io)
+        })
     }
 
     /// Open a bundle, verifying header, checksums and contents before returning anything.
@@ -147,5 +156,41 @@ impl Session {
         }
         let bytes = std::fs::read(path).map_err(|e| io("read the session", e))?;
         Self::from_bytes_named(&bytes, &shown)
+    }
+}
+
+/// A writer that passes bytes on while counting and hashing them.
+struct HashingWriter<W: Write> {
+    inner: W,
+    hasher: blake3::Hasher,
+    len: u64,
+}
+
+impl<W: Write> HashingWriter<W> {
+    fn new(inner: W) -> Self {
+        HashingWriter {
+            inner,
+            hasher: blake3::Hasher::new(),
+            len: 0,
+        }
+    }
+
+    /// Flush and return the length and blake3 of everything written.
+    fn finish(mut self) -> std::io::Result<(u64, [u8; 32])> {
+        self.inner.flush()?;
+        Ok((self.len, *self.hasher.finalize().as_bytes()))
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.hasher.update(&buf[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }

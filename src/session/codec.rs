@@ -48,6 +48,15 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
     bincode::serde::encode_to_vec(value, base()).map_err(|e| CodecError::Encode(e.to_string()))
 }
 
+/// Encode a value into `writer`, giving the same bytes as [`encode`] without holding them.
+pub fn encode_into<T: Serialize, W: std::io::Write>(
+    value: &T,
+    writer: &mut W,
+) -> Result<usize, CodecError> {
+    bincode::serde::encode_into_std_write(value, writer, base())
+        .map_err(|e| CodecError::Encode(e.to_string()))
+}
+
 /// Decode a value that must fill `bytes` exactly, with a byte limit chosen from their length.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     let len = bytes.len();

@@ -51,13 +51,22 @@ pub struct Header {
 impl Header {
     /// The header of a bundle holding these two sections, written by this build.
     pub fn for_sections(manifest: &[u8], payload: &[u8]) -> Header {
+        Self::for_streamed(
+            manifest,
+            payload.len() as u64,
+            *blake3::hash(payload).as_bytes(),
+        )
+    }
+
+    /// The header of a bundle with this manifest and a payload already hashed while written.
+    pub fn for_streamed(manifest: &[u8], payload_len: u64, payload_hash: [u8; HASH_LEN]) -> Header {
         Header {
             format_version: FORMAT_VERSION,
             app_version: APP_VERSION.to_string(),
             manifest_len: manifest.len() as u64,
-            payload_len: payload.len() as u64,
+            payload_len,
             manifest_hash: *blake3::hash(manifest).as_bytes(),
-            payload_hash: *blake3::hash(payload).as_bytes(),
+            payload_hash,
         }
     }
 

@@ -499,29 +499,3 @@ proptest! {
         let _ = load_bytes(&zip, "random.xlsx", &LoadOptions::default());
     }
 }
-
-/// Manual timing: `cargo test --release --test ingest_formats -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn time_one_million_rows() {
-    let demo = std::fs::read_to_string(demo_path()).expect("demo");
-    let mut lines = demo.lines();
-    let header = lines.next().expect("header");
-    let body: Vec<&str> = lines.collect();
-    let mut text = String::with_capacity(110 * 1_000_000);
-    text.push_str(header);
-    text.push('\n');
-    for i in 0..1_000_000 {
-        text.push_str(body[i % body.len()]);
-        text.push('\n');
-    }
-    let start = std::time::Instant::now();
-    let t = load_csv_bytes(text.as_bytes(), "big.csv").expect("loads");
-    let elapsed = start.elapsed();
-    assert_eq!(t.n_rows(), 1_000_000);
-    assert_eq!(t.columns.len(), 29);
-    println!(
-        "1,000,000 rows x 29 columns ({} MB) loaded in {elapsed:.2?}",
-        text.len() / 1_000_000
-    );
-}

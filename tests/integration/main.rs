@@ -1,18 +1,13 @@
-//! All integration tests in one binary: each file is a module, so the core, polars and egui are
-//! linked once rather than once per file (which took tens of gigabytes of disk in CI).
+//! The core's integration tests in one binary: each file is a module, so the core and polars
+//! are linked once rather than once per file (which took tens of gigabytes of disk in CI).
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../gui_support/mod.rs"]
-mod gui_support;
 
 mod bad_inputs;
 mod bundle_corruption;
 mod demo_segmentation;
 mod generate_data;
-mod gui_errors;
-mod gui_session;
-mod gui_workshop;
 mod ingest_formats;
 mod insights_demo;
 mod insights_generic;

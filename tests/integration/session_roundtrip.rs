@@ -65,6 +65,9 @@ fn open_then_save_writes_the_same_file() {
     let session = small_session();
     session.save(&path).unwrap();
     let saved = std::fs::read(&path).unwrap();
+    // The file is streamed (payload hashed as it is written, header last) and must still be
+    // exactly the in-memory bundle.
+    assert_eq!(saved, session.to_bytes().unwrap());
     let reopened = Session::open(&path).unwrap();
     assert_same_state(&session, &reopened);
     reopened.save(&path).unwrap();

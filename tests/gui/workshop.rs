@@ -1,11 +1,11 @@
 //! The workbench as a workshop lives it, driven through egui_kittest by accessible labels.
 
-use crate::gui_support;
+use crate::support;
 
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui_support::*;
 use sis::pipeline::run_analysis;
 use sis::progress::Progress;
+use support::*;
 
 #[test]
 fn open_the_demo_and_read_the_kpis_against_the_core() {

@@ -2,16 +2,16 @@
 //! figures, the personas as renamed, the tab and the segments compared; the command line
 //! reads the same names.
 
-use crate::gui_support;
+use crate::support;
 
 use clap::Parser;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use gui_support::*;
 use sis::gui::persistence::BundleStore;
 use sis::gui::views::Tab;
 use sis::gui::{StartOptions, Workbench};
 use std::sync::Arc;
+use support::*;
 
 const KPIS: [&str; 5] = [
     "Customers",

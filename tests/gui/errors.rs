@@ -1,12 +1,12 @@
 //! When things go wrong in the workbench: a bad file, a mapping that does not fit, a long
 //! run cancelled. Each time the message names what is at fault and the analysis stays.
 
-use crate::gui_support;
+use crate::support;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui_support::*;
 use sis::table::{Column, ColumnData, RawTable, SourceFormat};
+use support::*;
 
 #[test]
 fn a_bad_file_shows_the_error_and_keeps_the_analysis() {

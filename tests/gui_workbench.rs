@@ -1,0 +1,13 @@
+//! The workbench driven as a person uses it (egui_kittest, by accessible labels): opening data,
+//! sessions, errors, workshops and presentation mode. One binary for all GUI tests, so egui and
+//! the core are linked once.
+
+#[path = "gui/support.rs"]
+mod support;
+
+#[path = "gui/errors.rs"]
+mod errors;
+#[path = "gui/session.rs"]
+mod session;
+#[path = "gui/workshop.rs"]
+mod workshop;
