@@ -1,63 +1,27 @@
 //! Opening a damaged or hostile bundle never allocates far beyond its size: lengths inside
 //! the bytes cannot make sis reserve memory that the file does not back.
 //!
-//! This binary swaps in a counting global allocator to measure the peak heap use of each
-//! decode. `GlobalAlloc` is an unsafe trait, so this file (test-only, never part of the
-//! library) holds the project's only `unsafe`: each method forwards to the system allocator
-//! unchanged, with the caller's layout, and only adds atomic bookkeeping. Everything runs in
-//! one `#[test]` so no other test thread allocates during a measurement.
+//! This binary swaps in `peak_alloc`'s counting global allocator to measure the peak heap
+//! use of each decode (sis itself forbids `unsafe`, and this file has none either).
+//! Everything runs in one `#[test]` so no other test thread allocates during a measurement.
 
 mod common;
 
 use common::small_session;
+use peak_alloc::PeakAlloc;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use sis::session::Session;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to `System` with the same arguments, so the allocator
-// contract is `System`'s; the counters are plain atomics and never touch the memory.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        new
-    }
-}
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: PeakAlloc = PeakAlloc;
 
 /// Peak heap growth while opening `bundle`.
 fn peak_while_opening(bundle: &[u8]) -> usize {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    ALLOCATOR.reset_peak_usage();
+    let base = ALLOCATOR.current_usage();
     let result = Session::from_bytes(bundle);
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let peak = ALLOCATOR.peak_usage() - base;
     drop(result);
     peak
 }
