@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::bundle_bytes::{sections, wrap};
 use common::small_session;
 use peak_alloc::PeakAlloc;
 use rand::{Rng, SeedableRng};
@@ -24,28 +25,6 @@ fn peak_while_opening(bundle: &[u8]) -> usize {
     let peak = ALLOCATOR.peak_usage() - base;
     drop(result);
     peak
-}
-
-fn wrap(manifest: &[u8], payload: &[u8]) -> Vec<u8> {
-    let app = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut out = b"SISB\x01\x00\x00\x00".to_vec();
-    out.push(app.len() as u8);
-    out.extend_from_slice(app);
-    out.extend_from_slice(&(manifest.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(blake3::hash(manifest).as_bytes());
-    out.extend_from_slice(blake3::hash(payload).as_bytes());
-    let check = blake3::hash(&out);
-    out.extend_from_slice(check.as_bytes());
-    out.extend_from_slice(manifest);
-    out.extend_from_slice(payload);
-    out
-}
-
-fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let h = 9 + bundle[8] as usize + 112;
-    let m = u64::from_le_bytes(bundle[h - 112..h - 104].try_into().unwrap()) as usize;
-    (bundle[h..h + m].to_vec(), bundle[h + m..].to_vec())
 }
 
 /// The bound: a few MiB of fixed overhead (bincode's smallest limit tier is 1 MiB and serde
@@ -88,7 +67,7 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
             hostile[at..at + 8].copy_from_slice(&claimed.to_le_bytes());
             check(
                 format!("{claimed} at payload byte {at}"),
-                &wrap(&manifest, &hostile),
+                &wrap(1, &manifest, &hostile),
             );
         }
     }
@@ -96,7 +75,7 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
     for len in (0..payload.len()).step_by(7) {
         check(
             format!("payload cut at {len}"),
-            &wrap(&manifest, &payload[..len]),
+            &wrap(1, &manifest, &payload[..len]),
         );
     }
     // Random bytes.
@@ -107,7 +86,10 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
             let at = rng.gen_range(0..hostile.len());
             hostile[at] = rng.r#gen();
         }
-        check(format!("random round {round}"), &wrap(&manifest, &hostile));
+        check(
+            format!("random round {round}"),
+            &wrap(1, &manifest, &hostile),
+        );
     }
     println!(
         "bundle {} bytes; honest open peaks at {honest} bytes; worst hostile peak {} bytes ({})",

@@ -8,6 +8,10 @@
 //! `cargo +nightly fuzz run payload_decode fuzz/corpus/payload_decode tests/fixtures`
 #![no_main]
 
+#[path = "../../tests/common/bundle_bytes.rs"]
+mod bundle_bytes;
+
+use bundle_bytes::wrap;
 use libfuzzer_sys::fuzz_target;
 use sis::session::Session;
 
@@ -22,30 +26,13 @@ fn split(bundle: &[u8]) -> Option<(usize, &[u8], &[u8])> {
     Some((header, manifest, &bundle[header + manifest_len..]))
 }
 
-/// A bundle with a valid header and checksums around the two sections.
-fn wrap(manifest: &[u8], payload: &[u8]) -> Vec<u8> {
-    let app = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut out = b"SISB\x01\x00\x00\x00".to_vec();
-    out.push(app.len() as u8);
-    out.extend_from_slice(app);
-    out.extend_from_slice(&(manifest.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(blake3::hash(manifest).as_bytes());
-    out.extend_from_slice(blake3::hash(payload).as_bytes());
-    let check = blake3::hash(&out);
-    out.extend_from_slice(check.as_bytes());
-    out.extend_from_slice(manifest);
-    out.extend_from_slice(payload);
-    out
-}
-
 fuzz_target!(|data: &[u8]| {
     let (_, manifest, _) = split(FIXTURE).expect("the fixture is a bundle");
     let payload = match split(data) {
         Some((_, _, payload)) if data.starts_with(b"SISB") => payload,
         _ => data,
     };
-    let bundle = wrap(manifest, payload);
+    let bundle = wrap(1, manifest, payload);
     if let Ok(session) = Session::from_bytes(&bundle) {
         let again = session.to_bytes().expect("a decoded session encodes");
         let (_, m, p) = split(&again).expect("sis writes bundles");

@@ -6,17 +6,7 @@ pub fn thousands(value: f64) -> String {
     if !value.is_finite() {
         return "n/a".into();
     }
-    let rounded = value.round();
-    let negative = rounded < 0.0;
-    let digits = format!("{:.0}", rounded.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if negative { format!("-{out}") } else { out }
+    crate::insights::format::amount(value)
 }
 
 /// A count: `2,205`.

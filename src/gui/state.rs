@@ -232,29 +232,7 @@ mod tests {
     }
 
     fn persona(segment: usize, name: &str) -> Persona {
-        Persona {
-            segment,
-            name: name.into(),
-            naming: String::new(),
-            traits: Vec::new(),
-            action: "Suggested action.".into(),
-            evidence: crate::personas::PersonaEvidence {
-                customers: 1,
-                share_pct: 100.0,
-                revenue_pct: None,
-                value_index: None,
-                spend_lift: None,
-                promo_lift: None,
-                deal_dependency_pct: None,
-                discount_addicted_pct: None,
-                distinguishing: Vec::new(),
-                stability_mean_ari: None,
-                stability_min_ari: None,
-            },
-            warnings: Vec::new(),
-            user_name: None,
-            user_action: None,
-        }
+        crate::personas::test_persona(segment, name)
     }
 
     #[test]

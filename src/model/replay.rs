@@ -6,8 +6,8 @@ use super::prepare::{Preparation, lookup};
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days};
 use crate::validate::{
-    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, is_missing_token,
-    median,
+    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping,
+    fold_into_unknown, is_missing_token, median,
 };
 
 /// A customer id as training wrote it (so ids compare across files), or the row number.
@@ -38,18 +38,7 @@ fn id_text(data: &ColumnData, row: usize) -> String {
 fn category(data: &ColumnData) -> CleanValues {
     let (mut codes, mut levels) = as_category(data);
     if codes.iter().any(|&c| c as usize >= levels.len()) {
-        let unknown = match levels.iter().position(|l| l == "Unknown") {
-            Some(i) => i as u32,
-            None => {
-                levels.push("Unknown".into());
-                (levels.len() - 1) as u32
-            }
-        };
-        let n = levels.len();
-        codes
-            .iter_mut()
-            .filter(|c| **c as usize >= n)
-            .for_each(|c| *c = unknown);
+        fold_into_unknown(&mut codes, &mut levels);
     }
     CleanValues::Category { codes, levels }
 }

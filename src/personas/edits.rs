@@ -96,35 +96,41 @@ pub fn apply_persona_edit(
     }
 }
 
+/// A persona with placeholder traits and evidence, for unit tests anywhere in the crate.
+#[cfg(test)]
+pub(crate) fn test_persona(segment: usize, name: &str) -> Persona {
+    use crate::personas::PersonaEvidence;
+    Persona {
+        segment,
+        name: name.into(),
+        naming: String::new(),
+        traits: Vec::new(),
+        action: "Suggested action.".into(),
+        evidence: PersonaEvidence {
+            customers: 1,
+            share_pct: 50.0,
+            revenue_pct: None,
+            value_index: None,
+            spend_lift: None,
+            promo_lift: None,
+            deal_dependency_pct: None,
+            discount_addicted_pct: None,
+            distinguishing: Vec::new(),
+            stability_mean_ari: None,
+            stability_min_ari: None,
+        },
+        warnings: Vec::new(),
+        user_name: None,
+        user_action: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::personas::PersonaEvidence;
 
     fn persona(segment: usize, name: &str) -> Persona {
-        Persona {
-            segment,
-            name: name.into(),
-            naming: String::new(),
-            traits: Vec::new(),
-            action: "Suggested action.".into(),
-            evidence: PersonaEvidence {
-                customers: 1,
-                share_pct: 50.0,
-                revenue_pct: None,
-                value_index: None,
-                spend_lift: None,
-                promo_lift: None,
-                deal_dependency_pct: None,
-                discount_addicted_pct: None,
-                distinguishing: Vec::new(),
-                stability_mean_ari: None,
-                stability_min_ari: None,
-            },
-            warnings: Vec::new(),
-            user_name: None,
-            user_action: None,
-        }
+        test_persona(segment, name)
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod signals;
 mod synthesis;
 mod traits;
 
+#[cfg(test)]
+pub(crate) use edits::test_persona;
 pub use edits::{PersonaEdit, PersonaEditError, apply_persona_edit};
 pub use signals::Signals;
 pub use synthesis::{CarriedPersona, SMALL_SEGMENT_PCT, UNSTABLE_ARI, synthesize_personas};

@@ -255,14 +255,18 @@ fn rank_panel(panel: &[Strip], pack: &CentroidPack<'_>) -> Ranked {
     let mut id = 1;
     for pair in &mut pairs {
         let (a, b) = pair.split_at(p);
-        let (dot_a, dot_b) = dot_pair(panel, a, b);
+        let (dot_a, dot_b) = super::simd::at_width!(dot_pair(panel, a, b));
         ranked.update(&dot_a, pack.biases[id - 1], id as u32);
         ranked.update(&dot_b, pack.biases[id], id as u32 + 1);
         id += 2;
     }
     let last = pairs.remainder();
     if !last.is_empty() {
-        ranked.update(&dot(panel, last), pack.biases[id - 1], id as u32);
+        ranked.update(
+            &super::simd::at_width!(dot(panel, last)),
+            pack.biases[id - 1],
+            id as u32,
+        );
     }
     ranked
 }

@@ -168,35 +168,47 @@ pub(crate) fn valid_lanes(rows: usize, panel: usize) -> usize {
     rows.saturating_sub(panel * LANES).min(LANES)
 }
 
-super::simd::multiversion! {
-    /// x·a and x·b for every lane, in f32, features in order. Kept out of line: inlined into the
-    /// larger loops, LLVM splits the 16 lanes into half-width pieces instead of 4 × 4.
-    #[inline(never)]
-    pub(crate) fn dot_pair(panel: &[Strip], a: &[f32], b: &[f32]) -> (Strip, Strip) {
-        let mut dot_a = [0f32; LANES];
-        let mut dot_b = [0f32; LANES];
-        for ((strip, &ca), &cb) in panel.iter().zip(a).zip(b) {
-            for ((&x, da), db) in strip.iter().zip(dot_a.iter_mut()).zip(dot_b.iter_mut()) {
-                *da += x * ca;
-                *db += x * cb;
+/// x·a and x·b for every lane, in f32, features in order, compiled for `simd`'s width. Kept out
+/// of line: inlined into the larger loops, LLVM splits the 16 lanes into half-width pieces
+/// instead of 4 × 4. Call it through [`super::simd::at_width`].
+#[inline(never)]
+pub(crate) fn dot_pair<S: pulp::Simd>(
+    simd: S,
+    panel: &[Strip],
+    a: &[f32],
+    b: &[f32],
+) -> (Strip, Strip) {
+    simd.vectorize(
+        #[inline(always)]
+        || {
+            let mut dot_a = [0f32; LANES];
+            let mut dot_b = [0f32; LANES];
+            for ((strip, &ca), &cb) in panel.iter().zip(a).zip(b) {
+                for ((&x, da), db) in strip.iter().zip(dot_a.iter_mut()).zip(dot_b.iter_mut()) {
+                    *da += x * ca;
+                    *db += x * cb;
+                }
             }
-        }
-        (dot_a, dot_b)
-    }
+            (dot_a, dot_b)
+        },
+    )
 }
 
-super::simd::multiversion! {
-    /// x·c for every lane, in f32, features in order (same per-lane arithmetic as `dot_pair`).
-    #[inline(never)]
-    pub(crate) fn dot(panel: &[Strip], c: &[f32]) -> Strip {
-        let mut dot = [0f32; LANES];
-        for (strip, &cj) in panel.iter().zip(c) {
-            for (&x, d) in strip.iter().zip(dot.iter_mut()) {
-                *d += x * cj;
+/// x·c for every lane, in f32, features in order (same per-lane arithmetic as `dot_pair`).
+#[inline(never)]
+pub(crate) fn dot<S: pulp::Simd>(simd: S, panel: &[Strip], c: &[f32]) -> Strip {
+    simd.vectorize(
+        #[inline(always)]
+        || {
+            let mut dot = [0f32; LANES];
+            for (strip, &cj) in panel.iter().zip(c) {
+                for (&x, d) in strip.iter().zip(dot.iter_mut()) {
+                    *d += x * cj;
+                }
             }
-        }
-        dot
-    }
+            dot
+        },
+    )
 }
 
 #[cfg(test)]

@@ -131,7 +131,11 @@ fn folded(
     let mut out = [0f32; LANES];
     out.copy_from_slice(near);
     if let Some(c) = pending {
-        let d2 = expanded(&dot(panel, &c.coords), norms, c.norm);
+        let d2 = expanded(
+            &super::simd::at_width!(dot(panel, &c.coords)),
+            norms,
+            c.norm,
+        );
         for (o, &d) in out.iter_mut().zip(&d2) {
             *o = if d < *o { d } else { *o };
         }
@@ -237,12 +241,12 @@ fn panel_dots(panel: &[Strip], targets: &[&Candidate], out: &mut [Strip]) {
     let mut pairs = targets.chunks_exact(2);
     let mut slots = out.chunks_exact_mut(2);
     for (pair, slot) in (&mut pairs).zip(&mut slots) {
-        let (a, b) = dot_pair(panel, &pair[0].coords, &pair[1].coords);
+        let (a, b) = super::simd::at_width!(dot_pair(panel, &pair[0].coords, &pair[1].coords));
         slot[0] = a;
         slot[1] = b;
     }
     if let ([last], [slot]) = (pairs.remainder(), slots.into_remainder()) {
-        *slot = dot(panel, &last.coords);
+        *slot = super::simd::at_width!(dot(panel, &last.coords));
     }
 }
 

@@ -4,6 +4,14 @@
 //! reordering, no fused multiply-add), so results are bit-identical on every CPU; wider only
 //! means faster.
 
+/// The widest instruction set this CPU offers, detected once: some kernels run per panel of
+/// 16 customers, where repeating pulp's dozen feature checks on every call costs a quarter of
+/// an iteration.
+pub(crate) fn arch() -> pulp::Arch {
+    static ARCH: std::sync::LazyLock<pulp::Arch> = std::sync::LazyLock::new(pulp::Arch::new);
+    *ARCH
+}
+
 /// Define a kernel function whose body is compiled once per vector width and run at the
 /// widest one this CPU offers. The body is written once, as plain lane-wise Rust.
 macro_rules! multiversion {
@@ -13,12 +21,34 @@ macro_rules! multiversion {
             #[inline(always)]
             fn lanes($($arg: $ty),*) -> $ret $body
 
-            pulp::Arch::new().dispatch(|| lanes($($arg),*))
+            // The closure is inlined into pulp's per-width function, so `lanes` is compiled
+            // with that width's instructions.
+            $crate::segment::simd::arch().dispatch(
+                #[inline(always)]
+                || lanes($($arg),*),
+            )
         }
     };
 }
 
 pub(crate) use multiversion;
+
+/// Call `kernel(simd, args…)`, a kernel generic over [`pulp::Simd`], at this CPU's width. For
+/// small kernels called many times from inside a [`multiversion!`] kernel (a dot product per
+/// panel): one branch on the cached width, then a direct call, with no feature checks.
+macro_rules! at_width {
+    ($kernel:ident($($arg:expr),* $(,)?)) => {
+        match $crate::segment::simd::arch() {
+            #[cfg(target_arch = "x86_64")]
+            pulp::Arch::V4(simd) => $kernel(simd, $($arg),*),
+            #[cfg(target_arch = "x86_64")]
+            pulp::Arch::V3(simd) => $kernel(simd, $($arg),*),
+            _ => $kernel(pulp::Scalar::new(), $($arg),*),
+        }
+    };
+}
+
+pub(crate) use at_width;
 
 #[cfg(test)]
 mod tests {
@@ -48,7 +78,7 @@ mod tests {
         let scalar = pulp::Arch::Scalar.dispatch(|| weighted(&values, &weights));
         assert_eq!(weighted_widest(&values, &weights), scalar);
         assert_eq!(
-            pulp::Arch::new().dispatch(|| weighted(&values, &weights)),
+            $crate::segment::simd::arch().dispatch(|| weighted(&values, &weights)),
             scalar
         );
     }

@@ -455,18 +455,7 @@ fn fill_category(
         .filter(|&&c| c as usize >= levels.len())
         .count();
     if missing > 0 {
-        let unknown = match levels.iter().position(|l| l == "Unknown") {
-            Some(i) => i as u32,
-            None => {
-                levels.push("Unknown".into());
-                (levels.len() - 1) as u32
-            }
-        };
-        let n_levels = levels.len();
-        codes
-            .iter_mut()
-            .filter(|c| **c as usize >= n_levels)
-            .for_each(|c| *c = unknown);
+        fold_into_unknown(&mut codes, &mut levels);
         actions.push(QualityAction::ImputedUnknownCategory {
             column: name.into(),
             count: missing,
@@ -547,6 +536,22 @@ fn fix_ages(clean: &mut CleanTable, actions: &mut Vec<QualityAction>) {
             value,
         });
     }
+}
+
+/// Give every code outside `levels` (a missing value) the level "Unknown", adding it if needed.
+pub(crate) fn fold_into_unknown(codes: &mut [u32], levels: &mut Vec<String>) {
+    let unknown = match levels.iter().position(|l| l == "Unknown") {
+        Some(i) => i as u32,
+        None => {
+            levels.push("Unknown".into());
+            (levels.len() - 1) as u32
+        }
+    };
+    let n_levels = levels.len();
+    codes
+        .iter_mut()
+        .filter(|c| **c as usize >= n_levels)
+        .for_each(|c| *c = unknown);
 }
 
 #[cfg(test)]

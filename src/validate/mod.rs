@@ -6,7 +6,7 @@ mod profile;
 mod report;
 
 pub use clean::{CleanColumn, CleanTable, CleanValues, median};
-pub(crate) use clean::{as_category, as_numbers};
+pub(crate) use clean::{as_category, as_numbers, fold_into_unknown};
 pub use report::{ColumnProfile, QualityAction, QualityReport, fmt_num};
 
 use crate::config::ValidRunConfig;

@@ -4,6 +4,8 @@
 //! cells of the demo file for checking figures against the source.
 #![allow(dead_code)]
 
+pub mod bundle_bytes;
+
 use sis::config::RunConfig;
 use sis::pipeline::{Analysis, run_analysis};
 use sis::progress::Progress;

@@ -4,45 +4,11 @@
 
 use crate::common;
 
+use common::bundle_bytes::{header_len, sections, wrap};
 use common::small_session;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use sis::session::{FORMAT_VERSION, Session, SessionError, SessionStore};
-
-/// Header length of a bundle written by this build (see docs/sessions.md for the layout).
-fn header_len(bundle: &[u8]) -> usize {
-    9 + bundle[8] as usize + 16 + 96
-}
-
-/// The manifest and payload sections of a bundle.
-fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let h = header_len(bundle);
-    let at = h - 112;
-    let manifest_len = u64::from_le_bytes(bundle[at..at + 8].try_into().unwrap()) as usize;
-    (
-        bundle[h..h + manifest_len].to_vec(),
-        bundle[h + manifest_len..].to_vec(),
-    )
-}
-
-/// A bundle with a valid header and checksums around arbitrary sections, written
-/// independently of sis from the documented layout: what a hostile tool could make.
-fn wrap(version: u32, manifest: &[u8], payload: &[u8]) -> Vec<u8> {
-    let app = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut out = b"SISB".to_vec();
-    out.extend_from_slice(&version.to_le_bytes());
-    out.push(app.len() as u8);
-    out.extend_from_slice(app);
-    out.extend_from_slice(&(manifest.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(blake3::hash(manifest).as_bytes());
-    out.extend_from_slice(blake3::hash(payload).as_bytes());
-    let check = blake3::hash(&out);
-    out.extend_from_slice(check.as_bytes());
-    out.extend_from_slice(manifest);
-    out.extend_from_slice(payload);
-    out
-}
 
 fn small_bundle() -> Vec<u8> {
     small_session().to_bytes().unwrap()
