@@ -78,7 +78,7 @@ mod tests {
         let scalar = pulp::Arch::Scalar.dispatch(|| weighted(&values, &weights));
         assert_eq!(weighted_widest(&values, &weights), scalar);
         assert_eq!(
-            $crate::segment::simd::arch().dispatch(|| weighted(&values, &weights)),
+            pulp::Arch::new().dispatch(|| weighted(&values, &weights)),
             scalar
         );
     }
