@@ -222,3 +222,18 @@ pub fn shuffled(table: &RawTable, seed: u64) -> RawTable {
         ..table.clone()
     }
 }
+
+/// Renumber an analysis's segments backwards (labels, centroids, sizes) and synthesize its
+/// insights and personas again, as if the same segments had been found in the other order.
+pub fn number_backwards(a: &mut Analysis) {
+    let k = a.segmentation.k;
+    let p = a.segmentation.feature_names.len();
+    let seg = &mut a.segmentation;
+    seg.labels.iter_mut().for_each(|l| *l = (k - 1) as u32 - *l);
+    seg.centroids = (0..k)
+        .rev()
+        .flat_map(|s| seg.centroids[s * p..(s + 1) * p].to_vec())
+        .collect();
+    seg.sizes.reverse();
+    a.refresh_insights(&[]);
+}

@@ -190,16 +190,7 @@ fn names_follow_the_segment_not_its_number() {
     let mut a = common::analyse_with(&common::demo_table(), common::fixed_k(4));
     let before: Vec<String> = a.personas.iter().map(|p| p.name.clone()).collect();
     // Number the segments backwards and synthesize again.
-    let k = a.segmentation.k;
-    let p = a.segmentation.feature_names.len();
-    let seg = &mut a.segmentation;
-    seg.labels.iter_mut().for_each(|l| *l = (k - 1) as u32 - *l);
-    seg.centroids = (0..k)
-        .rev()
-        .flat_map(|s| seg.centroids[s * p..(s + 1) * p].to_vec())
-        .collect();
-    seg.sizes.reverse();
-    a.refresh_insights(&[]);
+    common::number_backwards(&mut a);
     let after: Vec<String> = a.personas.iter().map(|p| p.name.clone()).collect();
     let mut reversed = before.clone();
     reversed.reverse();

@@ -121,15 +121,7 @@ fn a_shuffled_copy_gets_matched_segment_numbers() {
 
     let mut b = common::analyse_with(&common::shuffled(&table, 7), common::fixed_k(4));
     // Number the new run's segments backwards, so matching has real work to do.
-    let (k, p) = (b.segmentation.k, b.segmentation.feature_names.len());
-    let seg = &mut b.segmentation;
-    seg.labels.iter_mut().for_each(|l| *l = (k - 1) as u32 - *l);
-    seg.centroids = (0..k)
-        .rev()
-        .flat_map(|s| seg.centroids[s * p..(s + 1) * p].to_vec())
-        .collect();
-    seg.sizes.reverse();
-    b.refresh_insights(&[]);
+    common::number_backwards(&mut b);
 
     let alignment = align_to_previous(&model, &mut b).unwrap();
     assert!(alignment.renumbered);
