@@ -8,12 +8,14 @@
 //! income, birth years before 1901, constant `Z_*` columns and exact duplicates but for the ID.
 
 mod archetype;
+mod blobs;
 mod chunk;
 mod customer;
 mod draw;
 mod file;
 mod row;
 
+pub use blobs::gaussian_blobs;
 pub use file::{GenerateError, write_customers_to_path};
 pub use row::HEADER;
 

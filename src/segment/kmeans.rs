@@ -361,23 +361,10 @@ fn keep_farthest(top: &mut Vec<(f64, usize)>, candidate: (f64, usize), limit: us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::{Rng, SeedableRng};
-    use rand_xoshiro::Xoshiro256PlusPlus;
 
     /// `k` well-separated Gaussian groups, shuffled.
     fn blobs(rows: usize, cols: usize, k: usize, seed: u64) -> FeatureMatrix {
-        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-        let centers: Vec<f64> = (0..k * cols).map(|_| rng.gen_range(-8.0..8.0)).collect();
-        let mut values = Vec::with_capacity(rows * cols);
-        for _ in 0..rows {
-            let c = rng.gen_range(0..k);
-            for j in 0..cols {
-                let (u, v): (f64, f64) = (rng.r#gen::<f64>().max(1e-300), rng.r#gen());
-                let normal = (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos();
-                values.push((centers[c * cols + j] + normal) as f32);
-            }
-        }
-        FeatureMatrix::new(rows, cols, values).expect("shape")
+        crate::generate::gaussian_blobs(rows, cols, k, 8.0, seed).expect("shape")
     }
 
     fn settings(k: usize) -> KMeansSettings {

@@ -13,18 +13,7 @@ use std::sync::atomic::AtomicBool;
 
 /// `k` Gaussian groups (unit spread, centres in [−6, 6]^p), in random order.
 fn blobs(rows: usize, cols: usize, k: usize, seed: u64) -> FeatureMatrix {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let centers: Vec<f64> = (0..k * cols).map(|_| rng.gen_range(-6.0..6.0)).collect();
-    let mut values = Vec::with_capacity(rows * cols);
-    for _ in 0..rows {
-        let c = rng.gen_range(0..k);
-        for j in 0..cols {
-            let (u, v): (f64, f64) = (rng.r#gen::<f64>().max(1e-300), rng.r#gen());
-            let normal = (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos();
-            values.push((centers[c * cols + j] + normal) as f32);
-        }
-    }
-    FeatureMatrix::new(rows, cols, values).expect("rows × cols values")
+    sis::generate::gaussian_blobs(rows, cols, k, 6.0, seed).expect("rows × cols values")
 }
 
 struct ReferenceRun {

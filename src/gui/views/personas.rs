@@ -112,15 +112,12 @@ impl PersonasView {
                     persona.name, persona.naming
                 ));
             self.track(&response, field.clone(), &text, out);
-            if response.changed() {
-                let after = user_value(&text, &persona.name);
-                if after != persona.user_name {
-                    out.push(Action::Edit(Edit::PersonaName {
-                        segment,
-                        before: persona.user_name.clone(),
-                        after,
-                    }));
-                }
+            if let Some(after) = edited(&response, &text, &persona.name, &persona.user_name) {
+                out.push(Action::Edit(Edit::PersonaName {
+                    segment,
+                    before: persona.user_name.clone(),
+                    after,
+                }));
             }
             problem(ui, shown, &field);
 
@@ -141,15 +138,13 @@ impl PersonasView {
                 .accessible_name(format!("Persona {} action", segment + 1))
                 .on_hover_text("The recommended action; clear it to restore the suggestion");
             self.track(&response, field.clone(), &text, out);
-            if response.changed() {
-                let after = user_value(&text, &persona.action);
-                if after != persona.user_action {
-                    out.push(Action::Edit(Edit::PersonaAction {
-                        segment,
-                        before: persona.user_action.clone(),
-                        after,
-                    }));
-                }
+            if let Some(after) = edited(&response, &text, &persona.action, &persona.user_action)
+            {
+                out.push(Action::Edit(Edit::PersonaAction {
+                    segment,
+                    before: persona.user_action.clone(),
+                    after,
+                }));
             }
             problem(ui, shown, &field);
             ui.add_space(4.0);
@@ -163,6 +158,20 @@ impl PersonasView {
 }
 
 /// The user's value from the typed text: `None` (the suggestion) when empty or equal to it.
+/// The user's new value of a persona field whose text just changed, if it differs from the
+/// value it had (`None` inside means "back to the suggestion").
+fn edited(
+    response: &egui::Response,
+    text: &str,
+    suggested: &str,
+    before: &Option<String>,
+) -> Option<Option<String>> {
+    response
+        .changed()
+        .then(|| user_value(text, suggested))
+        .filter(|after| after != before)
+}
+
 fn user_value(text: &str, suggested: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty() && trimmed != suggested).then(|| trimmed.to_string())
