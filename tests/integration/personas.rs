@@ -5,8 +5,8 @@
 use crate::common;
 
 use common::{DemoRows, SPEND};
+use sis::format::{Percent, percent, thousands, times};
 use sis::insights::decisions;
-use sis::insights::format::{amount, pct, times};
 use sis::personas::{PersonaEdit, apply_persona_edit, rules::RULES};
 use std::collections::BTreeSet;
 
@@ -127,14 +127,14 @@ fn traits_cite_true_figures() {
         let spend_trait = format!(
             "Spends {} the average customer ({} vs {} per customer).",
             times(seg_mean / mean_spend),
-            amount(seg_mean),
-            amount(mean_spend)
+            thousands(seg_mean),
+            thousands(mean_spend)
         );
         assert_eq!(p.traits[0], spend_trait, "{}", p.name);
         let share = format!(
             "{} of customers bring {} of revenue",
-            pct(100.0 * size[s] / n),
-            pct(100.0 * spend[s] / (mean_spend * n))
+            percent(100.0 * size[s] / n, Percent::Adaptive),
+            percent(100.0 * spend[s] / (mean_spend * n), Percent::Adaptive)
         );
         assert!(
             p.traits[1].starts_with(&share),
@@ -148,7 +148,7 @@ fn traits_cite_true_figures() {
                 .find(|(_, (phrase, _))| t.contains(&format!("of purchases {phrase}")))
             {
                 let total: f64 = purchases[s].iter().sum();
-                let expected = pct(100.0 * purchases[s][c] / total);
+                let expected = percent(100.0 * purchases[s][c] / total, Percent::Adaptive);
                 assert!(t.starts_with(&expected), "{t} should start with {expected}");
             }
             if t.starts_with("Last purchase") {
@@ -158,7 +158,7 @@ fn traits_cite_true_figures() {
             if t.starts_with("Makes") {
                 let expected = format!(
                     "Makes {} of purchases with a deal",
-                    pct(100.0 * deal_share[s] / size[s])
+                    percent(100.0 * deal_share[s] / size[s], Percent::Adaptive)
                 );
                 assert!(t.starts_with(&expected), "{t} vs {expected}");
             }
@@ -279,7 +279,11 @@ fn decisions_are_three_to_five_sentences_with_figures() {
             .expect("a protect decision");
         let revenue = a.insights.revenue.get().unwrap();
         let top = revenue.top_value_segment().unwrap();
-        assert!(protect.text.contains(&pct(top.revenue_pct)));
+        assert!(
+            protect
+                .text
+                .contains(&percent(top.revenue_pct, Percent::Adaptive))
+        );
     }
 }
 
