@@ -18,7 +18,7 @@ pub(crate) const SEGMENT_PALETTE_RGB: [[u8; 3]; 8] = [
 ];
 
 /// Names of the palette colours, for legends in print and text output.
-pub(crate) const SEGMENT_COLOUR_NAMES: [&str; 8] = [
+pub const SEGMENT_COLOUR_NAMES: [&str; 8] = [
     "blue",
     "orange",
     "bluish green",
