@@ -224,7 +224,7 @@ fn main() -> anyhow::Result<()> {
     let options = options()?;
     println!(
         "Generating {} customers (seed 7)…",
-        sis::gui::format::count(options.customers)
+        sis::format::count(options.customers)
     );
     let started = Instant::now();
     let mut csv = Vec::new();
@@ -270,7 +270,7 @@ fn main() -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("the run produced no analysis (see the window's notice)"))?;
     println!(
         "  {} customers in {} segments, in {:.1} s",
-        sis::gui::format::count(analysis.segmentation.labels.len()),
+        sis::format::count(analysis.segmentation.labels.len()),
         analysis.segmentation.k,
         started.elapsed().as_secs_f64()
     );
@@ -297,7 +297,7 @@ fn main() -> anyhow::Result<()> {
     println!();
     println!(
         "Frame times at {} customers (ms; egui pass + tessellation; {}×{} window)",
-        sis::gui::format::count(options.customers),
+        sis::format::count(options.customers),
         WINDOW.x,
         WINDOW.y
     );

@@ -6,7 +6,7 @@
 //! which keeps them apart in grayscale print; charts add marker shapes and segment numbers.
 
 /// One colour per segment, in segment order; segment `i` uses `SEGMENT_PALETTE_RGB[i % 8]`.
-pub const SEGMENT_PALETTE_RGB: [[u8; 3]; 8] = [
+pub(crate) const SEGMENT_PALETTE_RGB: [[u8; 3]; 8] = [
     [0, 114, 178],   // blue
     [230, 159, 0],   // orange
     [0, 158, 115],   // bluish green
@@ -30,12 +30,12 @@ pub const SEGMENT_COLOUR_NAMES: [&str; 8] = [
 ];
 
 /// The colour of a segment (0-based), repeating after eight segments.
-pub fn segment_rgb(segment: usize) -> [u8; 3] {
+pub(crate) fn segment_rgb(segment: usize) -> [u8; 3] {
     SEGMENT_PALETTE_RGB[segment % SEGMENT_PALETTE_RGB.len()]
 }
 
 /// CIE L* lightness (0 = black, 100 = white) of an sRGB colour: what grayscale print keeps.
-pub fn lightness([r, g, b]: [u8; 3]) -> f64 {
+pub(crate) fn lightness([r, g, b]: [u8; 3]) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.040_45 {

@@ -1,7 +1,6 @@
 //! The run summary: the figures a person reads after a run (segment sizes and revenue
 //! shares), shared by the CLI's text and JSON output.
 
-use crate::features::names;
 use crate::pipeline::Analysis;
 use serde::Serialize;
 
@@ -17,31 +16,22 @@ pub struct SegmentHeadline {
     pub revenue_pct: Option<f64>,
 }
 
-/// Headline figures of every segment, in segment order.
+/// Headline figures of every segment, in segment order; the revenue figures are the
+/// insights' revenue contribution (absent when it is not available, e.g. without spend).
 pub fn segment_headlines(analysis: &Analysis) -> Vec<SegmentHeadline> {
     let seg = &analysis.segmentation;
     let n = seg.labels.len().max(1) as f64;
-    let revenue = analysis.features.get(names::MONETARY).map(|m| {
-        let mut per = vec![0.0; seg.k];
-        for (l, v) in seg.labels.iter().zip(m) {
-            per[*l as usize] += v;
-        }
-        per
-    });
-    let total: f64 = revenue.as_ref().map_or(0.0, |r| r.iter().sum());
+    let revenue = analysis.insights.revenue.get();
     (0..seg.k)
-        .map(|s| SegmentHeadline {
-            segment: s + 1,
-            customers: seg.sizes[s],
-            customer_pct: 100.0 * seg.sizes[s] as f64 / n,
-            revenue: revenue.as_ref().map(|r| r[s]),
-            revenue_pct: revenue.as_ref().map(|r| {
-                if total > 0.0 {
-                    100.0 * r[s] / total
-                } else {
-                    0.0
-                }
-            }),
+        .map(|s| {
+            let share = revenue.and_then(|r| r.segments.get(s));
+            SegmentHeadline {
+                segment: s + 1,
+                customers: seg.sizes[s],
+                customer_pct: 100.0 * seg.sizes[s] as f64 / n,
+                revenue: share.map(|r| r.revenue),
+                revenue_pct: share.map(|r| r.revenue_pct),
+            }
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Marker for a missing categorical value.
-pub const MISSING_CODE: u32 = u32::MAX;
+pub(crate) const MISSING_CODE: u32 = u32::MAX;
 /// Marker for a missing date (days since 1970-01-01).
 pub const MISSING_DAY: i32 = i32::MIN;
 
@@ -22,7 +22,7 @@ pub enum DateFormat {
 
 impl DateFormat {
     /// Human name used in reports.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             DateFormat::Iso => "ISO (YYYY-MM-DD)",
             DateFormat::DayFirst => "day-first (DD-MM-YYYY)",
@@ -128,7 +128,7 @@ pub enum SourceFormat {
 
 impl SourceFormat {
     /// Human description for reports.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             SourceFormat::Csv { delimiter, had_bom } => {
                 let d = match delimiter {
@@ -171,7 +171,7 @@ impl RawTable {
     }
 
     /// Index of a column by exact name.
-    pub fn column_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
 
@@ -230,7 +230,7 @@ impl RawTable {
 }
 
 /// Convert days since 1970-01-01 to (year, month, day), proleptic Gregorian.
-pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
+pub(crate) fn civil_from_days(z: i32) -> (i32, u32, u32) {
     let z = z as i64 + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
@@ -244,7 +244,7 @@ pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
 }
 
 /// Days since 1970-01-01 for a calendar date; `None` if the date does not exist.
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
     if !(1..=12).contains(&m) || d == 0 {
         return None;
     }

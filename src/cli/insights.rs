@@ -5,16 +5,14 @@ use super::args::InsightsArgs;
 use super::run::analyse;
 use super::{CliError, emit, insights_text, model_options};
 use crate::pipeline::Analysis;
+use crate::session::FileKind;
 use crate::summary::InsightsDocument;
 use std::io::Write;
 use std::path::Path;
 
 pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let run = &args.run;
-    let is_session = run
-        .data
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("sis"));
+    let is_session = FileKind::of(&run.data) == FileKind::Session;
     let mut analysis = if is_session {
         load_analysis_from_session(&run.data)?
     } else {

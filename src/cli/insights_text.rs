@@ -1,19 +1,13 @@
 //! Plain-text rendering of insights, personas, decisions and the alignment to a previous model.
 
-use crate::insights::format::{amount, number, pct, times, value};
+use crate::format::{Percent, number, percent, thousands, times};
+use crate::insights::format::value;
 use crate::insights::{Availability, Insights, decisions};
 use crate::model::Alignment;
-use crate::personas::Persona;
+use crate::personas::{Persona, segment_name};
 use crate::pipeline::Analysis;
 use crate::run_id::short;
 use std::fmt::Write;
-
-fn name(personas: &[Persona], segment: usize) -> String {
-    personas
-        .iter()
-        .find(|p| p.segment == segment)
-        .map_or_else(String::new, |p| p.display_name().to_string())
-}
 
 fn figure(a: &Availability<f64>, show: impl Fn(f64) -> String) -> String {
     match a {
@@ -27,16 +21,28 @@ fn kpis(s: &mut String, i: &Insights) {
     let _ = writeln!(s, "\nKey figures");
     let rows: [(&str, String); 8] = [
         ("customers", k.customers.to_string()),
-        ("total revenue", figure(&k.total_revenue, amount)),
-        ("average spend", figure(&k.avg_spend_per_customer, amount)),
-        ("promotion response", figure(&k.promo_response_pct, pct)),
-        ("discount-addicted", figure(&k.discount_addicted_pct, pct)),
+        ("total revenue", figure(&k.total_revenue, thousands)),
+        (
+            "average spend",
+            figure(&k.avg_spend_per_customer, thousands),
+        ),
+        (
+            "promotion response",
+            figure(&k.promo_response_pct, |v| percent(v, Percent::Adaptive)),
+        ),
+        (
+            "discount-addicted",
+            figure(&k.discount_addicted_pct, |v| percent(v, Percent::Adaptive)),
+        ),
         (
             "average recency (days)",
-            figure(&k.avg_recency_days, number),
+            figure(&k.avg_recency_days, |v| number(v, 100.0)),
         ),
-        ("average purchases", figure(&k.avg_frequency, number)),
-        ("average monetary", figure(&k.avg_monetary, amount)),
+        (
+            "average purchases",
+            figure(&k.avg_frequency, |v| number(v, 100.0)),
+        ),
+        ("average monetary", figure(&k.avg_monetary, thousands)),
     ];
     for (label, v) in rows {
         let _ = writeln!(s, "  {label:<24} {v}");
@@ -52,7 +58,7 @@ fn personas(s: &mut String, personas: &[Persona]) {
             p.segment + 1,
             p.display_name(),
             p.evidence.customers,
-            pct(p.evidence.share_pct)
+            percent(p.evidence.share_pct, Percent::Adaptive)
         );
         for t in &p.traits {
             let _ = writeln!(s, "    - {t}");
@@ -102,7 +108,7 @@ fn alignment_text(s: &mut String, al: &Alignment) {
         "  {} of {} customers present in both moved segment ({})",
         al.moved_customers,
         al.compared_customers,
-        pct(al.moved_pct)
+        percent(al.moved_pct, Percent::Adaptive)
     );
 }
 
@@ -148,11 +154,11 @@ fn families(s: &mut String, a: &Analysis) {
                 s,
                 "  {:>3} {:<34} {:>9} {:>7} {:>13} {:>7} {:>7.2}",
                 x.segment + 1,
-                name(ps, x.segment),
+                segment_name(ps, x.segment),
                 x.customers,
-                pct(x.customer_pct),
-                amount(x.revenue),
-                pct(x.revenue_pct),
+                percent(x.customer_pct, Percent::Adaptive),
+                thousands(x.revenue),
+                percent(x.revenue_pct, Percent::Adaptive),
                 x.value_index
             );
         }
@@ -174,19 +180,28 @@ fn families(s: &mut String, a: &Analysis) {
             campaigns.join(", ")
         );
         for x in &p.segments {
-            let per: Vec<String> = x.campaigns.iter().map(|c| pct(c.response_pct)).collect();
+            let per: Vec<String> = x
+                .campaigns
+                .iter()
+                .map(|c| percent(c.response_pct, Percent::Adaptive))
+                .collect();
             let _ = writeln!(
                 s,
                 "  {:>3} {:>9} {:>6} {:>9} {:>10}  {}",
                 x.segment + 1,
-                pct(x.response_pct),
+                percent(x.response_pct, Percent::Adaptive),
                 x.lift.map_or("-".into(), times),
-                x.avg_deal_dependency_pct.map_or("-".into(), pct),
-                x.avg_spend.map_or("-".into(), amount),
+                x.avg_deal_dependency_pct
+                    .map_or("-".into(), |v| percent(v, Percent::Adaptive)),
+                x.avg_spend.map_or("-".into(), thousands),
                 per.join(" ")
             );
         }
-        let _ = writeln!(s, "  all {:>9}", pct(p.population_response_pct));
+        let _ = writeln!(
+            s,
+            "  all {:>9}",
+            percent(p.population_response_pct, Percent::Adaptive)
+        );
     });
     section(s, "Discount-addiction risk", &i.discount, |s, d| {
         let _ = writeln!(
@@ -199,19 +214,19 @@ fn families(s: &mut String, a: &Analysis) {
                 s,
                 "  {:>3} {:>9} {:>13} {:>15} {:>12}",
                 x.segment + 1,
-                pct(x.addicted_pct),
-                pct(x.median_deal_dependency_pct),
-                amount(x.revenue_at_risk),
-                pct(x.revenue_at_risk_pct)
+                percent(x.addicted_pct, Percent::Adaptive),
+                percent(x.median_deal_dependency_pct, Percent::Adaptive),
+                thousands(x.revenue_at_risk),
+                percent(x.revenue_at_risk_pct, Percent::Adaptive)
             );
         }
         let _ = writeln!(
             s,
             "  all {:>9} {:>13} {:>15} {:>12}",
-            pct(d.population_addicted_pct),
+            percent(d.population_addicted_pct, Percent::Adaptive),
             "",
-            amount(d.total_revenue_at_risk),
-            pct(d.total_revenue_at_risk_pct)
+            thousands(d.total_revenue_at_risk),
+            percent(d.total_revenue_at_risk_pct, Percent::Adaptive)
         );
     });
     section(
@@ -233,27 +248,32 @@ fn families(s: &mut String, a: &Analysis) {
                 "web visits"
             );
             for x in &c.segments {
-                let mix: Vec<String> = x.mix.iter().map(|m| format!("{:>8}", pct(m.pct))).collect();
+                let mix: Vec<String> = x
+                    .mix
+                    .iter()
+                    .map(|m| format!("{:>8}", percent(m.pct, Percent::Adaptive)))
+                    .collect();
                 let _ = writeln!(
                     s,
                     "  {:>3} {} {:>9} {:>11}",
                     x.segment + 1,
                     mix.join(""),
                     x.dominant.label(),
-                    x.avg_web_visits.map_or("-".into(), number)
+                    x.avg_web_visits.map_or("-".into(), |v| number(v, 100.0))
                 );
             }
             let mix: Vec<String> = c
                 .population_mix
                 .iter()
-                .map(|m| format!("{:>8}", pct(m.pct)))
+                .map(|m| format!("{:>8}", percent(m.pct, Percent::Adaptive)))
                 .collect();
             let _ = writeln!(
                 s,
                 "  all {} {:>9} {:>11}",
                 mix.join(""),
                 "",
-                c.population_web_visits.map_or("-".into(), number)
+                c.population_web_visits
+                    .map_or("-".into(), |v| number(v, 100.0))
             );
         },
     );
@@ -268,17 +288,17 @@ fn families(s: &mut String, a: &Analysis) {
                 s,
                 "  {:>3} {:>8} {:>10} {:>10}",
                 seg + 1,
-                number(x.recency),
-                number(x.frequency),
-                amount(x.monetary)
+                number(x.recency, 100.0),
+                number(x.frequency, 100.0),
+                thousands(x.monetary)
             );
         }
         let _ = writeln!(
             s,
             "  all {:>8} {:>10} {:>10}",
-            number(r.population.recency),
-            number(r.population.frequency),
-            amount(r.population.monetary)
+            number(r.population.recency, 100.0),
+            number(r.population.frequency, 100.0),
+            thousands(r.population.monetary)
         );
     });
     section(s, "CLV proxy", &i.clv, |s, c| {
@@ -292,17 +312,17 @@ fn families(s: &mut String, a: &Analysis) {
                 s,
                 "  {:>3} {:>10} {:>10} {:>10}",
                 seg + 1,
-                amount(x.mean),
-                amount(x.median),
-                amount(x.p90)
+                thousands(x.mean),
+                thousands(x.median),
+                thousands(x.p90)
             );
         }
         let _ = writeln!(
             s,
             "  all {:>10} {:>10} {:>10}",
-            amount(c.population.mean),
-            amount(c.population.median),
-            amount(c.population.p90)
+            thousands(c.population.mean),
+            thousands(c.population.median),
+            thousands(c.population.p90)
         );
     });
     let _ = writeln!(
@@ -347,8 +367,8 @@ fn families(s: &mut String, a: &Analysis) {
     let _ = writeln!(
         s,
         "\nPCA projection: axis 1 explains {}, axis 2 {} ({} of {} customers plotted)",
-        pct(pr.explained_pct[0]),
-        pct(pr.explained_pct[1]),
+        percent(pr.explained_pct[0], Percent::Adaptive),
+        percent(pr.explained_pct[1], Percent::Adaptive),
         pr.sampled,
         pr.customers
     );

@@ -3,8 +3,8 @@
 
 use super::args::ScoreArgs;
 use super::{CliError, emit};
+use crate::format::{Percent, number, percent};
 use crate::ingest::{LoadOptions, load_table};
-use crate::insights::format::{number, pct};
 use crate::model::{Drift, SavedSegmentation, Scored, load_model, write_scored_csv};
 use crate::run_id::short;
 use serde::Serialize;
@@ -89,8 +89,8 @@ fn score_summary(model: &SavedSegmentation, scored: &Scored, out: &Path) -> Stri
             "  {:>3} {:<34} {:>7} vs {:>7} ({:+.1} pts)",
             d.segment + 1,
             d.persona,
-            pct(d.current_pct),
-            pct(d.training_pct),
+            percent(d.current_pct, Percent::Adaptive),
+            percent(d.training_pct, Percent::Adaptive),
             d.change_pts
         );
     }
@@ -110,8 +110,8 @@ fn score_summary(model: &SavedSegmentation, scored: &Scored, out: &Path) -> Stri
                 s,
                 "  {:<26} {} now vs {} at training ({})",
                 f.feature,
-                number(f.current_mean),
-                number(f.training_mean),
+                number(f.current_mean, 100.0),
+                number(f.training_mean, 100.0),
                 f.shift_sd
                     .map_or("training values were constant".into(), |z| format!(
                         "{z:+.1} SD"

@@ -1,10 +1,10 @@
 //! Plain-text rendering of a run for the terminal.
 
 use crate::features::family_status;
+use crate::format::plain;
 use crate::pipeline::Analysis;
 use crate::run_id::short;
 use crate::summary::segment_headlines;
-use crate::validate::fmt_num;
 use std::fmt::Write;
 
 fn opt(v: Option<f64>) -> String {
@@ -14,7 +14,7 @@ fn opt(v: Option<f64>) -> String {
             if x.abs() >= 1e6 {
                 format!("{x:.3e}")
             } else {
-                fmt_num(x)
+                plain(x)
             }
         },
     )

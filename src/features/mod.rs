@@ -1,9 +1,12 @@
 //! Features: the reference customer features (RFM, ratios, deal dependency, CLV proxy…)
 //! computed from whichever roles the mapping has, plus generic measures and optional one-hot.
+//! Each is defined once, in the [`catalog`].
 
+pub mod catalog;
 mod families;
 mod reference;
 
+pub use catalog::{Unit, feature_label};
 pub use families::{FamilyStatus, InsightFamily, family_status};
 pub use reference::build_features;
 
@@ -60,34 +63,34 @@ impl FeatureTable {
     }
 }
 
-/// Well-known feature names, so insights refer to them without typos.
+/// Well-known feature names, so insights refer to them without typos (each is its
+/// [`catalog`] entry's name).
 pub mod names {
-    pub const INCOME: &str = "Income";
-    pub const AGE: &str = "Age";
-    pub const BIRTH_YEAR: &str = "Birth_Year";
-    pub const TOTAL_CHILDREN: &str = "Total_Children";
-    pub const RECENCY: &str = "Recency";
-    pub const FREQUENCY: &str = "Frequency";
-    pub const MONETARY: &str = "Monetary";
-    pub const AVG_SPEND: &str = "Avg_Spend_Per_Purchase";
-    pub const TENURE: &str = "Tenure_Days";
-    pub const WEB_RATIO: &str = "Web_Ratio";
-    pub const STORE_RATIO: &str = "Store_Ratio";
-    pub const CATALOG_RATIO: &str = "Catalog_Ratio";
-    pub const OTHER_RATIO: &str = "Other_Ratio";
-    pub const PROMO_RESPONSIVE: &str = "Promo_Responsive";
-    pub const DEAL_DEPENDENCY: &str = "Deal_Dependency";
-    pub const PRODUCT_VARIETY: &str = "Product_Variety";
-    pub const TOTAL_SPEND: &str = "Total_Spend";
-    pub const DISCOUNT_ADDICTED: &str = "Discount_Addicted";
-    pub const CLV_PROXY: &str = "CLV_Proxy";
-    pub const WEB_VISITS: &str = "Web_Visits";
-    pub const COMPLAINTS: &str = "Complaints";
-    pub const CAMPAIGNS_ACCEPTED: &str = "Campaigns_Accepted";
-    /// Prefix of per-category spend features (`Spend_Wines`).
-    pub const SPEND_PREFIX: &str = "Spend_";
-    /// Prefix of per-campaign acceptance features (`Campaign_AcceptedCmp1`).
-    pub const CAMPAIGN_PREFIX: &str = "Campaign_";
+    use super::catalog as c;
+
+    pub const INCOME: &str = c::INCOME.name;
+    pub const AGE: &str = c::AGE.name;
+    pub const BIRTH_YEAR: &str = c::BIRTH_YEAR.name;
+    pub const TOTAL_CHILDREN: &str = c::TOTAL_CHILDREN.name;
+    pub const RECENCY: &str = c::RECENCY.name;
+    pub const FREQUENCY: &str = c::FREQUENCY.name;
+    pub const MONETARY: &str = c::MONETARY.name;
+    pub const AVG_SPEND: &str = c::AVG_SPEND.name;
+    pub const TENURE: &str = c::TENURE.name;
+    pub const WEB_RATIO: &str = c::WEB_RATIO.name;
+    pub const STORE_RATIO: &str = c::STORE_RATIO.name;
+    pub const CATALOG_RATIO: &str = c::CATALOG_RATIO.name;
+    pub const OTHER_RATIO: &str = c::OTHER_RATIO.name;
+    pub const PROMO_RESPONSIVE: &str = c::PROMO_RESPONSIVE.name;
+    pub const DEAL_DEPENDENCY: &str = c::DEAL_DEPENDENCY.name;
+    pub const PRODUCT_VARIETY: &str = c::PRODUCT_VARIETY.name;
+    pub const TOTAL_SPEND: &str = c::TOTAL_SPEND.name;
+    pub const DISCOUNT_ADDICTED: &str = c::DISCOUNT_ADDICTED.name;
+    pub const CLV_PROXY: &str = c::CLV_PROXY.name;
+    pub const WEB_VISITS: &str = c::WEB_VISITS.name;
+    pub const COMPLAINTS: &str = c::COMPLAINTS.name;
+    pub const CAMPAIGNS_ACCEPTED: &str = c::CAMPAIGNS_ACCEPTED.name;
+    pub(crate) use c::{CAMPAIGN_PREFIX, SPEND_PREFIX};
 }
 
 /// A categorical attribute of every customer (for profiling, not distance).

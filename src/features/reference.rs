@@ -1,16 +1,19 @@
-//! The reference features, each computed only when the roles it needs are mapped.
+//! The reference features, each computed only when the roles it needs are mapped: one function
+//! per feature family, called in the order the features are listed. Names, kinds and
+//! descriptions come from the [`catalog`](super::catalog).
 
-use super::names::*;
+use super::catalog::{self as c, FeatureSpec};
 use super::{Feature, FeatureKind, FeatureTable};
 use crate::config::ValidRunConfig;
 use crate::roles::{Channel, Role};
-use crate::validate::{CleanTable, CleanValues, QualityAction, median};
+use crate::stats::median;
+use crate::validate::{CleanTable, CleanValues, QualityAction};
 use rayon::prelude::*;
 
 /// Years of spend the spend columns cover (the demo's `Mnt*` cover the last two years).
-pub const SPEND_WINDOW_YEARS: f64 = 2.0;
+pub(crate) const SPEND_WINDOW_YEARS: f64 = 2.0;
 /// Horizon of the CLV proxy, in years.
-pub const CLV_HORIZON_YEARS: f64 = 3.0;
+pub(crate) const CLV_HORIZON_YEARS: f64 = 3.0;
 
 fn sum_columns(columns: &[&[f64]], n: usize) -> Vec<f64> {
     let mut total = vec![0.0; n];
@@ -36,11 +39,83 @@ fn ratio(num: &[f64], den: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// The clean table with the sums several families share.
+struct Basis<'a> {
+    clean: &'a CleanTable,
+    n: usize,
+    /// Purchases per channel column.
+    channels: Vec<(Channel, &'a [f64])>,
+    /// Spend per category column.
+    spend: Vec<(&'a str, &'a [f64])>,
+    /// Purchases over all channels.
+    frequency: Option<Vec<f64>>,
+    /// Spend over all categories.
+    monetary: Option<Vec<f64>>,
+}
+
+impl<'a> Basis<'a> {
+    fn new(clean: &'a CleanTable) -> Basis<'a> {
+        let n = clean.len();
+        let channels: Vec<(Channel, &[f64])> = clean
+            .columns
+            .iter()
+            .filter_map(|c| match (&c.role, &c.values) {
+                (Role::Purchases(ch), CleanValues::Number(v)) => Some((*ch, v.as_slice())),
+                _ => None,
+            })
+            .collect();
+        let frequency = (!channels.is_empty()).then(|| {
+            let cols: Vec<&[f64]> = channels.iter().map(|(_, v)| *v).collect();
+            sum_columns(&cols, n)
+        });
+        let spend = clean.spend();
+        let monetary = (!spend.is_empty()).then(|| {
+            let cols: Vec<&[f64]> = spend.iter().map(|(_, v)| *v).collect();
+            sum_columns(&cols, n)
+        });
+        Basis {
+            clean,
+            n,
+            channels,
+            spend,
+            frequency,
+            monetary,
+        }
+    }
+
+    fn number(&self, role: &Role) -> Option<&'a [f64]> {
+        self.clean.number(role)
+    }
+
+    /// The sum of every column with `role`, when there is one.
+    fn sum_of(&self, role: &Role) -> Option<Vec<f64>> {
+        let columns: Vec<&[f64]> = self
+            .clean
+            .numbers_with(role)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        (!columns.is_empty()).then(|| sum_columns(&columns, self.n))
+    }
+}
+
 struct Builder {
     features: Vec<Feature>,
 }
 
 impl Builder {
+    /// Add a catalog feature.
+    fn add(&mut self, spec: &FeatureSpec, values: Vec<f64>) {
+        self.push(
+            spec.name,
+            spec.kind,
+            values,
+            spec.default_in_segmentation,
+            spec.description,
+        );
+    }
+
+    /// Add a feature whose name carries a column or level.
     fn push(
         &mut self,
         name: &str,
@@ -57,6 +132,14 @@ impl Builder {
             description: description.into(),
         });
     }
+
+    /// The values of a feature built earlier.
+    fn values(&self, spec: &FeatureSpec) -> Option<&[f64]> {
+        self.features
+            .iter()
+            .find(|f| f.name == spec.name)
+            .map(|f| f.values.as_slice())
+    }
 }
 
 /// Compute every feature the mapping allows. Returns the table and the one-hot report.
@@ -64,305 +147,199 @@ pub fn build_features(
     clean: &CleanTable,
     config: &ValidRunConfig,
 ) -> (FeatureTable, Vec<QualityAction>) {
-    let n = clean.len();
+    let basis = Basis::new(clean);
     let mut b = Builder {
         features: Vec::new(),
     };
-    let number = |role: &Role| clean.number(role).map(<[f64]>::to_vec);
+    household(&basis, &mut b);
+    rfm(&basis, &mut b);
+    channel_mix(&basis, &mut b);
+    campaigns(&basis, &mut b);
+    deals_and_value(&basis, &mut b);
+    per_column(&basis, &mut b);
+    as_given(&basis, &mut b);
+    let actions = one_hot(clean, config, &mut b);
+    (
+        FeatureTable {
+            features: b.features,
+        },
+        actions,
+    )
+}
 
-    if let Some(income) = number(&Role::Income) {
-        b.push(
-            INCOME,
-            FeatureKind::Continuous,
-            income,
-            true,
-            "household income",
-        );
+/// Income, age (or birth year) and children at home.
+fn household(basis: &Basis<'_>, b: &mut Builder) {
+    if let Some(income) = basis.number(&Role::Income) {
+        b.add(&c::INCOME, income.to_vec());
     }
-    if let Some(age) = number(&Role::Age) {
-        b.push(AGE, FeatureKind::Continuous, age, true, "age in years");
-    } else if let Some(birth) = clean.number(&Role::BirthYear) {
-        match clean.reference_year {
+    if let Some(age) = basis.number(&Role::Age) {
+        b.add(&c::AGE, age.to_vec());
+    } else if let Some(birth) = basis.number(&Role::BirthYear) {
+        match basis.clean.reference_year {
             Some(year) => {
                 let age = birth.iter().map(|b| year as f64 - b).collect();
-                b.push(
-                    AGE,
-                    FeatureKind::Continuous,
-                    age,
-                    true,
-                    "reference year (latest join date) − birth year",
-                );
+                b.add(&c::AGE_FROM_BIRTH_YEAR, age);
             }
-            None => b.push(
-                BIRTH_YEAR,
-                FeatureKind::Continuous,
-                birth.to_vec(),
-                true,
-                "birth year (no join date to age from)",
-            ),
+            None => b.add(&c::BIRTH_YEAR, birth.to_vec()),
         }
     }
-    let children: Vec<&[f64]> = clean
-        .numbers_with(&Role::Children)
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect();
-    if !children.is_empty() {
-        b.push(
-            TOTAL_CHILDREN,
-            FeatureKind::Continuous,
-            sum_columns(&children, n),
-            true,
-            "children + teenagers at home",
-        );
+    if let Some(children) = basis.sum_of(&Role::Children) {
+        b.add(&c::TOTAL_CHILDREN, children);
     }
-    if let Some(recency) = number(&Role::Recency) {
-        b.push(
-            RECENCY,
-            FeatureKind::Continuous,
-            recency,
-            true,
-            "days since the last purchase",
-        );
-    }
+}
 
-    let channels: Vec<(Channel, &[f64])> = clean
-        .columns
-        .iter()
-        .filter_map(|c| match (&c.role, &c.values) {
-            (Role::Purchases(ch), CleanValues::Number(v)) => Some((*ch, v.as_slice())),
-            _ => None,
-        })
-        .collect();
-    let frequency = (!channels.is_empty()).then(|| {
-        let cols: Vec<&[f64]> = channels.iter().map(|(_, v)| *v).collect();
-        sum_columns(&cols, n)
-    });
-    let spend = clean.spend();
-    let monetary = (!spend.is_empty()).then(|| {
-        let cols: Vec<&[f64]> = spend.iter().map(|(_, v)| *v).collect();
-        sum_columns(&cols, n)
-    });
-    if let Some(f) = &frequency {
-        b.push(
-            FREQUENCY,
-            FeatureKind::Continuous,
-            f.clone(),
-            true,
-            "total purchases over all channels",
-        );
+/// Recency, frequency, monetary value, spend per purchase and tenure.
+fn rfm(basis: &Basis<'_>, b: &mut Builder) {
+    if let Some(recency) = basis.number(&Role::Recency) {
+        b.add(&c::RECENCY, recency.to_vec());
     }
-    if let Some(m) = &monetary {
-        b.push(
-            MONETARY,
-            FeatureKind::Continuous,
-            m.clone(),
-            true,
-            "total spend over all categories",
-        );
+    if let Some(f) = &basis.frequency {
+        b.add(&c::FREQUENCY, f.clone());
     }
-    let avg_spend = match (&monetary, &frequency) {
-        (Some(m), Some(f)) => {
-            let avg: Vec<f64> = m
-                .iter()
-                .zip(f)
-                .map(|(m, f)| if *f > 0.0 { m / f } else { 0.0 })
-                .collect();
-            b.push(
-                AVG_SPEND,
-                FeatureKind::Continuous,
-                avg.clone(),
-                true,
-                "Monetary ÷ Frequency (0 without purchases)",
-            );
-            Some(avg)
-        }
-        _ => None,
-    };
-    if let (Some(join), Some(reference)) = (clean.join_days(), clean.reference_day) {
+    if let Some(m) = &basis.monetary {
+        b.add(&c::MONETARY, m.clone());
+    }
+    if let (Some(m), Some(f)) = (&basis.monetary, &basis.frequency) {
+        let avg: Vec<f64> = m
+            .iter()
+            .zip(f)
+            .map(|(m, f)| if *f > 0.0 { m / f } else { 0.0 })
+            .collect();
+        b.add(&c::AVG_SPEND, avg);
+    }
+    if let (Some(join), Some(reference)) = (basis.clean.join_days(), basis.clean.reference_day) {
         let tenure = join.iter().map(|d| (reference - d) as f64).collect();
-        b.push(
-            TENURE,
-            FeatureKind::Continuous,
-            tenure,
-            true,
-            "days from joining to the latest join date in the data",
-        );
+        b.add(&c::TENURE, tenure);
     }
-    if let Some(f) = &frequency
-        && channels.len() >= 2
-    {
-        for (ch, name, default) in [
-            (Channel::Web, WEB_RATIO, true),
-            (Channel::Store, STORE_RATIO, false),
-            (Channel::Catalog, CATALOG_RATIO, true),
-            (Channel::Other, OTHER_RATIO, false),
-        ] {
-            let cols: Vec<&[f64]> = channels
-                .iter()
-                .filter(|(c, _)| *c == ch)
-                .map(|(_, v)| *v)
-                .collect();
-            if !cols.is_empty() {
-                let count = sum_columns(&cols, n);
-                let description = format!("{} purchases ÷ Frequency", ch.label());
-                b.push(
-                    name,
-                    FeatureKind::Ratio,
-                    ratio(&count, f),
-                    default,
-                    &description,
-                );
-            }
-        }
-    }
-    let campaigns: Vec<&[f64]> = clean
-        .numbers_with(&Role::Campaign)
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect();
-    if !campaigns.is_empty() {
-        let accepted = sum_columns(&campaigns, n);
-        let any = accepted.iter().map(|a| f64::from(*a > 0.0)).collect();
-        b.push(
-            PROMO_RESPONSIVE,
-            FeatureKind::Flag,
-            any,
-            true,
-            "accepted at least one campaign",
-        );
-        b.push(
-            CAMPAIGNS_ACCEPTED,
-            FeatureKind::Continuous,
-            accepted,
-            false,
-            "number of campaigns accepted",
-        );
-    }
-    let deal_dependency = match (clean.number(&Role::DealPurchases), &frequency) {
-        (Some(deals), Some(f)) => {
-            let dd = ratio(deals, f);
-            b.push(
-                DEAL_DEPENDENCY,
-                FeatureKind::Ratio,
-                dd.clone(),
-                true,
-                "deal purchases ÷ Frequency, capped at 1",
-            );
-            Some(dd)
-        }
-        _ => None,
+}
+
+/// Each channel's share of purchases, with two or more channels.
+fn channel_mix(basis: &Basis<'_>, b: &mut Builder) {
+    let Some(f) = &basis.frequency else {
+        return;
     };
+    if basis.channels.len() < 2 {
+        return;
+    }
+    for (channel, spec) in [
+        (Channel::Web, &c::WEB_RATIO),
+        (Channel::Store, &c::STORE_RATIO),
+        (Channel::Catalog, &c::CATALOG_RATIO),
+        (Channel::Other, &c::OTHER_RATIO),
+    ] {
+        let cols: Vec<&[f64]> = basis
+            .channels
+            .iter()
+            .filter(|(c, _)| *c == channel)
+            .map(|(_, v)| *v)
+            .collect();
+        if !cols.is_empty() {
+            let count = sum_columns(&cols, basis.n);
+            b.add(spec, ratio(&count, f));
+        }
+    }
+}
+
+/// Whether a customer accepted any campaign, and how many.
+fn campaigns(basis: &Basis<'_>, b: &mut Builder) {
+    if let Some(accepted) = basis.sum_of(&Role::Campaign) {
+        let any = accepted.iter().map(|a| f64::from(*a > 0.0)).collect();
+        b.add(&c::PROMO_RESPONSIVE, any);
+        b.add(&c::CAMPAIGNS_ACCEPTED, accepted);
+    }
+}
+
+/// Deal dependency, product variety, total spend, discount addiction and the CLV proxy.
+fn deals_and_value(basis: &Basis<'_>, b: &mut Builder) {
+    if let (Some(deals), Some(f)) = (basis.number(&Role::DealPurchases), &basis.frequency) {
+        b.add(&c::DEAL_DEPENDENCY, ratio(deals, f));
+    }
+    let spend = &basis.spend;
     if spend.len() >= 2 {
-        let variety = (0..n)
+        let variety = (0..basis.n)
             .map(|i| spend.iter().filter(|(_, v)| v[i] > 0.0).count() as f64)
             .collect();
-        b.push(
-            PRODUCT_VARIETY,
-            FeatureKind::Continuous,
-            variety,
-            true,
-            "product categories with spend > 0",
-        );
+        b.add(&c::PRODUCT_VARIETY, variety);
     }
-    if let Some(m) = &monetary {
-        b.push(
-            TOTAL_SPEND,
-            FeatureKind::Continuous,
-            m.clone(),
-            false,
-            "same as Monetary, kept for reports",
-        );
+    if let Some(m) = &basis.monetary {
+        b.add(&c::TOTAL_SPEND, m.clone());
     }
-    if let (Some(dd), Some(avg)) = (&deal_dependency, &avg_spend) {
+    if let (Some(dd), Some(avg)) = (b.values(&c::DEAL_DEPENDENCY), b.values(&c::AVG_SPEND)) {
         let median_avg = median(avg).unwrap_or(0.0);
         let addicted = dd
             .iter()
             .zip(avg)
             .map(|(d, a)| f64::from(*d > 0.5 && *a < median_avg))
             .collect();
-        b.push(
-            DISCOUNT_ADDICTED,
-            FeatureKind::Flag,
-            addicted,
-            false,
-            "Deal_Dependency > 0.5 and Avg_Spend_Per_Purchase below its median",
-        );
+        b.add(&c::DISCOUNT_ADDICTED, addicted);
     }
-    if let Some(m) = &monetary {
-        let recency = clean.number(&Role::Recency);
+    if let Some(m) = &basis.monetary {
+        let recency = basis.number(&Role::Recency);
         let max_recency = recency.map_or(0.0, |r| r.iter().copied().fold(0.0, f64::max));
-        let clv = (0..n)
+        let clv = (0..basis.n)
             .map(|i| {
                 let retention = recency.map_or(1.0, |r| 1.0 - r[i] / (max_recency + 1.0));
                 m[i] / SPEND_WINDOW_YEARS * CLV_HORIZON_YEARS * retention
             })
             .collect();
-        b.push(
-            CLV_PROXY,
-            FeatureKind::Continuous,
-            clv,
-            false,
-            "Monetary ÷ 2 years × 3-year horizon × (1 − Recency ÷ (max Recency + 1))",
-        );
+        b.add(&c::CLV_PROXY, clv);
     }
-    for (category, values) in &spend {
+}
+
+/// Spend per category and acceptance per campaign, one feature per column.
+fn per_column(basis: &Basis<'_>, b: &mut Builder) {
+    for (category, values) in &basis.spend {
         let description = format!("spend on {category}");
         b.push(
-            &format!("{SPEND_PREFIX}{category}"),
+            &format!("{}{category}", c::SPEND_PREFIX),
             FeatureKind::Continuous,
             values.to_vec(),
             false,
             &description,
         );
     }
-    for (column, values) in clean.numbers_with(&Role::Campaign) {
+    for (column, values) in basis.clean.numbers_with(&Role::Campaign) {
         let description = format!("accepted campaign \"{column}\"");
         b.push(
-            &format!("{CAMPAIGN_PREFIX}{column}"),
+            &format!("{}{column}", c::CAMPAIGN_PREFIX),
             FeatureKind::Flag,
             values.to_vec(),
             false,
             &description,
         );
     }
-    if let Some(visits) = number(&Role::WebVisits) {
-        b.push(
-            WEB_VISITS,
-            FeatureKind::Continuous,
-            visits,
-            false,
-            "web visits (as given)",
-        );
+}
+
+/// Web visits, complaints, and the `measure` and `flag` columns, used as given.
+fn as_given(basis: &Basis<'_>, b: &mut Builder) {
+    if let Some(visits) = basis.number(&Role::WebVisits) {
+        b.add(&c::WEB_VISITS, visits.to_vec());
     }
-    if let Some(complaints) = number(&Role::Complaints) {
-        b.push(
-            COMPLAINTS,
-            FeatureKind::Continuous,
-            complaints,
-            false,
-            "complaints (as given)",
-        );
+    if let Some(complaints) = basis.number(&Role::Complaints) {
+        b.add(&c::COMPLAINTS, complaints.to_vec());
     }
-    for (name, values) in clean.numbers_with(&Role::Measure) {
+    for (name, values) in basis.clean.numbers_with(&Role::Measure) {
         b.push(
             name,
             FeatureKind::Continuous,
             values.to_vec(),
             true,
-            "a measure from the data, used as given",
+            c::MEASURE_DESCRIPTION,
         );
     }
-    for (name, values) in clean.numbers_with(&Role::Flag) {
+    for (name, values) in basis.clean.numbers_with(&Role::Flag) {
         b.push(
             name,
             FeatureKind::Flag,
             values.to_vec(),
             true,
-            "a 0/1 flag from the data",
+            c::FLAG_DESCRIPTION,
         );
     }
+}
 
+/// One 0/1 feature per level of each categorical column, when the config asks for it.
+fn one_hot(clean: &CleanTable, config: &ValidRunConfig, b: &mut Builder) -> Vec<QualityAction> {
     let categories = clean.categories();
     let mut added = 0;
     if config.one_hot {
@@ -386,15 +363,9 @@ pub fn build_features(
             }
         }
     }
-    let actions = vec![QualityAction::OneHotEncoding {
+    vec![QualityAction::OneHotEncoding {
         enabled: config.one_hot,
         columns: categories.iter().map(|(n, _, _)| n.to_string()).collect(),
         features_added: added,
-    }];
-    (
-        FeatureTable {
-            features: b.features,
-        },
-        actions,
-    )
+    }]
 }

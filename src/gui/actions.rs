@@ -4,7 +4,7 @@
 use super::app::{Screen, Workbench};
 use super::command::Command;
 use super::jobs::{self, Outcome};
-use super::persistence::{SessionContents, is_session, suggested_name, with_session_extension};
+use super::persistence::{SessionContents, suggested_name, with_session_extension};
 use super::state::{Edit, EditTarget};
 use super::views::export::EXPORT_PENDING;
 use super::views::{Action, DroppedFile, Tab};
@@ -12,6 +12,7 @@ use super::widgets::NoticeKind;
 use super::worker::{Job, JobEnd};
 use crate::insights::decisions_for;
 use crate::personas::apply_persona_edit;
+use crate::session::FileKind;
 use crate::session::SessionUiState;
 use std::path::PathBuf;
 
@@ -244,7 +245,7 @@ impl Workbench {
             || path.display().to_string(),
             |n| n.to_string_lossy().into(),
         );
-        if is_session(&path) {
+        if FileKind::of(&path) == FileKind::Session {
             let title = format!("Opening {name}");
             self.start_job(ctx, title, jobs::open_session(self.store.clone(), path));
             return;
@@ -257,7 +258,7 @@ impl Workbench {
     /// its bytes.
     fn open_dropped(&mut self, ctx: &egui::Context, file: DroppedFile) {
         let path = file.0.path().to_path_buf();
-        if is_session(&path) {
+        if FileKind::of(&path) == FileKind::Session {
             self.open_path(ctx, path);
             return;
         }

@@ -3,10 +3,10 @@
 
 use super::app::{Screen, Workbench};
 use super::command::{Command, command_button};
-use super::format;
 use super::tokens::{self, Palette};
 use super::views::{Action, DroppedFile, Shown, Tab, run_panel};
 use super::widgets;
+use crate::format;
 use egui::{Align, Color32, Layout, RichText, Ui};
 
 /// The app's name, first in the window title.

@@ -2,10 +2,10 @@
 //! per-column counts, computed once on the worker when the file is loaded; and where the
 //! bundled demo dataset is.
 
+use crate::format::plain;
 use crate::ingest::{IngestError, LoadOptions, load_table};
 use crate::roles::{DetectedColumn, Role, detect_mapping};
 use crate::table::{ColumnData, RawTable, format_day};
-use crate::validate::fmt_num;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -85,7 +85,7 @@ impl Dataset {
             return None;
         }
         Some(match data {
-            ColumnData::Numeric(v) => fmt_num(v[row]),
+            ColumnData::Numeric(v) => plain(v[row]),
             ColumnData::Text { .. } => data.text(row).unwrap_or_default().to_string(),
             ColumnData::Date { days, .. } => format_day(days[row]),
         })

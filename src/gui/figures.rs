@@ -1,8 +1,8 @@
 //! The figures the views draw for one analysis, read from the core's insights (KPIs, segment
 //! shares, the feature profile, the projection) once per run on the worker, never per frame.
 
-use super::labels::{Unit, feature_label};
 use crate::features::names;
+use crate::features::{Unit, feature_label};
 use crate::insights::Kpis;
 use crate::pipeline::Analysis;
 

@@ -3,7 +3,7 @@
 
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
-use crate::session::{self, Scenario, Session, SessionUiState};
+use crate::session::{self, FileKind, Scenario, Session, SessionUiState};
 use crate::table::RawTable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -125,7 +125,7 @@ pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
                         format!(
                             "{} · {} customers · {} segments{age}",
                             m.file_name,
-                            super::format::count(m.customers),
+                            crate::format::count(m.customers),
                             m.k
                         ),
                         true,
@@ -143,15 +143,9 @@ pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
         .collect()
 }
 
-/// Whether a path names a session rather than a dataset.
-pub fn is_session(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(SESSION_EXTENSION))
-}
-
 /// `path` as a session file: `.sis` added when it has another extension or none.
 pub fn with_session_extension(path: PathBuf) -> PathBuf {
-    if is_session(&path) {
+    if FileKind::of(&path) == FileKind::Session {
         return path;
     }
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -193,6 +187,6 @@ mod tests {
             "marketing_campaign.sis"
         );
         assert_eq!(suggested_name(""), "analysis.sis");
-        assert!(is_session(Path::new("x.SIS")));
+        assert!(FileKind::of(Path::new("x.SIS")) == FileKind::Session);
     }
 }

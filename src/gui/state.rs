@@ -1,6 +1,6 @@
 //! The user's edits (persona names and actions, column roles) and their undo/redo history.
 //! Typing into one field makes one undo step; the step closes when the field loses focus.
-//! Persona edits land on the core's `Persona::user_name` / `user_action`, so a saved session
+//! Persona edits land on the core's `PersonaLabel::user_name` / `user_action`, so a saved session
 //! (and `sis insights` on it) carries them.
 
 use crate::personas::{Persona, PersonaEdit};
@@ -113,12 +113,12 @@ impl EditTarget<'_> {
         match edit {
             Edit::PersonaName { segment, after, .. } => {
                 if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
-                    p.user_name.clone_from(after);
+                    p.label.user_name.clone_from(after);
                 }
             }
             Edit::PersonaAction { segment, after, .. } => {
                 if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
-                    p.user_action.clone_from(after);
+                    p.label.user_action.clone_from(after);
                 }
             }
             Edit::Role { column, after, .. } => self.mapping.set_role(column, after.clone()),

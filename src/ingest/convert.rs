@@ -2,21 +2,9 @@
 //! finding the first value that keeps a column from being numeric.
 
 use super::dates;
+use crate::missing::is_missing;
 use crate::table::{Column, ColumnData, MISSING_CODE, MISSING_DAY};
 use polars::prelude::PlHashMap;
-
-/// Words that mean "no value" (compared after trimming; `NA`, `N/A`, `null` and `NaN` in any
-/// letter case).
-pub fn is_missing_token(s: &str) -> bool {
-    match s.len() {
-        0 => true,
-        1 => s == "-" || s == "?",
-        2 => s.eq_ignore_ascii_case("na"),
-        3 => s.eq_ignore_ascii_case("n/a") || s.eq_ignore_ascii_case("nan"),
-        4 => s.eq_ignore_ascii_case("null"),
-        _ => false,
-    }
-}
 
 /// A number in standard float syntax (`12`, `-3.5`, `1e6`, `.5`); infinities are not numbers.
 /// The caller trims and handles missing tokens first.
@@ -99,7 +87,7 @@ fn as_numbers<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<Vec<f
     for value in values {
         let x = match value.map(str::trim) {
             None => f64::NAN,
-            Some(s) if is_missing_token(s) => f64::NAN,
+            Some(s) if is_missing(s) => f64::NAN,
             Some(s) => parse_number(s)?,
         };
         out.push(x);
@@ -119,7 +107,7 @@ fn encode<'a>(
     for value in values {
         let code = match value.map(str::trim) {
             None => MISSING_CODE,
-            Some(s) if is_missing_token(s) => MISSING_CODE,
+            Some(s) if is_missing(s) => MISSING_CODE,
             Some(s) => {
                 let next = levels.len() as u32;
                 let code = *index.entry(s).or_insert(next);

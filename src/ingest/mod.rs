@@ -3,16 +3,17 @@
 
 mod convert;
 mod csv;
+mod csv_frames;
 mod dates;
 mod dialect;
 mod error;
 mod headers;
 mod parquet;
+mod records;
 mod sniff;
 mod xlsx;
 
-pub use convert::{is_missing_token, numeric_problem, parse_number};
-pub use dates::{DATE_SHARE, parse_date};
+pub use convert::numeric_problem;
 pub use error::IngestError;
 
 use crate::table::RawTable;

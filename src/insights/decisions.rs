@@ -2,11 +2,12 @@
 //! Overview's decision banner and the report's executive summary. Computed on demand from
 //! the insights and the personas' display names, so a rename shows at once.
 
-use super::format::{amount, channel_phrase, number, pct, plain_label, sd_words, times, value};
+use super::format::{channel_phrase, plain_label, sd_words, value};
 use super::stats::ratio;
 use super::{Insights, SegmentRevenue};
 use crate::features::names;
-use crate::personas::{Persona, persona_of, rules};
+use crate::format::{Percent, number, percent, thousands, times};
+use crate::personas::{Persona, rules, segment_name};
 use crate::pipeline::Analysis;
 use serde::{Deserialize, Serialize};
 
@@ -59,13 +60,6 @@ pub fn decisions(analysis: &Analysis) -> Vec<Decision> {
     decisions_for(&analysis.insights, &analysis.personas)
 }
 
-fn name_of(personas: &[Persona], segment: usize) -> String {
-    persona_of(personas, segment).map_or_else(
-        || format!("Segment {}", segment + 1),
-        |p| p.display_name().to_string(),
-    )
-}
-
 fn best_by<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> f64) -> Option<T> {
     items.fold(None, |best, item| match best {
         Some(b) if key(&b) >= key(&item) => Some(b),
@@ -97,7 +91,7 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
         let tail = match addicted {
             Some(a) => {
                 figures.push(figure("discount-addicted", a, "%"));
-                format!("{} discount-addicted", pct(a))
+                format!("{} discount-addicted", percent(a, Percent::Adaptive))
             }
             None => {
                 figures.push(figure("value index", top.value_index, "×"));
@@ -109,9 +103,9 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
             segment: Some(top.segment),
             text: format!(
                 "Protect {}: {} of customers, {} of revenue, {tail}.",
-                name_of(personas, top.segment),
-                pct(top.customer_pct),
-                pct(top.revenue_pct)
+                segment_name(personas, top.segment),
+                percent(top.customer_pct, Percent::Adaptive),
+                percent(top.revenue_pct, Percent::Adaptive)
             ),
             figures,
         });
@@ -137,10 +131,10 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 segment: Some(s.segment),
                 text: format!(
                     "Wean {} off discounts: {} are discount-addicted, with {} of revenue at risk ({} of all revenue).",
-                    name_of(personas, s.segment),
-                    pct(s.addicted_pct),
-                    amount(s.revenue_at_risk),
-                    pct(share)
+                    segment_name(personas, s.segment),
+                    percent(s.addicted_pct, Percent::Adaptive),
+                    thousands(s.revenue_at_risk),
+                    percent(share, Percent::Adaptive)
                 ),
                 figures: vec![
                     figure("discount-addicted", s.addicted_pct, "%"),
@@ -165,7 +159,10 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
             let stake = segment_revenue(s)
                 .map(|r| {
                     figures.push(figure("revenue", r.revenue_pct, "%"));
-                    format!("; {} of revenue at stake", pct(r.revenue_pct))
+                    format!(
+                        "; {} of revenue at stake",
+                        percent(r.revenue_pct, Percent::Adaptive)
+                    )
                 })
                 .unwrap_or_default();
             out.push(Decision {
@@ -173,9 +170,9 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 segment: Some(s),
                 text: format!(
                     "Win back {}: last purchase {} days ago on average vs {} overall{stake}.",
-                    name_of(personas, s),
-                    number(recency.segment_means[s]),
-                    number(recency.population_mean)
+                    segment_name(personas, s),
+                    number(recency.segment_means[s], 100.0),
+                    number(recency.population_mean, 100.0)
                 ),
                 figures,
             });
@@ -195,9 +192,9 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
             let lift = b.lift.unwrap_or(1.0);
             let mut text = format!(
                 "Target campaigns at {}: {} responded vs {} overall ({} the rate)",
-                name_of(personas, b.segment),
-                pct(b.response_pct),
-                pct(p.population_response_pct),
+                segment_name(personas, b.segment),
+                percent(b.response_pct, Percent::Adaptive),
+                percent(p.population_response_pct, Percent::Adaptive),
                 times(lift)
             );
             let mut figures = vec![
@@ -208,8 +205,8 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
             if l.segment != b.segment {
                 text.push_str(&format!(
                     "; spend less on {} ({} responded)",
-                    name_of(personas, l.segment),
-                    pct(l.response_pct)
+                    segment_name(personas, l.segment),
+                    percent(l.response_pct, Percent::Adaptive)
                 ));
                 figures.push(figure("lowest response", l.response_pct, "%"));
             }
@@ -242,10 +239,10 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 segment: Some(s),
                 text: format!(
                     "Reach {} {}: {} of their purchases vs {} overall.",
-                    name_of(personas, s),
+                    segment_name(personas, s),
                     channel_phrase(m.channel),
-                    pct(m.pct),
-                    pct(c.population_share(m.channel))
+                    percent(m.pct, Percent::Adaptive),
+                    percent(c.population_share(m.channel), Percent::Adaptive)
                 ),
                 figures: vec![
                     figure("channel share", m.pct, "%"),
@@ -270,9 +267,9 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 segment: Some(s.segment),
                 text: format!(
                     "Serve {} at low cost: {} of customers but {} of revenue.",
-                    name_of(personas, s.segment),
-                    pct(s.customer_pct),
-                    pct(s.revenue_pct)
+                    segment_name(personas, s.segment),
+                    percent(s.customer_pct, Percent::Adaptive),
+                    percent(s.revenue_pct, Percent::Adaptive)
                 ),
                 figures: vec![
                     figure("customers", s.customer_pct, "%"),
@@ -308,7 +305,7 @@ pub fn decisions_for(insights: &Insights, personas: &[Persona]) -> Vec<Decision>
                 text: format!(
                     "Address {} ({} of customers) on what sets them apart: {} {} on average vs {} overall ({}). {}",
                     p.display_name(),
-                    pct(p.evidence.share_pct),
+                    percent(p.evidence.share_pct, Percent::Adaptive),
                     plain_label(&top.feature),
                     value(top.kind, top.segment_mean),
                     value(top.kind, top.population_mean),

@@ -6,7 +6,7 @@ mod categories;
 mod channel;
 mod decisions;
 mod discount;
-pub mod format;
+pub(crate) mod format;
 mod kpis;
 mod profile;
 mod projection;

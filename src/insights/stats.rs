@@ -1,7 +1,5 @@
 //! Small per-segment statistics shared by the insight families (sums, means, quantiles).
 
-use crate::segment::prepare::quantile_sorted;
-
 /// Sum of `values` per segment.
 pub(crate) fn sums(values: &[f64], labels: &[u32], k: usize) -> Vec<f64> {
     let mut out = vec![0.0; k];
@@ -62,14 +60,9 @@ pub(crate) fn of_segment(values: &[f64], labels: &[u32], segment: usize) -> Vec<
         .collect()
 }
 
-/// The `q` quantile (linear interpolation), 0 for no values.
+/// The `q` quantile ([`crate::stats`]'s rule), 0 for no values.
 pub(crate) fn quantile(values: &[f64], q: f64) -> f64 {
-    if values.is_empty() {
-        return 0.0;
-    }
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable_by(f64::total_cmp);
-    quantile_sorted(&sorted, q)
+    crate::stats::quantile(values, q).unwrap_or(0.0)
 }
 
 /// `100 × part ÷ whole`, 0 when the whole is 0.

@@ -4,7 +4,7 @@
 
 use super::matching::{match_segments, rms_distance};
 use super::{ModelError, SavedSegmentation};
-use crate::personas::CarriedPersona;
+use crate::personas::{CarriedPersona, segment_name};
 use crate::pipeline::Analysis;
 use crate::run_id::short;
 use serde::{Deserialize, Serialize};
@@ -154,11 +154,7 @@ pub fn align_to_previous(
                 return None;
             }
             let saved = previous.personas.iter().find(|p| p.segment == old)?;
-            Some(CarriedPersona {
-                name: saved.name.clone(),
-                user_name: saved.user_name.clone(),
-                user_action: saved.user_action.clone(),
-            })
+            Some(saved.label.clone())
         })
         .collect();
     analysis.refresh_insights(&carried);
@@ -188,10 +184,7 @@ pub fn align_to_previous(
             previous: previous_of[s].map(|m| m.0),
             distance: previous_of[s].map(|m| m.1),
             persona_carried: carried[s].is_some(),
-            persona: analysis
-                .personas
-                .get(s)
-                .map_or_else(String::new, |p| p.display_name().to_string()),
+            persona: segment_name(&analysis.personas, s),
         })
         .collect();
     let retired = (0..previous.k)

@@ -3,6 +3,7 @@
 
 use super::predict::Scored;
 use super::{ModelError, SavedSegmentation};
+use crate::session::FileKind;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -56,10 +57,7 @@ pub fn save_model(model: &SavedSegmentation, path: &Path) -> Result<(), ModelErr
 
 /// Load a model file, or the model inside a `.sis` session bundle.
 pub fn load_model(path: &Path) -> Result<SavedSegmentation, ModelError> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("sis"))
-    {
+    if FileKind::of(path) == FileKind::Session {
         return load_model_from_session(path);
     }
     let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {

@@ -21,7 +21,8 @@ pub use predict::Scored;
 pub use prepare::{OutlierCap, Preparation};
 
 use crate::config::{ConfigError, RunConfig};
-use crate::insights::format::pct;
+use crate::format::{Percent, percent};
+use crate::personas::{PersonaLabel, SegmentLabel, segment_name};
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
 use crate::segment::FittedScaler;
@@ -79,18 +80,21 @@ pub enum ModelError {
     NothingToMatch { previous: String, current: String },
 }
 
-/// A persona's names as saved with the model.
+/// A persona's names as saved with the model (the label's fields sit beside `segment` in
+/// the JSON, as in model format 1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedPersona {
     pub segment: usize,
-    pub name: String,
-    pub user_name: Option<String>,
-    pub user_action: Option<String>,
+    #[serde(flatten)]
+    pub label: PersonaLabel,
 }
 
-impl SavedPersona {
-    pub fn display_name(&self) -> &str {
-        self.user_name.as_deref().unwrap_or(&self.name)
+impl SegmentLabel for SavedPersona {
+    fn segment(&self) -> usize {
+        self.segment
+    }
+    fn label(&self) -> &PersonaLabel {
+        &self.label
     }
 }
 
@@ -158,9 +162,7 @@ impl SavedSegmentation {
                 .iter()
                 .map(|p| SavedPersona {
                     segment: p.segment,
-                    name: p.name.clone(),
-                    user_name: p.user_name.clone(),
-                    user_action: p.user_action.clone(),
+                    label: p.label.clone(),
                 })
                 .collect(),
             training_customers: seg.labels.len(),
@@ -170,17 +172,6 @@ impl SavedSegmentation {
             training_ids: analysis.customer_ids.clone(),
             training_labels: seg.labels.clone(),
         }
-    }
-
-    /// The display name of a segment's persona ("Segment N" without one).
-    pub fn persona_name(&self, segment: usize) -> String {
-        self.personas
-            .iter()
-            .find(|p| p.segment == segment)
-            .map_or_else(
-                || format!("Segment {}", segment + 1),
-                |p| p.display_name().to_string(),
-            )
     }
 
     /// Check the model's shape; the message says what is inconsistent.
@@ -258,8 +249,11 @@ impl SavedSegmentation {
                 format!(
                     "Segment {} {} ({})",
                     s + 1,
-                    self.persona_name(s),
-                    pct(self.training_shares.get(s).copied().unwrap_or(0.0))
+                    segment_name(&self.personas, s),
+                    percent(
+                        self.training_shares.get(s).copied().unwrap_or(0.0),
+                        Percent::Adaptive
+                    )
                 )
             })
             .collect()

@@ -5,6 +5,7 @@ use super::drift::{Drift, SegmentDrift, feature_drift};
 use super::replay::clean_for_scoring;
 use super::{ModelError, SavedSegmentation};
 use crate::features::build_features;
+use crate::personas::segment_name;
 use crate::roles::Role;
 use crate::segment::kmeans::assign;
 use crate::table::RawTable;
@@ -103,7 +104,9 @@ impl SavedSegmentation {
         let slices: Vec<&[f64]> = capped.iter().map(Vec::as_slice).collect();
         let matrix = self.scaler.transform(&slices);
         let (labels, _) = assign(&matrix, &self.centroids, self.k);
-        let persona_names: Vec<String> = (0..self.k).map(|s| self.persona_name(s)).collect();
+        let persona_names: Vec<String> = (0..self.k)
+            .map(|s| segment_name(&self.personas, s))
+            .collect();
         let mut counts = vec![0usize; self.k];
         for &l in &labels {
             counts[l as usize] += 1;

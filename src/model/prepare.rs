@@ -2,7 +2,8 @@
 //! training fill values, dropped columns and outlier fences, recorded when a run finishes.
 
 use crate::roles::Role;
-use crate::validate::{CleanTable, CleanValues, QualityAction, median};
+use crate::stats::median;
+use crate::validate::{CleanTable, CleanValues, QualityAction};
 use serde::{Deserialize, Serialize};
 
 /// A feature's training outlier fences.

@@ -4,10 +4,10 @@
 use super::ModelError;
 use super::prepare::{Preparation, lookup};
 use crate::roles::{ColumnMapping, Role};
+use crate::stats::median;
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days};
 use crate::validate::{
-    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping,
-    fold_into_unknown, is_missing_token, median,
+    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, fold_into_unknown,
 };
 
 /// A customer id as training wrote it (so ids compare across files), or the row number.
@@ -26,7 +26,7 @@ fn id_text(data: &ColumnData, row: usize) -> String {
         ColumnData::Text { .. } => data
             .text(row)
             .map(str::trim)
-            .filter(|s| !is_missing_token(s))
+            .filter(|s| !crate::missing::is_missing(s))
             .map(str::to_string),
         ColumnData::Date { days, .. } => {
             (days[row] != MISSING_DAY).then(|| crate::table::format_day(days[row]))

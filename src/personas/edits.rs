@@ -66,7 +66,7 @@ pub fn apply_persona_edit(
                     Some(n.to_string())
                 }
             };
-            let shown = name.as_deref().unwrap_or(&personas[index].name);
+            let shown = name.as_deref().unwrap_or(&personas[index].label.name);
             if let Some(other) = personas.iter().find(|p| {
                 p.segment != segment && p.display_name().to_lowercase() == shown.to_lowercase()
             }) {
@@ -75,7 +75,7 @@ pub fn apply_persona_edit(
                     other_shown: other.segment + 1,
                 });
             }
-            let previous = std::mem::replace(&mut personas[index].user_name, name);
+            let previous = std::mem::replace(&mut personas[index].label.user_name, name);
             Ok(PersonaEdit::Rename {
                 segment,
                 name: previous,
@@ -87,7 +87,7 @@ pub fn apply_persona_edit(
                 Some(a) if a.trim().is_empty() => return Err(PersonaEditError::EmptyAction),
                 Some(a) => Some(a.trim().to_string()),
             };
-            let previous = std::mem::replace(&mut personas[index].user_action, action);
+            let previous = std::mem::replace(&mut personas[index].label.user_action, action);
             Ok(PersonaEdit::SetAction {
                 segment,
                 action: previous,
@@ -102,7 +102,7 @@ pub(crate) fn test_persona(segment: usize, name: &str) -> Persona {
     use crate::personas::PersonaEvidence;
     Persona {
         segment,
-        name: name.into(),
+        label: super::PersonaLabel::named(name),
         naming: String::new(),
         traits: Vec::new(),
         action: "Suggested action.".into(),
@@ -120,8 +120,6 @@ pub(crate) fn test_persona(segment: usize, name: &str) -> Persona {
             stability_min_ari: None,
         },
         warnings: Vec::new(),
-        user_name: None,
-        user_action: None,
     }
 }
 

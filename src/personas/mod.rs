@@ -2,6 +2,7 @@
 //! (never from its index) with the rule table in [`rules`], plus the user's edits.
 
 mod edits;
+mod label;
 mod names;
 pub mod rules;
 mod signals;
@@ -11,6 +12,8 @@ mod traits;
 #[cfg(test)]
 pub(crate) use edits::test_persona;
 pub use edits::{PersonaEdit, PersonaEditError, apply_persona_edit};
+pub use label::PersonaLabel;
+pub(crate) use label::{SegmentLabel, segment_name, segment_number};
 pub use signals::Signals;
 pub use synthesis::{CarriedPersona, SMALL_SEGMENT_PCT, UNSTABLE_ARI, synthesize_personas};
 
@@ -45,11 +48,12 @@ pub struct PersonaEvidence {
 
 /// A segment as a marketer would describe it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PersonaRecord", into = "PersonaRecord")]
 pub struct Persona {
     /// 0-based segment index (shown to people as segment + 1).
     pub segment: usize,
-    /// The synthesized name, distinct across the segmentation.
-    pub name: String,
+    /// The synthesized name (distinct across the segmentation) and the user's name and action.
+    pub label: PersonaLabel,
     /// Which rule (or composition) gave the name, in words.
     pub naming: String,
     /// 3–5 key traits, each a sentence with its figures.
@@ -59,21 +63,75 @@ pub struct Persona {
     pub evidence: PersonaEvidence,
     /// Small or unstable segment, in words.
     pub warnings: Vec<String>,
-    /// The user's name for the persona, shown instead of `name` when set.
-    pub user_name: Option<String>,
-    /// The user's action, shown instead of `action` when set.
-    pub user_action: Option<String>,
 }
 
 impl Persona {
     /// The name to show: the user's, else the synthesized one.
     pub fn display_name(&self) -> &str {
-        self.user_name.as_deref().unwrap_or(&self.name)
+        self.label.display_name()
     }
 
     /// The action to show: the user's, else the synthesized one.
     pub fn display_action(&self) -> &str {
-        self.user_action.as_deref().unwrap_or(&self.action)
+        self.label.display_action(&self.action)
+    }
+}
+
+impl SegmentLabel for Persona {
+    fn segment(&self) -> usize {
+        self.segment
+    }
+    fn label(&self) -> &PersonaLabel {
+        &self.label
+    }
+}
+
+/// A persona as sessions and JSON store it: the label's fields in their places of format 1
+/// (name second, the user's edits last), so bundles and documents keep their bytes.
+#[derive(Clone, Serialize, Deserialize)]
+struct PersonaRecord {
+    segment: usize,
+    name: String,
+    naming: String,
+    traits: Vec<String>,
+    action: String,
+    evidence: PersonaEvidence,
+    warnings: Vec<String>,
+    user_name: Option<String>,
+    user_action: Option<String>,
+}
+
+impl From<PersonaRecord> for Persona {
+    fn from(r: PersonaRecord) -> Persona {
+        Persona {
+            segment: r.segment,
+            label: PersonaLabel {
+                name: r.name,
+                user_name: r.user_name,
+                user_action: r.user_action,
+            },
+            naming: r.naming,
+            traits: r.traits,
+            action: r.action,
+            evidence: r.evidence,
+            warnings: r.warnings,
+        }
+    }
+}
+
+impl From<Persona> for PersonaRecord {
+    fn from(p: Persona) -> PersonaRecord {
+        PersonaRecord {
+            segment: p.segment,
+            name: p.label.name,
+            naming: p.naming,
+            traits: p.traits,
+            action: p.action,
+            evidence: p.evidence,
+            warnings: p.warnings,
+            user_name: p.label.user_name,
+            user_action: p.label.user_action,
+        }
     }
 }
 

@@ -216,7 +216,8 @@ pub(super) fn make_distinct(names: &mut [String], fixed: &[bool], qualifiers: &[
                     .iter()
                     .map(|q| format!("{q} {base}"))
                     .find(|c| !taken(c, names));
-                names[j] = qualified.unwrap_or_else(|| format!("{base} (Segment {})", j + 1));
+                names[j] =
+                    qualified.unwrap_or_else(|| format!("{base} ({})", super::segment_number(j)));
                 changed = true;
             }
         }

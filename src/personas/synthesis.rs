@@ -5,10 +5,10 @@ use super::names::{compose, make_distinct, qualifiers};
 use super::rules::{RULES, action_for};
 use super::signals::Signals;
 use super::traits::traits;
-use super::{Persona, PersonaEvidence};
+use super::{Persona, PersonaEvidence, PersonaLabel};
 use crate::features::names;
+use crate::format::{Percent, percent};
 use crate::insights::Insights;
-use crate::insights::format::pct;
 use crate::segment::Segmentation;
 
 /// Segments below this % of customers carry a warning.
@@ -18,14 +18,9 @@ pub const UNSTABLE_ARI: f64 = 0.8;
 /// Distinguishing features kept in the evidence.
 const EVIDENCE_FEATURES: usize = 3;
 
-/// A persona carried over from a previous model onto a matched segment: its name stays, and
-/// so do the user's edits.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CarriedPersona {
-    pub name: String,
-    pub user_name: Option<String>,
-    pub user_action: Option<String>,
-}
+/// A persona carried over from a previous model onto a matched segment: its label, so the
+/// name stays, and so do the user's edits.
+pub type CarriedPersona = PersonaLabel;
 
 /// Synthesize one persona per segment. `carried[s]`, when given, keeps segment `s`'s name and
 /// edits (after matching to a previous model); other names are made distinct from them.
@@ -89,14 +84,12 @@ pub fn synthesize_personas(
             let warnings = warnings(&evidence);
             Persona {
                 segment: s,
-                name,
+                label: PersonaLabel::named(name),
                 naming,
                 traits: traits(insights, s),
                 action,
                 evidence,
                 warnings,
-                user_name: None,
-                user_action: None,
             }
         })
         .collect();
@@ -105,9 +98,7 @@ pub fn synthesize_personas(
         if let Some(c) = carry {
             let p = &mut personas[s];
             p.naming = format!("carried over from the previous model (was \"{}\")", c.name);
-            p.name = c.name.clone();
-            p.user_name = c.user_name.clone();
-            p.user_action = c.user_action.clone();
+            p.label = c.clone();
             fixed[s] = true;
         }
     }
@@ -119,13 +110,13 @@ pub fn synthesize_personas(
                 .top
                 .get(p.segment)
                 .map_or(&[][..], |t| t.features.as_slice());
-            qualifiers(&p.name, top)
+            qualifiers(&p.label.name, top)
         })
         .collect();
-    let mut names: Vec<String> = personas.iter().map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = personas.iter().map(|p| p.label.name.clone()).collect();
     make_distinct(&mut names, &fixed, &quals);
     for (p, name) in personas.iter_mut().zip(names) {
-        p.name = name;
+        p.label.name = name;
     }
     personas
 }
@@ -136,8 +127,8 @@ fn warnings(evidence: &PersonaEvidence) -> Vec<String> {
         out.push(format!(
             "Small segment: {} customers ({} of the base, below {}); treat its figures as indicative.",
             evidence.customers,
-            pct(evidence.share_pct),
-            pct(SMALL_SEGMENT_PCT)
+            percent(evidence.share_pct, Percent::Adaptive),
+            percent(SMALL_SEGMENT_PCT, Percent::Adaptive)
         ));
     }
     if let Some(ari) = evidence.stability_mean_ari.filter(|a| *a < UNSTABLE_ARI) {

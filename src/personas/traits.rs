@@ -2,9 +2,8 @@
 //! population's, most telling first (spend and revenue share lead when spend is mapped).
 
 use crate::features::names;
-use crate::insights::format::{
-    amount, channel_phrase, feature_label, number, pct, plain_label, sd_words, times, value,
-};
+use crate::format::{Percent, number, percent, thousands, times};
+use crate::insights::format::{channel_phrase, feature_label, plain_label, sd_words, value};
 use crate::insights::{FeatureProfile, Insights};
 
 /// Traits per persona, at most.
@@ -53,15 +52,15 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
         lead.push(format!(
             "Spends {} the average customer ({} vs {} per customer).",
             times(seg / m.population_mean),
-            amount(seg),
-            amount(m.population_mean)
+            thousands(seg),
+            thousands(m.population_mean)
         ));
     }
     if let Some(r) = insights.revenue.get().and_then(|r| r.segments.get(segment)) {
         lead.push(format!(
             "{} of customers bring {} of revenue (value index {:.2}).",
-            pct(r.customer_pct),
-            pct(r.revenue_pct),
+            percent(r.customer_pct, Percent::Adaptive),
+            percent(r.revenue_pct, Percent::Adaptive),
             r.value_index
         ));
     }
@@ -97,9 +96,9 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
             push(Some(f), &|_| {
                 format!(
                     "{} of purchases {} (vs {} overall).",
-                    pct(share.pct),
+                    percent(share.pct, Percent::Adaptive),
                     channel_phrase(share.channel),
-                    pct(channels.population_share(share.channel))
+                    percent(channels.population_share(share.channel), Percent::Adaptive)
                 )
             });
         }
@@ -109,19 +108,24 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
             .discount
             .get()
             .and_then(|d| d.segments.get(segment))
-            .map(|d| format!("; {} are discount-addicted", pct(d.addicted_pct)))
+            .map(|d| {
+                format!(
+                    "; {} are discount-addicted",
+                    percent(d.addicted_pct, Percent::Adaptive)
+                )
+            })
             .unwrap_or_default();
         format!(
             "Makes {} of purchases with a deal on average (vs {} overall){addicted}.",
-            pct(100.0 * f.segment_means[segment]),
-            pct(100.0 * f.population_mean)
+            percent(100.0 * f.segment_means[segment], Percent::Adaptive),
+            percent(100.0 * f.population_mean, Percent::Adaptive)
         )
     });
     push(feature(names::RECENCY), &|f| {
         format!(
             "Last purchase {} days ago on average (vs {} overall).",
-            number(f.segment_means[segment]),
-            number(f.population_mean)
+            number(f.segment_means[segment], 100.0),
+            number(f.population_mean, 100.0)
         )
     });
     if let Some(p) = insights.promotion.get() {
@@ -133,15 +137,18 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
                 .unwrap_or_default();
             format!(
                 "{} accepted at least one campaign (vs {} overall{lift}).",
-                pct(seg.response_pct),
-                pct(p.population_response_pct)
+                percent(seg.response_pct, Percent::Adaptive),
+                percent(p.population_response_pct, Percent::Adaptive)
             )
         });
     }
     push(feature(names::INCOME), &|f| {
         format!(
             "Average income {}.",
-            vs(number(f.segment_means[segment]), number(f.population_mean))
+            vs(
+                number(f.segment_means[segment], 100.0),
+                number(f.population_mean, 100.0)
+            )
         )
     });
     push(feature(names::TOTAL_CHILDREN), &|f| {
@@ -153,14 +160,17 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
     push(feature(names::AGE), &|f| {
         format!(
             "Average age {}.",
-            vs(number(f.segment_means[segment]), number(f.population_mean))
+            vs(
+                number(f.segment_means[segment], 100.0),
+                number(f.population_mean, 100.0)
+            )
         )
     });
     push(feature(names::FREQUENCY), &|f| {
         format!(
             "{} purchases per customer (vs {} overall).",
-            number(f.segment_means[segment]),
-            number(f.population_mean)
+            number(f.segment_means[segment], 100.0),
+            number(f.population_mean, 100.0)
         )
     });
     if let Some(top) = profile.top.get(segment) {
@@ -175,9 +185,9 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
                     spend_told = true;
                     format!(
                         "Spends {} on {} on average (vs {} overall).",
-                        amount(d.segment_mean),
+                        thousands(d.segment_mean),
                         feature_label(category).to_lowercase(),
-                        amount(d.population_mean)
+                        thousands(d.population_mean)
                     )
                 }
                 None => format!(

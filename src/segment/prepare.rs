@@ -3,6 +3,7 @@
 
 use crate::config::ValidRunConfig;
 use crate::features::{FeatureKind, FeatureTable};
+use crate::stats::quantile_sorted;
 use crate::validate::QualityAction;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -29,17 +30,6 @@ impl SegmentationInput {
     pub fn column_slices(&self) -> Vec<&[f64]> {
         self.columns.iter().map(Vec::as_slice).collect()
     }
-}
-
-/// Linear-interpolated quantile of sorted values (as numpy's default).
-pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let pos = q * (sorted.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
 }
 
 /// Pick the features (config include/exclude or the default set) and cap outliers.

@@ -2,6 +2,7 @@
 //! fitted once on the customer columns and reusable on new customers.
 
 use super::FeatureMatrix;
+use crate::stats::quantile_in_place;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -122,9 +123,9 @@ fn fit_column(kind: ScalerKind, column: &[f64]) -> (f64, f64) {
         }
         ScalerKind::Robust => {
             let mut sorted = column.to_vec();
-            let q1 = percentile(&mut sorted, 0.25);
-            let median = percentile(&mut sorted, 0.5);
-            let q3 = percentile(&mut sorted, 0.75);
+            let q1 = quantile_in_place(&mut sorted, 0.25);
+            let median = quantile_in_place(&mut sorted, 0.5);
+            let q3 = quantile_in_place(&mut sorted, 0.75);
             (median, q3 - q1)
         }
         ScalerKind::MinMax => {
@@ -133,20 +134,6 @@ fn fit_column(kind: ScalerKind, column: &[f64]) -> (f64, f64) {
             (min, max - min)
         }
     }
-}
-
-/// The `q` quantile with linear interpolation (numpy's default), by selection on a scratch copy.
-fn percentile(values: &mut [f64], q: f64) -> f64 {
-    let last = values.len() - 1;
-    let position = q * last as f64;
-    let lower = position.floor() as usize;
-    let fraction = position - lower as f64;
-    let (_, &mut low, above) = values.select_nth_unstable_by(lower, f64::total_cmp);
-    if fraction == 0.0 || above.is_empty() {
-        return low;
-    }
-    let high = above.iter().copied().min_by(f64::total_cmp).unwrap_or(low);
-    low + fraction * (high - low)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use super::age::describe_age;
 use super::atomic::is_temp_name;
 use super::error::SessionError;
+use super::file_kind::{EXTENSION, FileKind};
 use super::info::{BundleInfo, Verify};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,6 @@ use std::time::{Duration, SystemTime};
 
 /// The default sessions folder, relative to the working directory.
 pub const DEFAULT_FOLDER: &str = "sessions";
-/// The extension of session bundles.
-pub const EXTENSION: &str = "sis";
 
 /// One file found in the sessions folder.
 #[derive(Debug)]
@@ -189,8 +188,7 @@ impl PrunedFile {
 }
 
 fn is_bundle(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
+    FileKind::of(path) == FileKind::Session
         && !path
             .file_name()
             .is_some_and(|n| is_temp_name(&n.to_string_lossy()))

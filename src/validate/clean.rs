@@ -1,9 +1,11 @@
 //! The cleaning steps, in order: unusable and repeated ids, exact duplicate customers,
 //! constant columns, missing values, implausible ages.
 
-use super::report::{QualityAction, fmt_num};
+use super::report::QualityAction;
 use crate::config::ValidRunConfig;
+use crate::format::plain;
 use crate::roles::{ColumnMapping, Role};
+use crate::stats::median;
 use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable, civil_from_days, format_day};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -130,22 +132,6 @@ impl CleanTable {
     }
 }
 
-/// Median of the non-NaN values (mean of the two middle ones for an even count).
-pub fn median(values: &[f64]) -> Option<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
-    if v.is_empty() {
-        return None;
-    }
-    let mid = v.len() / 2;
-    let (_, upper, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
-    let upper = *upper;
-    if v.len() % 2 == 1 {
-        return Some(upper);
-    }
-    let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Some((lower + upper) / 2.0)
-}
-
 /// Text of a customer id, or `None` when it is unusable.
 fn id_text(data: &ColumnData, row: usize) -> Option<String> {
     match data {
@@ -167,7 +153,7 @@ fn id_text(data: &ColumnData, row: usize) -> Option<String> {
         ColumnData::Text { .. } => data
             .text(row)
             .map(str::trim)
-            .filter(|s| !super::is_missing_token(s))
+            .filter(|s| !crate::missing::is_missing(s))
             .map(str::to_string),
         ColumnData::Date { days, .. } => (days[row] != MISSING_DAY).then(|| format_day(days[row])),
     }
@@ -348,7 +334,7 @@ fn constant_value(data: &ColumnData) -> Option<String> {
         ColumnData::Numeric(v) => {
             let mut present = v.iter().filter(|x| !x.is_nan());
             let first = *present.next()?;
-            present.all(|&x| x == first).then(|| fmt_num(first))
+            present.all(|&x| x == first).then(|| plain(first))
         }
         ColumnData::Text { codes, levels } => {
             let mut present = codes.iter().filter(|&&c| c != MISSING_CODE);
@@ -401,7 +387,7 @@ pub(crate) fn as_category(data: &ColumnData) -> (Vec<u32>, Vec<String>) {
                         return MISSING_CODE;
                     }
                     *index.entry(x.to_bits()).or_insert_with(|| {
-                        levels.push(fmt_num(*x));
+                        levels.push(plain(*x));
                         (levels.len() - 1) as u32
                     })
                 })

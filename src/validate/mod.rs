@@ -5,11 +5,12 @@ mod clean;
 mod profile;
 mod report;
 
-pub use clean::{CleanColumn, CleanTable, CleanValues, median};
+pub use clean::{CleanColumn, CleanTable, CleanValues};
 pub(crate) use clean::{as_category, as_numbers, fold_into_unknown};
-pub use report::{ColumnProfile, QualityAction, QualityReport, fmt_num};
+pub use report::{ColumnProfile, QualityAction, QualityReport};
 
 use crate::config::ValidRunConfig;
+use crate::missing::is_missing;
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, RawTable};
 use thiserror::Error;
@@ -63,14 +64,6 @@ pub enum ValidationError {
     },
 }
 
-/// Values accepted as "missing" in text.
-pub fn is_missing_token(s: &str) -> bool {
-    matches!(
-        s.trim(),
-        "" | "NA" | "N/A" | "n/a" | "na" | "null" | "NULL" | "None" | "NaN" | "nan" | "-" | "?"
-    )
-}
-
 /// Check that every mapped column can play its role.
 pub fn check_mapping(table: &RawTable, mapping: &ColumnMapping) -> Result<(), ValidationError> {
     let file = &table.file_name;
@@ -99,7 +92,7 @@ pub fn check_mapping(table: &RawTable, mapping: &ColumnMapping) -> Result<(), Va
             (r, ColumnData::Text { codes, levels }) if r.is_numeric() => {
                 let bad = codes.iter().enumerate().find_map(|(row, &c)| {
                     let text = levels.get(c as usize)?;
-                    (!is_missing_token(text) && text.trim().parse::<f64>().is_err())
+                    (!is_missing(text) && text.trim().parse::<f64>().is_err())
                         .then(|| (row, text.clone()))
                 });
                 let (row, value) = bad.unwrap_or((0, String::new()));

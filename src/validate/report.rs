@@ -1,5 +1,6 @@
 //! The data-quality report: per-column statistics and every action taken, with counts.
 
+use crate::format::plain;
 use crate::roles::Role;
 use serde::{Deserialize, Serialize};
 
@@ -108,7 +109,7 @@ impl QualityAction {
             } => {
                 format!(
                     "{count} missing values in \"{column}\" imputed with the median {}",
-                    fmt_num(*value)
+                    plain(*value)
                 )
             }
             QualityAction::ImputedUnknownCategory { column, count } => {
@@ -129,7 +130,7 @@ impl QualityAction {
                 value,
             } => format!(
                 "{count} implausible ages from \"{column}\" ({below} under 18, {above} over 100) replaced with the median {}",
-                fmt_num(*value)
+                plain(*value)
             ),
             QualityAction::CappedOutliers {
                 feature,
@@ -138,8 +139,8 @@ impl QualityAction {
                 count,
             } => format!(
                 "{count} outliers in {feature} capped to [{}, {}] (IQR fences)",
-                fmt_num(*lower),
-                fmt_num(*upper)
+                plain(*lower),
+                plain(*upper)
             ),
             QualityAction::OneHotEncoding {
                 enabled: true,
@@ -177,15 +178,6 @@ impl QualityAction {
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,
         }
-    }
-}
-
-/// Format a number compactly for messages: integers without decimals, others with two.
-pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
     }
 }
 

@@ -107,7 +107,7 @@ fn save_a_session_and_reopen_it_as_it_was() {
     let mut again = workbench_with(workbench());
     again.run_steps(2);
     assert!(shows(&again, "Saved sessions"), "the start screen lists it");
-    let customers = sis::gui::format::thousands(kpis[0]);
+    let customers = sis::format::thousands(kpis[0]);
     assert!(shows(
         &again,
         &format!("marketing_campaign.csv · {customers} customers · {k} segments")

@@ -37,9 +37,9 @@ fn open_the_demo_and_read_the_kpis_against_the_core() {
     }
     for p in &core.personas {
         assert!(
-            shows(&app, &p.name),
+            shows(&app, &p.label.name),
             "the Overview names persona {:?}",
-            p.name
+            p.label.name
         );
     }
     assert!(shows(&app, "Why this many segments"));
@@ -94,7 +94,7 @@ fn every_tab_opens_by_click_and_by_shortcut() {
 fn renaming_a_persona_shows_on_the_overview_and_undoes() {
     let mut app = demo_workbench();
     assert!(!shows(&app, "Big spenders"));
-    let suggested = app.state().personas()[0].name.clone();
+    let suggested = app.state().personas()[0].label.name.clone();
     app.get_by_label("Personas").click();
     app.run_steps(3);
     assert!(shows(&app, "Persona cards"));
@@ -109,7 +109,7 @@ fn renaming_a_persona_shows_on_the_overview_and_undoes() {
     assert!(app.state().window_title().contains("unsaved changes"));
     assert_eq!(app.state().personas()[0].display_name(), "Big spenders");
     assert_eq!(
-        app.state().personas()[0].name,
+        app.state().personas()[0].label.name,
         suggested,
         "the suggestion stays"
     );
@@ -134,7 +134,7 @@ fn renaming_a_persona_shows_on_the_overview_and_undoes() {
 #[test]
 fn a_name_already_taken_is_refused_with_the_reason() {
     let mut app = demo_workbench();
-    let first = app.state().personas()[0].name.clone();
+    let first = app.state().personas()[0].label.name.clone();
     app.get_by_label("Personas").click();
     app.run_steps(3);
     retype(&mut app, "Persona 2 action", "Call them this week.");

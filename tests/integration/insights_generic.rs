@@ -72,11 +72,16 @@ fn a_generic_file_gets_reasons_instead_of_zeros_and_data_driven_personas() {
     assert_eq!(i.kpis.customers, a.customer_ids.len());
     assert!(i.categories.is_available(), "gender is profiled");
 
-    let names: BTreeSet<&str> = a.personas.iter().map(|p| p.name.as_str()).collect();
+    let names: BTreeSet<&str> = a.personas.iter().map(|p| p.label.name.as_str()).collect();
     assert_eq!(names.len(), 5, "{names:?}");
     for p in &a.personas {
-        assert!(p.naming.starts_with("composed"), "{}: {}", p.name, p.naming);
-        assert!(!p.name.contains("(Segment"), "{}", p.name);
+        assert!(
+            p.naming.starts_with("composed"),
+            "{}: {}",
+            p.label.name,
+            p.naming
+        );
+        assert!(!p.label.name.contains("(Segment"), "{}", p.label.name);
         assert!(p.traits.len() >= 3, "{:?}", p.traits);
         assert!(
             p.traits.iter().any(|t| t.starts_with("Spending Score:")),

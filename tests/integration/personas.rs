@@ -5,8 +5,8 @@
 use crate::common;
 
 use common::{DemoRows, SPEND};
+use sis::format::{Percent, percent, thousands, times};
 use sis::insights::decisions;
-use sis::insights::format::{amount, pct, times};
 use sis::personas::{PersonaEdit, apply_persona_edit, rules::RULES};
 use std::collections::BTreeSet;
 
@@ -59,19 +59,23 @@ fn names_are_distinct_and_the_top_value_segment_gets_no_discounts_at_any_k() {
     for k in 2..=8 {
         let a = common::analyse_with(&table, common::fixed_k(k));
         assert_eq!(a.personas.len(), k);
-        let names: BTreeSet<String> = a.personas.iter().map(|p| p.name.to_lowercase()).collect();
+        let names: BTreeSet<String> = a
+            .personas
+            .iter()
+            .map(|p| p.label.name.to_lowercase())
+            .collect();
         assert_eq!(
             names.len(),
             k,
             "k = {k}: {:?}",
-            a.personas.iter().map(|p| &p.name).collect::<Vec<_>>()
+            a.personas.iter().map(|p| &p.label.name).collect::<Vec<_>>()
         );
         for p in &a.personas {
-            assert!(!p.name.trim().is_empty());
+            assert!(!p.label.name.trim().is_empty());
             assert!(
-                !p.name.contains("(Segment"),
+                !p.label.name.contains("(Segment"),
                 "k = {k}: numbered name {}",
-                p.name
+                p.label.name
             );
             assert!((3..=5).contains(&p.traits.len()), "k = {k}: {:?}", p.traits);
             assert!(!p.action.is_empty());
@@ -82,7 +86,7 @@ fn names_are_distinct_and_the_top_value_segment_gets_no_discounts_at_any_k() {
         assert!(
             !recommends_discounts(&persona.action),
             "k = {k}: {} (value index {:.2}) is told: {}",
-            persona.name,
+            persona.label.name,
             top.value_index,
             persona.action
         );
@@ -127,14 +131,14 @@ fn traits_cite_true_figures() {
         let spend_trait = format!(
             "Spends {} the average customer ({} vs {} per customer).",
             times(seg_mean / mean_spend),
-            amount(seg_mean),
-            amount(mean_spend)
+            thousands(seg_mean),
+            thousands(mean_spend)
         );
-        assert_eq!(p.traits[0], spend_trait, "{}", p.name);
+        assert_eq!(p.traits[0], spend_trait, "{}", p.label.name);
         let share = format!(
             "{} of customers bring {} of revenue",
-            pct(100.0 * size[s] / n),
-            pct(100.0 * spend[s] / (mean_spend * n))
+            percent(100.0 * size[s] / n, Percent::Adaptive),
+            percent(100.0 * spend[s] / (mean_spend * n), Percent::Adaptive)
         );
         assert!(
             p.traits[1].starts_with(&share),
@@ -148,7 +152,7 @@ fn traits_cite_true_figures() {
                 .find(|(_, (phrase, _))| t.contains(&format!("of purchases {phrase}")))
             {
                 let total: f64 = purchases[s].iter().sum();
-                let expected = pct(100.0 * purchases[s][c] / total);
+                let expected = percent(100.0 * purchases[s][c] / total, Percent::Adaptive);
                 assert!(t.starts_with(&expected), "{t} should start with {expected}");
             }
             if t.starts_with("Last purchase") {
@@ -158,7 +162,7 @@ fn traits_cite_true_figures() {
             if t.starts_with("Makes") {
                 let expected = format!(
                     "Makes {} of purchases with a deal",
-                    pct(100.0 * deal_share[s] / size[s])
+                    percent(100.0 * deal_share[s] / size[s], Percent::Adaptive)
                 );
                 assert!(t.starts_with(&expected), "{t} vs {expected}");
             }
@@ -179,7 +183,13 @@ fn evidence_and_warnings_follow_the_figures() {
         assert!(e.promo_lift.is_some() && e.spend_lift.is_some());
         assert!(!e.distinguishing.is_empty());
         let small = p.warnings.iter().any(|w| w.starts_with("Small segment"));
-        assert_eq!(small, e.share_pct < 5.0, "{}: {:?}", p.name, p.warnings);
+        assert_eq!(
+            small,
+            e.share_pct < 5.0,
+            "{}: {:?}",
+            p.label.name,
+            p.warnings
+        );
         let unstable = p.warnings.iter().any(|w| w.starts_with("Unstable"));
         assert_eq!(unstable, report.stability_mean < 0.8);
     }
@@ -188,10 +198,10 @@ fn evidence_and_warnings_follow_the_figures() {
 #[test]
 fn names_follow_the_segment_not_its_number() {
     let mut a = common::analyse_with(&common::demo_table(), common::fixed_k(4));
-    let before: Vec<String> = a.personas.iter().map(|p| p.name.clone()).collect();
+    let before: Vec<String> = a.personas.iter().map(|p| p.label.name.clone()).collect();
     // Number the segments backwards and synthesize again.
     common::number_backwards(&mut a);
-    let after: Vec<String> = a.personas.iter().map(|p| p.name.clone()).collect();
+    let after: Vec<String> = a.personas.iter().map(|p| p.label.name.clone()).collect();
     let mut reversed = before.clone();
     reversed.reverse();
     assert_eq!(after, reversed);
@@ -208,7 +218,7 @@ fn a_rename_and_a_new_action_show_in_decisions_and_can_be_undone() {
         .top_value_segment()
         .unwrap()
         .segment;
-    let original = a.personas[top].name.clone();
+    let original = a.personas[top].label.name.clone();
     assert!(decisions(&a).iter().any(|d| d.text.contains(&original)));
     let undo = apply_persona_edit(
         &mut a.personas,
@@ -228,7 +238,7 @@ fn a_rename_and_a_new_action_show_in_decisions_and_can_be_undone() {
     .unwrap();
     assert_eq!(a.personas[top].display_name(), "VIP Circle");
     assert_eq!(
-        a.personas[top].name, original,
+        a.personas[top].label.name, original,
         "the synthesized name is kept"
     );
     let texts: Vec<String> = decisions(&a).into_iter().map(|d| d.text).collect();
@@ -279,7 +289,11 @@ fn decisions_are_three_to_five_sentences_with_figures() {
             .expect("a protect decision");
         let revenue = a.insights.revenue.get().unwrap();
         let top = revenue.top_value_segment().unwrap();
-        assert!(protect.text.contains(&pct(top.revenue_pct)));
+        assert!(
+            protect
+                .text
+                .contains(&percent(top.revenue_pct, Percent::Adaptive))
+        );
     }
 }
 

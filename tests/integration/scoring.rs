@@ -148,7 +148,10 @@ fn a_shuffled_copy_gets_matched_segment_numbers() {
     for m in &alignment.segments {
         assert_eq!(m.previous, Some(m.segment), "segment numbers stay put");
         assert!(m.persona_carried);
-        assert_eq!(b.personas[m.segment].name, a.personas[m.segment].name);
+        assert_eq!(
+            b.personas[m.segment].label.name,
+            a.personas[m.segment].label.name
+        );
     }
     assert_eq!(b.segmentation.sizes.iter().sum::<usize>(), 2058);
     assert!(alignment.retired.is_empty());
@@ -212,7 +215,7 @@ fn a_rerun_with_more_segments_keeps_the_matched_numbers() {
         "the new segment takes customers from others"
     );
     let names: std::collections::BTreeSet<String> =
-        b.personas.iter().map(|p| p.name.clone()).collect();
+        b.personas.iter().map(|p| p.label.name.clone()).collect();
     assert_eq!(names.len(), 5, "the new segment's name is distinct");
 }
 

@@ -2,9 +2,10 @@
 //! clear differences (half a standard deviation or more) highlighted, largest first.
 
 use super::Shown;
-use crate::gui::format::{self, pct};
+use crate::format::{self, Percent, percent};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
+use crate::personas::segment_number;
 use egui::{RichText, Ui};
 
 /// Differences of at least this many standard deviations are highlighted.
@@ -72,8 +73,9 @@ impl CompareView {
                     ui.label(format!(
                         "{} customers ({}) · {} of revenue",
                         format::count(s.customers),
-                        pct(s.customer_pct),
-                        s.revenue_pct.map_or_else(|| "n/a".into(), pct)
+                        percent(s.customer_pct, Percent::OneDecimal),
+                        s.revenue_pct
+                            .map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal))
                     ));
                 });
             }
@@ -90,8 +92,8 @@ impl CompareView {
             .show(ui, |ui| {
                 for h in [
                     "Feature".to_string(),
-                    format!("Segment {}", a.index + 1),
-                    format!("Segment {}", b.index + 1),
+                    segment_number(a.index),
+                    segment_number(b.index),
                     "First − second".to_string(),
                     "In σ".to_string(),
                 ] {
@@ -117,7 +119,7 @@ impl CompareView {
                     ui.label(style(feature.unit.show(a.means[f])));
                     ui.label(style(feature.unit.show(b.means[f])));
                     ui.label(style(feature.unit.show_difference(a.means[f] - b.means[f])));
-                    ui.label(style(format::signed(dz)));
+                    ui.label(style(format::signed(dz, 2)));
                     ui.end_row();
                 }
             });

@@ -2,12 +2,12 @@
 //! id with its configuration.
 
 use super::{Action, Shown};
+use crate::format;
+use crate::format::plain;
 use crate::gui::command::Command;
 use crate::gui::dataset::role_text;
-use crate::gui::format;
 use crate::gui::tokens;
 use crate::gui::widgets;
-use crate::validate::fmt_num;
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
@@ -91,8 +91,8 @@ impl DataView {
                                     let (min, max) = match (&c.min_text, &c.max_text) {
                                         (Some(lo), Some(hi)) => (lo.clone(), hi.clone()),
                                         _ => (
-                                            c.min.map_or_else(|| "–".into(), fmt_num),
-                                            c.max.map_or_else(|| "–".into(), fmt_num),
+                                            c.min.map_or_else(|| "–".into(), plain),
+                                            c.max.map_or_else(|| "–".into(), plain),
                                         ),
                                     };
                                     ui.label(min);
@@ -163,7 +163,7 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
         ("Scaler used", a.segmentation.scaler.kind.name().to_string()),
         (
             "Minimum segment share",
-            format::pct(c.min_segment_share * 100.0),
+            format::percent(c.min_segment_share * 100.0, format::Percent::OneDecimal),
         ),
         ("Features used", a.input.names.join(", ")),
         ("Only these features", list(&c.include_features)),
@@ -177,7 +177,7 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
         ),
         ("One-hot categories", yes(c.one_hot)),
         ("Remove exact duplicates", yes(c.drop_duplicates)),
-        ("Outlier capping (IQR factor)", fmt_num(c.iqr_factor)),
+        ("Outlier capping (IQR factor)", plain(c.iqr_factor)),
         ("Silhouette sample", format::count(c.silhouette_sample)),
     ];
     for (k, v) in rows {

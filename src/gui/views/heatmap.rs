@@ -2,7 +2,7 @@
 //! against all customers, on a diverging colour scale with its legend, exact values on hover.
 
 use super::Shown;
-use crate::gui::format::signed;
+use crate::format::signed;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{Align2, CornerRadius, FontId, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
@@ -88,7 +88,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
             painter.text(
                 c.center(),
                 Align2::CENTER_CENTER,
-                crate::gui::format::signed_with(z, 1),
+                crate::format::signed(z, 1),
                 font.clone(),
                 tokens::text_on(fill),
             );
@@ -110,7 +110,7 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
                     feature.unit.show(feature.mean),
                     feature.unit.words()
                 ));
-                ui.label(format!("z = {} σ", signed(segment.z[f])));
+                ui.label(format!("z = {} σ", signed(segment.z[f], 2)));
                 ui.label(egui::RichText::new(&feature.description).weak());
             });
         }
@@ -142,7 +142,7 @@ fn legend(ui: &mut Ui, palette: &Palette) {
             ui.painter().text(
                 pos2(x, bar.bottom() + 1.0),
                 Align2::CENTER_TOP,
-                format!("{}σ", crate::gui::format::signed_with(tick, 0)),
+                format!("{}σ", crate::format::signed(tick, 0)),
                 FontId::proportional(11.0),
                 palette.muted,
             );

@@ -5,9 +5,9 @@
 use super::Action;
 use crate::config::{KChoice, RunConfig, ScalerChoice};
 use crate::features::{FamilyStatus, family_status};
+use crate::format;
 use crate::gui::command::Command;
 use crate::gui::dataset::{Dataset, role_text, spend_category};
-use crate::gui::format;
 use crate::gui::state::Edit;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;

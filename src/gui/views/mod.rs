@@ -19,7 +19,7 @@ use super::command::Command;
 use super::figures::Figures;
 use super::state::{Edit, Field};
 use crate::insights::Decision;
-use crate::personas::{Persona, persona_of};
+use crate::personas::{Persona, persona_of, segment_name, segment_number};
 use crate::pipeline::Analysis;
 use std::path::PathBuf;
 
@@ -138,17 +138,14 @@ impl Shown<'_> {
 
     /// The persona name of a segment (the user's, or the synthesized one).
     pub fn persona_name(&self, segment: usize) -> String {
-        self.persona(segment).map_or_else(
-            || format!("Segment {}", segment + 1),
-            |p| p.display_name().to_string(),
-        )
+        segment_name(self.personas, segment)
     }
 
     /// "Segment 2 · Bargain Hunters".
     pub fn segment_title(&self, segment: usize) -> String {
         match self.persona(segment) {
-            Some(p) => format!("Segment {} · {}", segment + 1, p.display_name()),
-            None => format!("Segment {}", segment + 1),
+            Some(p) => format!("{} · {}", segment_number(segment), p.display_name()),
+            None => segment_number(segment),
         }
     }
 }

@@ -2,11 +2,12 @@
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
 use super::Shown;
-use crate::gui::format::{self, pct};
-use crate::gui::labels::Unit;
+use crate::features::Unit;
+use crate::format::{self, Percent, percent};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
+use crate::personas::segment_number;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
@@ -141,21 +142,21 @@ fn kpi_row(ui: &mut Ui, shown: &Shown<'_>) {
             ui,
             "Average spend",
             &k.avg_spend_per_customer,
-            &|v| (format::amount(v), "per customer".into()),
+            &|v| (format::number(v, 1_000.0), "per customer".into()),
             "Revenue divided by the number of customers",
         );
         card(
             ui,
             "Promo response",
             &k.promo_response_pct,
-            &|v| (pct(v), "accepted at least one campaign".into()),
+            &|v| (percent(v, Percent::OneDecimal), "accepted at least one campaign".into()),
             "Share of customers who accepted at least one campaign",
         );
         card(
             ui,
             "Discount-addiction rate",
             &k.discount_addicted_pct,
-            &|v| (pct(v), "buy mostly on deals, spend little".into()),
+            &|v| (percent(v, Percent::OneDecimal), "buy mostly on deals, spend little".into()),
             "Share of customers with over half their purchases on deals and a below-median spend per purchase",
         );
     });
@@ -240,10 +241,10 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
         let mut facts = vec![format!(
             "{} customers · {} of the base",
             format::count(top.customers),
-            pct(top.customer_pct)
+            percent(top.customer_pct, Percent::OneDecimal)
         )];
         if let Some(r) = top.revenue_pct {
-            facts.push(format!("{} of revenue", pct(r)));
+            facts.push(format!("{} of revenue", percent(r, Percent::OneDecimal)));
         }
         if let (Some(s), Some(all)) = (
             top.avg_spend,
@@ -286,10 +287,13 @@ fn all_segments(ui: &mut Ui, shown: &Shown<'_>) {
         .show(ui, |ui| {
             for s in &shown.figures.segments {
                 widgets::segment_label(ui, s.index, &shown.persona_name(s.index));
-                ui.label(format!("{} of customers", pct(s.customer_pct)));
+                ui.label(format!(
+                    "{} of customers",
+                    percent(s.customer_pct, Percent::OneDecimal)
+                ));
                 ui.label(s.revenue_pct.map_or_else(
                     || "revenue n/a".into(),
-                    |r| format!("{} of revenue", pct(r)),
+                    |r| format!("{} of revenue", percent(r, Percent::OneDecimal)),
                 ));
                 let index = s
                     .revenue_index()
@@ -331,7 +335,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             Bar::new(s.index as f64 + 1.0 - 0.19, s.customer_pct)
                 .width(0.36)
                 .fill(palette.muted.linear_multiply(0.8))
-                .name(format!("Segment {}", s.index + 1))
+                .name(segment_number(s.index))
         })
         .collect();
     let revenue: Vec<Bar> = segments
@@ -340,7 +344,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             Bar::new(s.index as f64 + 1.0 + 0.19, s.revenue_pct.unwrap_or(0.0))
                 .width(0.36)
                 .fill(tokens::segment_color(s.index))
-                .name(format!("Segment {}", s.index + 1))
+                .name(segment_number(s.index))
         })
         .collect();
     let k = segments.len();

@@ -3,8 +3,8 @@
 //! saved in the session.
 
 use super::{Action, Shown};
-use crate::gui::format::{amount, count, pct};
-use crate::gui::labels::feature_label;
+use crate::features::feature_label;
+use crate::format::{Percent, count, number, percent};
 use crate::gui::state::{Edit, Field};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
@@ -91,7 +91,7 @@ impl PersonasView {
                     RichText::new(format!(
                         "Segment {} · {} of customers",
                         segment + 1,
-                        pct(persona.evidence.share_pct)
+                        percent(persona.evidence.share_pct, Percent::OneDecimal)
                     ))
                     .color(palette.muted),
                 );
@@ -104,18 +104,18 @@ impl PersonasView {
                     egui::TextEdit::singleline(&mut text)
                         .font(egui::FontId::proportional(tokens::HEADING_SIZE))
                         .desired_width(f32::INFINITY)
-                        .hint_text(&persona.name),
+                        .hint_text(&persona.label.name),
                 )
                 .accessible_name(format!("Persona {} name", segment + 1))
                 .on_hover_text(format!(
                     "The persona's name, shown everywhere (Overview, slides, sessions). Suggested: {} ({}). Clear it to restore the suggestion.",
-                    persona.name, persona.naming
+                    persona.label.name, persona.naming
                 ));
             self.track(&response, field.clone(), &text, out);
-            if let Some(after) = edited(&response, &text, &persona.name, &persona.user_name) {
+            if let Some(after) = edited(&response, &text, &persona.label.name, &persona.label.user_name) {
                 out.push(Action::Edit(Edit::PersonaName {
                     segment,
-                    before: persona.user_name.clone(),
+                    before: persona.label.user_name.clone(),
                     after,
                 }));
             }
@@ -138,11 +138,11 @@ impl PersonasView {
                 .accessible_name(format!("Persona {} action", segment + 1))
                 .on_hover_text("The recommended action; clear it to restore the suggestion");
             self.track(&response, field.clone(), &text, out);
-            if let Some(after) = edited(&response, &text, &persona.action, &persona.user_action)
+            if let Some(after) = edited(&response, &text, &persona.action, &persona.label.user_action)
             {
                 out.push(Action::Edit(Edit::PersonaAction {
                     segment,
-                    before: persona.user_action.clone(),
+                    before: persona.label.user_action.clone(),
                     after,
                 }));
             }
@@ -212,12 +212,12 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
     let mut lines = vec![format!(
         "{} customers, {} of the base",
         count(e.customers),
-        pct(e.share_pct)
+        percent(e.share_pct, Percent::OneDecimal)
     )];
     if let (Some(r), Some(index)) = (e.revenue_pct, e.value_index) {
         lines.push(format!(
             "{} of revenue, {index:.1}× its share of customers",
-            pct(r)
+            percent(r, Percent::OneDecimal)
         ));
     }
     if let Some(lift) = e.spend_lift {
@@ -229,10 +229,16 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
         ));
     }
     if let Some(d) = e.deal_dependency_pct {
-        lines.push(format!("{} of purchases made on deals", pct(d)));
+        lines.push(format!(
+            "{} of purchases made on deals",
+            percent(d, Percent::OneDecimal)
+        ));
     }
     if let Some(a) = e.discount_addicted_pct {
-        lines.push(format!("{} discount-addicted", pct(a)));
+        lines.push(format!(
+            "{} discount-addicted",
+            percent(a, Percent::OneDecimal)
+        ));
     }
     for f in &e.distinguishing {
         let (label, unit) = feature_label(&f.feature);
@@ -240,7 +246,7 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
             "{label}: {} vs {} overall ({} σ)",
             unit.show(f.segment_mean),
             unit.show(f.population_mean),
-            crate::gui::format::signed_with(f.z, 1)
+            crate::format::signed(f.z, 1)
         ));
     }
     if let (Some(mean), Some(min)) = (e.stability_mean_ari, e.stability_min_ari) {
@@ -294,29 +300,33 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
         let cards = [
             (
                 "Share of customers",
-                pct(s.customer_pct),
+                percent(s.customer_pct, Percent::OneDecimal),
                 format!("{} customers", count(s.customers)),
             ),
             (
                 "Share of revenue",
-                s.revenue_pct.map_or_else(|| "n/a".into(), pct),
+                s.revenue_pct
+                    .map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal)),
                 s.revenue_index()
                     .map_or_else(String::new, |i| format!("{i:.1}× its share of customers")),
             ),
             (
                 "Spend per customer",
-                s.avg_spend.map_or_else(|| "n/a".into(), amount),
+                s.avg_spend
+                    .map_or_else(|| "n/a".into(), |v| number(v, 1_000.0)),
                 all.avg_spend_per_customer
                     .get()
-                    .map_or_else(String::new, |v| format!("vs {} overall", amount(*v))),
+                    .map_or_else(String::new, |v| {
+                        format!("vs {} overall", number(*v, 1_000.0))
+                    }),
             ),
             (
                 "Promo response",
                 s.promo_rate
-                    .map_or_else(|| "n/a".into(), |v| pct(100.0 * v)),
-                all.promo_response_pct
-                    .get()
-                    .map_or_else(String::new, |v| format!("vs {} overall", pct(*v))),
+                    .map_or_else(|| "n/a".into(), |v| percent(100.0 * v, Percent::OneDecimal)),
+                all.promo_response_pct.get().map_or_else(String::new, |v| {
+                    format!("vs {} overall", percent(*v, Percent::OneDecimal))
+                }),
             ),
         ];
         for pair in cards.chunks(2) {

@@ -2,7 +2,7 @@
 //! shape per segment (readable in grayscale), sampled to stay fluid at a million customers.
 
 use super::Shown;
-use crate::gui::format;
+use crate::format;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::Ui;

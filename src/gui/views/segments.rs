@@ -6,8 +6,8 @@ use super::compare::CompareView;
 use super::heatmap;
 use super::scatter;
 use super::sweep_chart;
+use crate::format::{self, Percent, percent};
 use crate::gui::figures::SegmentFigures;
-use crate::gui::format::{self, pct};
 use crate::gui::tokens;
 use crate::gui::widgets;
 use egui::{RichText, Ui};
@@ -185,20 +185,34 @@ impl SegmentsView {
                     });
                     cell(
                         ui,
-                        format!("{}  ({})", format::count(s.customers), pct(s.customer_pct)),
+                        format!(
+                            "{}  ({})",
+                            format::count(s.customers),
+                            percent(s.customer_pct, Percent::OneDecimal)
+                        ),
                     );
                     cell(
                         ui,
                         match (s.revenue, s.revenue_pct) {
                             (Some(r), Some(p)) => {
-                                format!("{}  ({})", format::thousands(r), pct(p))
+                                format!(
+                                    "{}  ({})",
+                                    format::thousands(r),
+                                    percent(p, Percent::OneDecimal)
+                                )
                             }
                             _ => "n/a".into(),
                         },
                     );
-                    cell(ui, opt(s.avg_spend, format::amount));
-                    cell(ui, opt(s.promo_rate, |v| pct(100.0 * v)));
-                    cell(ui, opt(s.discount_rate, |v| pct(100.0 * v)));
+                    cell(ui, opt(s.avg_spend, |v| format::number(v, 1_000.0)));
+                    cell(
+                        ui,
+                        opt(s.promo_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
+                    );
+                    cell(
+                        ui,
+                        opt(s.discount_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
+                    );
                     ui.end_row();
                 }
             });

@@ -2,7 +2,7 @@
 //! marked, the sentence that explains the choice, and every figure in a table.
 
 use super::Shown;
-use crate::gui::format;
+use crate::format;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::segment::KReport;
