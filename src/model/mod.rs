@@ -7,7 +7,6 @@ mod drift;
 mod io;
 mod matching;
 mod predict;
-mod prepare;
 mod replay;
 
 pub use align::{Alignment, MAX_MATCH_DISTANCE, SegmentMatch, align_to_previous};
@@ -18,14 +17,13 @@ pub use io::{
 };
 pub use matching::{hungarian, match_segments};
 pub use predict::Scored;
-pub use prepare::{OutlierCap, Preparation};
 
 use crate::config::{ConfigError, RunConfig};
 use crate::insights::format::pct;
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
 use crate::segment::FittedScaler;
-use crate::validate::ValidationError;
+use crate::validate::{Preparation, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use thiserror::Error;
