@@ -168,12 +168,12 @@ impl ValidRunConfig {
     }
 
     /// The checked k-means settings of each k to evaluate, in k order.
-    pub fn kmeans_sweep(&self) -> &[KMeansSettings] {
+    pub(crate) fn kmeans_sweep(&self) -> &[KMeansSettings] {
         &self.sweep
     }
 
     /// The largest k this run may fit.
-    pub fn largest_k(&self) -> usize {
+    pub(crate) fn largest_k(&self) -> usize {
         match self.k {
             KChoice::Fixed(k) => k.max(self.k_max),
             KChoice::Auto => self.k_max,

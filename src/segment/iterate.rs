@@ -2,11 +2,29 @@
 //! their customers' means, relocate empty segments, stop on the tolerance or unchanged
 //! labels, then label and score exactly against the final centroids.
 
-use super::kmeans::{KMeansRun, KMeansSettings};
 use super::lloyd::{CentroidPack, NO_SEGMENT, PassMode, assign_pass, exact_distance};
 use super::panels::{CHUNK_PANELS, CHUNK_ROWS, LANES, Panels};
+use crate::config::KMeansSettings;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// One k-means run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeansRun {
+    /// The k-means++ seed (0 for runs started from given centroids).
+    pub seed: u64,
+    /// k × p, row-major: the mean of each segment's customers.
+    pub centroids: Vec<f64>,
+    /// Each customer's segment, nearest to the final centroids.
+    pub labels: Vec<u32>,
+    /// Σ ‖x − c‖² over customers, in f64 with exact differences.
+    pub inertia: f64,
+    /// Lloyd iterations made.
+    pub iterations: usize,
+    /// Whether the run stopped on the tolerance (or on unchanged labels) before `max_iter`.
+    pub converged: bool,
+}
 
 /// Lloyd iterations over prepared panels; `tolerance` is already absolute.
 pub(super) fn lloyd(

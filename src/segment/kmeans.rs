@@ -17,6 +17,7 @@
 //!   exact squared distances `Σ (x_j − c_j)²` in f64 for the inertia.
 
 use super::FeatureMatrix;
+pub use super::iterate::KMeansRun;
 use super::iterate::lloyd;
 use super::lloyd::{CentroidPack, NO_SEGMENT, PassMode, assign_pass};
 use super::panels::Panels;
@@ -27,23 +28,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub use super::linfa_model::{FitError, SeedRuns, SegmentModel, SweepFit};
 pub use super::seeding::{kmeans_plus_plus, run_seed};
 pub use crate::config::{KMeansError, KMeansParams, KMeansSettings};
-
-/// One k-means run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KMeansRun {
-    /// The k-means++ seed (0 for runs started from given centroids).
-    pub seed: u64,
-    /// k × p, row-major: the mean of each segment's customers.
-    pub centroids: Vec<f64>,
-    /// Each customer's segment, nearest to the final centroids.
-    pub labels: Vec<u32>,
-    /// Σ ‖x − c‖² over customers, in f64 with exact differences.
-    pub inertia: f64,
-    /// Lloyd iterations made.
-    pub iterations: usize,
-    /// Whether the run stopped on the tolerance (or on unchanged labels) before `max_iter`.
-    pub converged: bool,
-}
 
 /// Run Lloyd iterations from the given centroids (k × p, row-major).
 ///

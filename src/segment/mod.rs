@@ -20,5 +20,6 @@ pub mod sweep;
 pub use matrix::FeatureMatrix;
 pub use prepare::{FittedCap, SegmentationInput, SelectionError, prepare};
 pub use scaler::{FittedScaler, ScalerKind};
-pub use segmentation::{ScalerReport, Segmentation, sample_rows, segment};
+pub(crate) use segmentation::sample_rows;
+pub use segmentation::{ScalerReport, Segmentation, segment};
 pub use sweep::KReport;

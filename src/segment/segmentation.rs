@@ -57,7 +57,7 @@ impl Segmentation {
 }
 
 /// A deterministic sample of row indices (sorted), all rows when `n ≤ limit`.
-pub fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
     if n <= limit {
         return (0..n).collect();
     }

@@ -40,7 +40,7 @@ impl KReport {
 }
 
 /// The best run at one k, with its report.
-pub struct KResult {
+pub(crate) struct KResult {
     pub report: KReport,
     pub best: KMeansRun,
 }
@@ -48,7 +48,7 @@ pub struct KResult {
 /// Fit and evaluate one k (its checked settings hold k, the seeds and the base seed),
 /// through linfa's `Fit` on a view of the matrix. The silhouette samples `silhouette_sample`
 /// customers at most.
-pub fn evaluate_k(
+pub(crate) fn evaluate_k(
     data: &FeatureMatrix,
     settings: &KMeansSettings,
     silhouette_sample: usize,

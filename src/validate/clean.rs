@@ -5,7 +5,7 @@
 use super::convert::{as_category, as_numbers, constant_value, fold_into_unknown};
 use super::preparation::{
     AgeReading, Preparation, count_implausible, fill_days, fill_numbers, fit_age_fill,
-    fit_date_fill, fit_number_fill, replace_implausible,
+    fit_date_fill, fit_number_fill, median, replace_implausible,
 };
 use super::report::QualityAction;
 use super::rows::keep_rows;
@@ -13,22 +13,6 @@ use super::table::{CleanColumn, CleanTable, CleanValues};
 use crate::config::ValidRunConfig;
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days, format_day};
-
-/// Median of the non-NaN values (mean of the two middle ones for an even count).
-pub fn median(values: &[f64]) -> Option<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
-    if v.is_empty() {
-        return None;
-    }
-    let mid = v.len() / 2;
-    let (_, upper, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
-    let upper = *upper;
-    if v.len() % 2 == 1 {
-        return Some(upper);
-    }
-    let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Some((lower + upper) / 2.0)
-}
 
 /// Run every cleaning step; returns the clean table, the actions taken and the fitted
 /// preparation (without outlier fences: the features stage fits those).
@@ -214,17 +198,5 @@ fn fit_number_fills(
             let age = super::preparation::lookup(age_fills, &column.name).unwrap_or(fill);
             prep.age_fills.push((column.name.clone(), age));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn median_even_and_odd() {
-        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&[4.0, 1.0, f64::NAN, 2.0, 3.0]), Some(2.5));
-        assert_eq!(median(&[f64::NAN]), None);
     }
 }

@@ -10,9 +10,8 @@ mod report;
 pub(crate) mod rows;
 mod table;
 
-pub use clean::median;
 pub(crate) use convert::{as_category, as_numbers, fold_into_unknown};
-pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation};
+pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation, median};
 pub use report::{ColumnProfile, QualityAction, QualityReport, fmt_num};
 pub use table::{CleanColumn, CleanTable, CleanValues};
 

@@ -3,7 +3,6 @@
 //! and the functions that apply it. Training and scoring both clean through these functions,
 //! so a new customer is prepared exactly as the training customers were.
 
-use super::clean::median;
 use crate::roles::Role;
 use crate::table::MISSING_DAY;
 use serde::{Deserialize, Serialize};
@@ -73,19 +72,35 @@ impl Preparation {
     }
 
     /// The fitted fill of a numeric column.
-    pub fn number_fill(&self, column: &str) -> Option<f64> {
+    pub(crate) fn number_fill(&self, column: &str) -> Option<f64> {
         lookup(&self.number_fills, column)
     }
 
     /// The fitted fill of a join-date column.
-    pub fn date_fill(&self, column: &str) -> Option<i32> {
+    pub(crate) fn date_fill(&self, column: &str) -> Option<i32> {
         lookup(&self.date_fills, column)
     }
 
     /// The fitted replacement of an implausible age.
-    pub fn age_fill(&self, column: &str) -> Option<f64> {
+    pub(crate) fn age_fill(&self, column: &str) -> Option<f64> {
         lookup(&self.age_fills, column)
     }
+}
+
+/// Median of the non-NaN values (mean of the two middle ones for an even count).
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    let (_, upper, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
+    let upper = *upper;
+    if v.len() % 2 == 1 {
+        return Some(upper);
+    }
+    let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some((lower + upper) / 2.0)
 }
 
 /// The fill a numeric column's missing values take: the median of its present values.
@@ -190,6 +205,13 @@ pub(crate) fn replace_implausible(values: &mut [f64], reading: AgeReading, fill:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn median_even_and_odd() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[4.0, 1.0, f64::NAN, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&[f64::NAN]), None);
+    }
 
     #[test]
     fn ages_read_from_birth_years_and_fences_clamp() {
