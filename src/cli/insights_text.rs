@@ -1,7 +1,7 @@
 //! Plain-text rendering of insights, personas, decisions and the alignment to a previous model.
 
 use crate::insights::format::{amount, number, pct, times, value};
-use crate::insights::{Availability, Insights, decisions};
+use crate::insights::{Availability, Insights};
 use crate::model::Alignment;
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
@@ -66,7 +66,7 @@ fn personas(s: &mut String, personas: &[Persona]) {
 
 fn decisions_text(s: &mut String, a: &Analysis) {
     let _ = writeln!(s, "\nDecisions");
-    for (i, d) in decisions(a).iter().enumerate() {
+    for (i, d) in a.decisions().iter().enumerate() {
         let _ = writeln!(s, "  {}. {}", i + 1, d.text);
     }
 }

@@ -12,7 +12,7 @@ pub enum KMeansError {
     NoSegments,
     #[error("the iteration limit must be at least 1 (got 0)")]
     NoIterations,
-    #[error("the tolerance must be a finite number ≥ 0 (got {0})")]
+    #[error("the tolerance must be a number ≥ 0 (got {0})")]
     BadTolerance(f64),
     #[error("k-means needs at least one run (seed)")]
     NoRuns,
@@ -22,8 +22,8 @@ pub enum KMeansError {
     TooFewCustomers { customers: usize, segments: usize },
 }
 
-/// Checked k-means settings: k ≥ 1, at least one iteration, a finite tolerance ≥ 0 and at
-/// least one run. Only [`KMeansParams::check`] makes one.
+/// Checked k-means settings: k ≥ 1, at least one iteration, a tolerance ≥ 0 (not NaN; an
+/// infinite one stops after the first iteration) and at least one run. Only [`KMeansParams::check`] makes one.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KMeansSettings {
     k: usize,
@@ -128,7 +128,7 @@ impl ParamGuard for KMeansParams {
         if s.max_iter == 0 {
             return Err(KMeansError::NoIterations);
         }
-        if !s.tolerance.is_finite() || s.tolerance < 0.0 {
+        if s.tolerance.is_nan() || s.tolerance < 0.0 {
             return Err(KMeansError::BadTolerance(s.tolerance));
         }
         Ok(s)

@@ -15,7 +15,6 @@ pub use io::{
     MODEL_EXTENSION, load_model, load_model_from_session, model_from_json, model_to_json,
     save_model, write_scored_csv,
 };
-pub(crate) use matching::match_segments;
 pub use predict::Scored;
 
 use crate::config::{ConfigError, RunConfig};

@@ -22,10 +22,9 @@ use super::iterate::lloyd;
 use super::lloyd::{CentroidPack, NO_SEGMENT, PassMode, assign_pass};
 use super::panels::Panels;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub use super::linfa_model::{FitError, SeedRuns, SegmentModel, SweepFit};
+pub use super::linfa_model::SegmentModel;
 pub use super::seeding::{kmeans_plus_plus, run_seed};
 pub use crate::config::{KMeansError, KMeansParams, KMeansSettings};
 

@@ -25,7 +25,7 @@ impl From<KMeansError> for linfa::Error {
 
 /// Why a sweep fit stopped.
 #[derive(Debug, Error)]
-pub enum FitError {
+pub(crate) enum FitError {
     #[error("the fit was cancelled")]
     Cancelled,
     #[error(transparent)]
@@ -34,18 +34,18 @@ pub enum FitError {
 
 /// One k's fit for the sweep: every seed's run, with the run's cancel flag (checked before
 /// every iteration) and a callback after each finished run.
-pub struct SweepFit<'a> {
-    pub settings: &'a KMeansSettings,
-    pub cancel: &'a AtomicBool,
-    pub on_run_done: &'a (dyn Fn() + Sync),
+pub(crate) struct SweepFit<'a> {
+    pub(crate) settings: &'a KMeansSettings,
+    pub(crate) cancel: &'a AtomicBool,
+    pub(crate) on_run_done: &'a (dyn Fn() + Sync),
 }
 
 /// Every seed's run at one k, in seed order, and which one won.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SeedRuns {
-    pub runs: Vec<KMeansRun>,
+pub(crate) struct SeedRuns {
+    pub(crate) runs: Vec<KMeansRun>,
     /// The run with the lowest inertia (ties to the earliest).
-    pub best: usize,
+    pub(crate) best: usize,
 }
 
 /// The seeds of a fit: run `i` starts from `run_seed(seed, k, i)`.

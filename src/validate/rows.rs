@@ -86,8 +86,6 @@ pub(super) struct KeptRows {
     /// 0-based data rows.
     pub(super) rows: Vec<usize>,
     pub(super) ids: Vec<String>,
-    /// The id column's index in the table, when one is mapped.
-    pub(super) id_column: Option<usize>,
 }
 
 /// Select the customers: usable, first-seen ids, then no exact duplicates.
@@ -127,11 +125,7 @@ pub(super) fn keep_rows(
     } else {
         actions.push(QualityAction::KeptDuplicateCustomers { count: duplicates });
     }
-    KeptRows {
-        rows,
-        ids,
-        id_column,
-    }
+    KeptRows { rows, ids }
 }
 
 /// Rows with a usable id, the first of each id kept; with their ids.
