@@ -4,7 +4,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sis::insights::{InsightInputs, compute_insights};
+use sis::insights::compute_insights;
 use sis::personas::synthesize_personas;
 use sis::session::Session;
 use std::hint::black_box;
@@ -20,7 +20,7 @@ fn stages(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(5));
     group.bench_function("insights_and_personas", |b| {
         b.iter(|| {
-            let insights = compute_insights(&InsightInputs::from_analysis(&analysis));
+            let insights = compute_insights(&analysis.insight_inputs());
             black_box(synthesize_personas(&insights, &analysis.segmentation, &[]))
         });
     });

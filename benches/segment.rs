@@ -5,8 +5,9 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use linfa::ParamGuard;
 use sis::progress::Progress;
-use sis::segment::kmeans::{KMeansSettings, fit_seeds, run_seed};
+use sis::segment::kmeans::{KMeansParams, fit_seeds, run_seed};
 use sis::segment::{metrics, segment};
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;
@@ -19,11 +20,11 @@ fn stages(c: &mut Criterion) {
     let matrix = common::scaled(&input);
     let config = common::config();
     let cancel = AtomicBool::new(false);
-    let settings = KMeansSettings {
-        k: 6,
-        max_iter: 300,
-        tolerance: 1e-4,
-    };
+    let settings = KMeansParams::new(6)
+        .max_iter(300)
+        .tolerance(1e-4)
+        .check()
+        .expect("valid settings");
 
     let mut group = c.benchmark_group("segment_100k");
     group.sample_size(10);

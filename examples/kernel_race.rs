@@ -9,6 +9,7 @@
 
 use anyhow::{Context, Result, bail};
 use linfa::DatasetBase;
+use linfa::ParamGuard;
 use linfa::traits::Fit;
 use linfa_clustering::KMeans;
 use ndarray::Array2;
@@ -18,7 +19,7 @@ use serde_json::json;
 use sis::config::{RunConfig, ScalerChoice};
 use sis::ingest::{LoadOptions, load_table};
 use sis::roles::detect_mapping;
-use sis::segment::kmeans::{KMeansSettings, assign, best_run, fit_seeds, run_seed};
+use sis::segment::kmeans::{KMeansParams, assign, best_run, fit_seeds, run_seed};
 use sis::segment::{FeatureMatrix, FittedScaler, ScalerKind, prepare};
 use sis::validate::validate;
 use std::path::{Path, PathBuf};
@@ -75,7 +76,7 @@ fn scaled_matrix(data: &Path) -> Result<FeatureMatrix> {
         ..RunConfig::default()
     }
     .validate()?;
-    let (clean, _) = validate(&table, &mapping, &config)?;
+    let clean = validate(&table, &mapping, &config)?.clean;
     let (features, _) = sis::features::build_features(&clean, &config);
     let (input, _) = prepare(&features, &config)?;
     let slices = input.column_slices();
@@ -83,11 +84,11 @@ fn scaled_matrix(data: &Path) -> Result<FeatureMatrix> {
 }
 
 fn race_ours(matrix: &FeatureMatrix) -> Result<()> {
-    let settings = KMeansSettings {
-        k: K,
-        max_iter: MAX_ITER,
-        tolerance: TOLERANCE,
-    };
+    let settings = KMeansParams::new(K)
+        .max_iter(MAX_ITER)
+        .tolerance(TOLERANCE)
+        .check()
+        .expect("valid settings");
     let seeds: Vec<u64> = (0..SEEDS).map(|run| run_seed(7, K, run)).collect();
     let cancel = AtomicBool::new(false);
     let start = Instant::now();

@@ -4,12 +4,13 @@
 //! `cargo run --release --example kmeans_speed [-- --dump data.f32]` (the dump is the matrix as
 //! raw little-endian f32, row-major, for timing other implementations on the same data).
 
+use linfa::ParamGuard;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 use sis::segment::FeatureMatrix;
 use sis::segment::kmeans::{
-    KMeansSettings, best_run, fit_from, fit_seeds, kmeans_plus_plus, run_seed,
+    KMeansParams, best_run, fit_from, fit_seeds, kmeans_plus_plus, run_seed,
 };
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -89,11 +90,11 @@ fn main() {
         label_bytes / 1e6
     );
 
-    let settings = KMeansSettings {
-        k: K,
-        max_iter: 300,
-        tolerance: 1e-4,
-    };
+    let settings = KMeansParams::new(K)
+        .max_iter(300)
+        .tolerance(1e-4)
+        .check()
+        .expect("valid settings");
     let seeds: Vec<u64> = (0..SEEDS).map(|run| run_seed(42, K, run)).collect();
     let cancel = AtomicBool::new(false);
 
@@ -129,11 +130,11 @@ fn main() {
             .build()
             .expect("pool");
         let time = |init: &[f64], max_iter: usize| {
-            let settings = KMeansSettings {
-                max_iter,
-                tolerance: 0.0,
-                ..settings
-            };
+            let settings = KMeansParams::new(K)
+                .max_iter(max_iter)
+                .tolerance(0.0)
+                .check()
+                .expect("valid settings");
             let mut best = f64::INFINITY;
             let mut done = 0;
             for _ in 0..5 {

@@ -1,6 +1,12 @@
 //! The run configuration: every choice that shapes a segmentation, validated once
-//! (`RunConfig::validate`) before any stage sees it.
+//! (`RunConfig::validate`) before any stage sees it. The k-means settings are checked there
+//! by their own guard ([`KMeansParams`]), the one place their rules live.
 
+mod kmeans;
+
+pub use kmeans::{KMeansError, KMeansParams, KMeansSettings};
+
+use linfa::ParamGuard;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -121,37 +127,53 @@ pub enum ConfigError {
     SmallSample(usize),
 }
 
-/// A [`RunConfig`] that passed [`RunConfig::validate`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ValidRunConfig(RunConfig);
+impl From<KMeansError> for ConfigError {
+    fn from(e: KMeansError) -> Self {
+        match e {
+            KMeansError::NoRuns => ConfigError::NoSeeds,
+            KMeansError::NoIterations => ConfigError::NoIterations,
+            KMeansError::BadTolerance(t) => ConfigError::BadTolerance(t),
+            // k ≥ 2 is checked first, and the data is not known here.
+            KMeansError::NoSegments
+            | KMeansError::NoFeatures
+            | KMeansError::TooFewCustomers { .. } => ConfigError::KTooSmall(0),
+        }
+    }
+}
+
+/// A [`RunConfig`] that passed [`RunConfig::validate`], with the checked k-means settings of
+/// every k it evaluates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidRunConfig {
+    config: RunConfig,
+    sweep: Vec<KMeansSettings>,
+}
 
 impl std::ops::Deref for ValidRunConfig {
     type Target = RunConfig;
     fn deref(&self) -> &RunConfig {
-        &self.0
+        &self.config
     }
 }
 
 impl ValidRunConfig {
     /// The values the user chose.
     pub fn inner(&self) -> &RunConfig {
-        &self.0
+        &self.config
     }
 
     /// The k values to evaluate, always including a fixed k.
     pub fn k_values(&self) -> Vec<usize> {
-        let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
-        if let KChoice::Fixed(k) = self.k
-            && !ks.contains(&k)
-        {
-            ks.push(k);
-            ks.sort_unstable();
-        }
-        ks
+        self.sweep.iter().map(KMeansSettings::k).collect()
+    }
+
+    /// The checked k-means settings of each k to evaluate, in k order.
+    pub(crate) fn kmeans_sweep(&self) -> &[KMeansSettings] {
+        &self.sweep
     }
 
     /// The largest k this run may fit.
-    pub fn largest_k(&self) -> usize {
+    pub(crate) fn largest_k(&self) -> usize {
         match self.k {
             KChoice::Fixed(k) => k.max(self.k_max),
             KChoice::Auto => self.k_max,
@@ -173,17 +195,20 @@ impl RunConfig {
                 max: self.k_max,
             });
         }
-        if self.seeds == 0 {
-            return Err(ConfigError::NoSeeds);
-        }
+        let sweep = self
+            .sweep_ks()
+            .into_iter()
+            .map(|k| {
+                KMeansParams::new(k)
+                    .max_iter(self.max_iter)
+                    .tolerance(self.tolerance)
+                    .n_runs(self.seeds)
+                    .seed(self.seed)
+                    .check()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         if !(0.0..0.5).contains(&self.min_segment_share) || self.min_segment_share.is_nan() {
             return Err(ConfigError::BadShare(self.min_segment_share));
-        }
-        if self.max_iter == 0 {
-            return Err(ConfigError::NoIterations);
-        }
-        if self.tolerance.is_nan() || self.tolerance < 0.0 {
-            return Err(ConfigError::BadTolerance(self.tolerance));
         }
         if self.iqr_factor.is_nan() || self.iqr_factor < 0.0 {
             return Err(ConfigError::BadIqr(self.iqr_factor));
@@ -191,7 +216,22 @@ impl RunConfig {
         if self.silhouette_sample < 100 {
             return Err(ConfigError::SmallSample(self.silhouette_sample));
         }
-        Ok(ValidRunConfig(self))
+        Ok(ValidRunConfig {
+            config: self,
+            sweep,
+        })
+    }
+
+    /// The k values to evaluate, always including a fixed k.
+    fn sweep_ks(&self) -> Vec<usize> {
+        let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
+        if let KChoice::Fixed(k) = self.k
+            && !ks.contains(&k)
+        {
+            ks.push(k);
+            ks.sort_unstable();
+        }
+        ks
     }
 }
 

@@ -1,30 +1,57 @@
-//! Strategic Intelligence Stack: the headless core. Data flows one way through typed stages,
-//! ingest → roles → validate → features → segment → insights → personas, and the GUI and the
-//! `sis` command line are thin shells over it. Nothing here depends on egui.
+//! Strategic Intelligence Stack: the headless core, and the GUI and `sis` command line as thin
+//! shells over it. Nothing outside `gui` depends on egui.
+//!
+//! The modules fall in three groups, and imports run one way, down this list:
+//!
+//! - **Shared ground**, used by every stage: `table` (the loaded data), `config` (the run
+//!   settings, checked once), `progress`, `palette`, `run_id`, `generate` (demo and test
+//!   data), and the one home of each shared concept: `missing` (how a missing value is
+//!   spelled), `stats` (quantiles and medians), `format` (numbers and percentages as shown).
+//! - **Stages**, in pipeline order; each imports only the stages before it:
+//!   `ingest → roles → validate → features → segment → insights → personas → decisions`.
+//!   `pipeline` runs them and assembles their outputs into an `Analysis`; no stage imports it.
+//! - **Products** of an analysis: `model` (a saved segmentation that scores new customers),
+//!   `session` (the `.sis` bundle), `summary` (the figures a run reports).
+//! - **Shells**: `cli` and `gui`. They import the core; the core never imports them.
 
 #![forbid(unsafe_code)]
 
-pub mod cli;
+// Shared ground.
 pub mod config;
-pub mod features;
 pub mod format;
 pub mod generate;
-pub mod ingest;
-pub mod insights;
 pub(crate) mod missing;
-pub mod model;
 pub mod palette;
-pub mod personas;
-pub mod pipeline;
 pub mod progress;
-pub mod roles;
 pub mod run_id;
-pub mod segment;
-pub mod session;
 pub(crate) mod stats;
-pub mod summary;
 pub mod table;
+
+// Stages, in pipeline order, then the pipeline that runs them.
+pub mod ingest;
+
+pub mod roles;
+
 pub mod validate;
 
+pub mod features;
+
+pub mod segment;
+
+pub mod insights;
+
+pub mod personas;
+
+pub mod decisions;
+
+pub mod pipeline;
+
+// Products.
+pub mod model;
+pub mod session;
+pub mod summary;
+
+// Shells.
+pub mod cli;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -1,19 +1,21 @@
 //! The pipeline: one call from a loaded table to a complete analysis, stage by stage,
-//! with progress and cancellation. A result exists only once every stage has finished.
+//! with progress and cancellation. Each stage takes the outputs of the stages before it and
+//! knows nothing of [`Analysis`], which the pipeline assembles at the end from their outputs.
+//! A result exists only once every stage has finished.
 
 use crate::config::{ConfigError, RunConfig};
+use crate::decisions::{Decision, decisions_for};
 use crate::features::{
     CategoryColumn, FamilyStatus, FeatureTable, build_features, family_status, names,
 };
 use crate::insights::{InsightInputs, Insights, compute_insights};
-use crate::model::Preparation;
 use crate::personas::{CarriedPersona, Persona, synthesize_personas};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::roles::ColumnMapping;
 use crate::run_id::run_id;
 use crate::segment::{Segmentation, SegmentationInput, SelectionError, prepare, segment};
 use crate::table::RawTable;
-use crate::validate::{QualityReport, ValidationError, validate};
+use crate::validate::{CleanTable, Preparation, QualityReport, ValidationError, validate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -54,12 +56,42 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// What the insights stage reads, borrowed from this analysis.
+    pub fn insight_inputs(&self) -> InsightInputs<'_> {
+        InsightInputs {
+            features: &self.features,
+            categories: &self.categories,
+            families: &self.families,
+            segmentation: &self.segmentation,
+            input: &self.input,
+            seed: self.config.seed,
+        }
+    }
+
     /// Recompute insights and personas from the segmentation (after renumbering).
     /// `carried[s]` keeps segment `s`'s persona name and edits.
     pub fn refresh_insights(&mut self, carried: &[Option<CarriedPersona>]) {
-        self.insights = compute_insights(&InsightInputs::from_analysis(self));
+        self.insights = compute_insights(&self.insight_inputs());
         self.personas = synthesize_personas(&self.insights, &self.segmentation, carried);
     }
+
+    /// The key decisions, with the personas' display names as they are now.
+    pub fn decisions(&self) -> Vec<Decision> {
+        decisions_for(&self.insights, &self.personas)
+    }
+}
+
+/// The categorical attributes of the clean table, for profiling.
+fn category_columns(clean: &CleanTable) -> Vec<CategoryColumn> {
+    clean
+        .categories()
+        .into_iter()
+        .map(|(name, codes, levels)| CategoryColumn {
+            name: name.into(),
+            codes: codes.to_vec(),
+            levels: levels.to_vec(),
+        })
+        .collect()
 }
 
 /// Run every stage on a loaded table.
@@ -72,30 +104,24 @@ pub fn run_analysis(
     let config = config.validate()?;
     let data_hash = table.content_hash();
     progress.report(Stage::Validating, 0.0);
-    let (clean, mut quality) = validate(table, mapping, &config)?;
+    let validated = validate(table, mapping, &config)?;
+    let (clean, mut quality, mut preparation) =
+        (validated.clean, validated.quality, validated.preparation);
     progress.report(Stage::Validating, 1.0);
     progress.check()?;
     progress.report(Stage::Features, 0.0);
     let (features, one_hot) = build_features(&clean, &config);
-    let (input, capping) = prepare(&features, &config)?;
+    let (input, caps) = prepare(&features, &config)?;
     quality.actions.extend(one_hot);
-    quality.actions.extend(capping);
+    quality.actions.extend(caps.iter().map(|c| c.action()));
+    preparation.caps = caps.into_iter().map(|c| c.cap).collect();
     progress.report(Stage::Features, 1.0);
     progress.check()?;
     let revenue = features.get(names::MONETARY);
     let segmentation = segment(&input, &config, revenue, progress)?;
     progress.check()?;
     progress.report(Stage::Insights, 0.0);
-    let preparation = Preparation::record(&clean, &quality.actions);
-    let categories: Vec<CategoryColumn> = clean
-        .categories()
-        .into_iter()
-        .map(|(name, codes, levels)| CategoryColumn {
-            name: name.into(),
-            codes: codes.to_vec(),
-            levels: levels.to_vec(),
-        })
-        .collect();
+    let categories = category_columns(&clean);
     let families = family_status(mapping);
     let insights = compute_insights(&InsightInputs {
         features: &features,

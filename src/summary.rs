@@ -53,7 +53,7 @@ pub struct RunDocument<'a> {
     pub segments: Vec<SegmentHeadline>,
     pub insights: &'a crate::insights::Insights,
     pub personas: &'a [crate::personas::Persona],
-    pub decisions: Vec<crate::insights::Decision>,
+    pub decisions: Vec<crate::decisions::Decision>,
     /// Present when the run was matched to a previous model (`--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
@@ -96,7 +96,7 @@ impl<'a> RunDocument<'a> {
             segments: segment_headlines(analysis),
             insights: &analysis.insights,
             personas: &analysis.personas,
-            decisions: crate::insights::decisions(analysis),
+            decisions: analysis.decisions(),
             alignment: None,
         }
     }
@@ -112,7 +112,7 @@ pub struct InsightsDocument<'a> {
     pub families: &'a [crate::features::FamilyStatus],
     pub insights: &'a crate::insights::Insights,
     pub personas: &'a [crate::personas::Persona],
-    pub decisions: Vec<crate::insights::Decision>,
+    pub decisions: Vec<crate::decisions::Decision>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
 }
@@ -127,7 +127,7 @@ impl<'a> InsightsDocument<'a> {
             families: &analysis.families,
             insights: &analysis.insights,
             personas: &analysis.personas,
-            decisions: crate::insights::decisions(analysis),
+            decisions: analysis.decisions(),
             alignment: None,
         }
     }

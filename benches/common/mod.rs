@@ -57,7 +57,9 @@ pub fn load(data: &BenchData) -> (RawTable, ColumnMapping) {
 /// Validation and features: the segmentation input (13 capped features) and the feature table.
 pub fn features(table: &RawTable, mapping: &ColumnMapping) -> (FeatureTable, SegmentationInput) {
     let config = config();
-    let (clean, _) = validate(table, mapping, &config).expect("the bench data validates");
+    let clean = validate(table, mapping, &config)
+        .expect("the bench data validates")
+        .clean;
     let (features, _) = sis::features::build_features(&clean, &config);
     let (input, _) = prepare(&features, &config).expect("the default features are there");
     (features, input)

@@ -2,7 +2,7 @@
 
 use crate::format::{Percent, number, percent, thousands, times};
 use crate::insights::format::value;
-use crate::insights::{Availability, Insights, decisions};
+use crate::insights::{Availability, Insights};
 use crate::model::Alignment;
 use crate::personas::{Persona, segment_name};
 use crate::pipeline::Analysis;
@@ -72,7 +72,7 @@ fn personas(s: &mut String, personas: &[Persona]) {
 
 fn decisions_text(s: &mut String, a: &Analysis) {
     let _ = writeln!(s, "\nDecisions");
-    for (i, d) in decisions(a).iter().enumerate() {
+    for (i, d) in a.decisions().iter().enumerate() {
         let _ = writeln!(s, "  {}. {}", i + 1, d.text);
     }
 }

@@ -10,7 +10,7 @@ use super::views::export::EXPORT_PENDING;
 use super::views::{Action, DroppedFile, Tab};
 use super::widgets::NoticeKind;
 use super::worker::{Job, JobEnd};
-use crate::insights::decisions_for;
+use crate::decisions::decisions_for;
 use crate::personas::apply_persona_edit;
 use crate::session::FileKind;
 use crate::session::SessionUiState;

@@ -13,7 +13,7 @@ use super::views::{self, Action, Tab};
 use super::widgets::NoticeKind;
 use super::worker::Job;
 use crate::config::RunConfig;
-use crate::insights::Decision;
+use crate::decisions::Decision;
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;

@@ -366,7 +366,7 @@ impl Workbench {
 pub(super) struct Reading<'a> {
     pub current: &'a Option<super::jobs::Finished>,
     pub personas: &'a [crate::personas::Persona],
-    pub decisions: &'a [crate::insights::Decision],
+    pub decisions: &'a [crate::decisions::Decision],
     pub problem: Option<&'a (super::state::Field, String)>,
 }
 

@@ -4,7 +4,6 @@
 
 mod categories;
 mod channel;
-mod decisions;
 mod discount;
 pub(crate) mod format;
 mod kpis;
@@ -13,11 +12,10 @@ mod projection;
 mod promotion;
 mod revenue;
 mod rfm;
-mod stats;
+pub(crate) mod stats;
 
 pub use categories::{CategoryAttribute, CategoryProfile, LevelShare, SegmentCategory};
 pub use channel::{ChannelPreference, ChannelShare, SegmentChannels};
-pub use decisions::{Decision, DecisionKind, Figure, decisions, decisions_for};
 pub use discount::{DiscountRisk, SegmentDiscountRisk};
 pub use kpis::Kpis;
 pub use profile::{
@@ -29,7 +27,6 @@ pub use revenue::{RevenueContribution, SegmentRevenue};
 pub use rfm::{ClvFigures, ClvSummary, RfmFigures, RfmSummary};
 
 use crate::features::{CategoryColumn, FamilyStatus, FeatureTable, InsightFamily};
-use crate::pipeline::Analysis;
 use crate::segment::{Segmentation, SegmentationInput};
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +84,7 @@ pub struct Insights {
     pub categories: Availability<CategoryProfile>,
 }
 
-/// What the insights are computed from (borrowed from an [`Analysis`] or its parts).
+/// What the insights are computed from: the stage outputs they read, borrowed.
 #[derive(Clone, Copy)]
 pub struct InsightInputs<'a> {
     pub features: &'a FeatureTable,
@@ -100,17 +97,6 @@ pub struct InsightInputs<'a> {
 }
 
 impl<'a> InsightInputs<'a> {
-    pub fn from_analysis(analysis: &'a Analysis) -> Self {
-        Self {
-            features: &analysis.features,
-            categories: &analysis.categories,
-            families: &analysis.families,
-            segmentation: &analysis.segmentation,
-            input: &analysis.input,
-            seed: analysis.config.seed,
-        }
-    }
-
     /// Number of segments.
     pub(crate) fn k(&self) -> usize {
         self.segmentation.k

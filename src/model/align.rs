@@ -7,6 +7,7 @@ use super::{ModelError, SavedSegmentation};
 use crate::personas::{CarriedPersona, segment_name};
 use crate::pipeline::Analysis;
 use crate::run_id::short;
+use crate::segment::Segmentation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -75,7 +76,66 @@ pub fn align_to_previous(
     previous: &SavedSegmentation,
     analysis: &mut Analysis,
 ) -> Result<Alignment, ModelError> {
-    let seg = &analysis.segmentation;
+    let (old, new) = comparable_centroids(previous, &analysis.segmentation)?;
+    let matches = match_segments(&old, &new);
+    let k = analysis.segmentation.k;
+    // Matched segments in the previous order first, then the new ones in their order.
+    let mut order: Vec<usize> = (0..k).filter(|&j| matches[j].is_some()).collect();
+    order.sort_by_key(|&j| matches[j].map_or(usize::MAX, |m| m.0));
+    order.extend((0..k).filter(|&j| matches[j].is_none()));
+    let renumbered = renumber(&mut analysis.segmentation, &order);
+    analysis.segmentation.order_by =
+        format!("matched to the previous model {}", short(&previous.run_id));
+
+    let previous_of: Vec<Option<(usize, f64)>> = order.iter().map(|&j| matches[j]).collect();
+    let nearest_old: Vec<Option<usize>> = order
+        .iter()
+        .map(|&j| {
+            (0..old.len()).min_by(|&a, &b| {
+                rms_distance(&old[a], &new[j]).total_cmp(&rms_distance(&old[b], &new[j]))
+            })
+        })
+        .collect();
+    let carried = carried_personas(previous, &previous_of, &nearest_old);
+    analysis.refresh_insights(&carried);
+
+    let (compared, moved) = moved_customers(previous, analysis, &previous_of);
+    let segments = (0..analysis.segmentation.k)
+        .map(|s| SegmentMatch {
+            segment: s,
+            previous: previous_of[s].map(|m| m.0),
+            distance: previous_of[s].map(|m| m.1),
+            persona_carried: carried[s].is_some(),
+            persona: segment_name(&analysis.personas, s),
+        })
+        .collect();
+    let retired = (0..previous.k)
+        .filter(|o| !previous_of.iter().any(|m| m.map(|m| m.0) == Some(*o)))
+        .collect();
+    Ok(Alignment {
+        previous_run_id: previous.run_id.clone(),
+        segments,
+        renumbered,
+        retired,
+        compared_customers: compared,
+        moved_customers: moved,
+        moved_pct: if compared > 0 {
+            100.0 * moved as f64 / compared as f64
+        } else {
+            0.0
+        },
+    })
+}
+
+/// One row per segment.
+type Centroids = Vec<Vec<f64>>;
+
+/// Both models' centroids over their shared features, comparable (original units over the
+/// previous training SDs): (previous, new).
+fn comparable_centroids(
+    previous: &SavedSegmentation,
+    seg: &Segmentation,
+) -> Result<(Centroids, Centroids), ModelError> {
     let shared: Vec<(usize, usize)> = previous
         .feature_names
         .iter()
@@ -113,19 +173,18 @@ pub fn align_to_previous(
         &shared.iter().map(|s| s.1).collect::<Vec<_>>(),
         &stds,
     );
-    let matches = match_segments(&old, &new);
+    Ok((old, new))
+}
 
-    // Matched segments in the previous order first, then the new ones in their order.
-    let mut order: Vec<usize> = (0..seg.k).filter(|&j| matches[j].is_some()).collect();
-    order.sort_by_key(|&j| matches[j].map_or(usize::MAX, |m| m.0));
-    order.extend((0..seg.k).filter(|&j| matches[j].is_none()));
+/// Renumber the segments so that old segment `order[n]` becomes segment `n`; returns whether
+/// any number changed.
+fn renumber(seg: &mut Segmentation, order: &[usize]) -> bool {
     let mut number_of = vec![0usize; seg.k];
     for (number, &j) in order.iter().enumerate() {
         number_of[j] = number;
     }
     let renumbered = number_of.iter().enumerate().any(|(j, &n)| j != n);
     let p = seg.feature_names.len();
-    let seg = &mut analysis.segmentation;
     seg.labels
         .iter_mut()
         .for_each(|l| *l = number_of[*l as usize] as u32);
@@ -134,20 +193,19 @@ pub fn align_to_previous(
         .flat_map(|&j| seg.centroids[j * p..(j + 1) * p].to_vec())
         .collect();
     seg.sizes = order.iter().map(|&j| seg.sizes[j]).collect();
-    seg.order_by = format!("matched to the previous model {}", short(&previous.run_id));
+    renumbered
+}
 
-    let previous_of: Vec<Option<(usize, f64)>> = order.iter().map(|&j| matches[j]).collect();
-    let nearest_old: Vec<Option<usize>> = order
+/// The previous persona of each matched segment that is close enough (or whose nearest old
+/// segment is its match anyway).
+fn carried_personas(
+    previous: &SavedSegmentation,
+    previous_of: &[Option<(usize, f64)>],
+    nearest_old: &[Option<usize>],
+) -> Vec<Option<CarriedPersona>> {
+    previous_of
         .iter()
-        .map(|&j| {
-            (0..old.len()).min_by(|&a, &b| {
-                rms_distance(&old[a], &new[j]).total_cmp(&rms_distance(&old[b], &new[j]))
-            })
-        })
-        .collect();
-    let carried: Vec<Option<CarriedPersona>> = previous_of
-        .iter()
-        .zip(&nearest_old)
+        .zip(nearest_old)
         .map(|(m, nearest)| {
             let (old, distance) = (*m)?;
             if distance > MAX_MATCH_DISTANCE && *nearest != Some(old) {
@@ -156,9 +214,16 @@ pub fn align_to_previous(
             let saved = previous.personas.iter().find(|p| p.segment == old)?;
             Some(saved.label.clone())
         })
-        .collect();
-    analysis.refresh_insights(&carried);
+        .collect()
+}
 
+/// Customers (by id) in both runs, and how many of them are now in a segment that is not the
+/// one they were in.
+fn moved_customers(
+    previous: &SavedSegmentation,
+    analysis: &Analysis,
+    previous_of: &[Option<(usize, f64)>],
+) -> (usize, usize) {
     let before: BTreeMap<&str, u32> = previous
         .training_ids
         .iter()
@@ -178,29 +243,5 @@ pub fn align_to_previous(
             }
         }
     }
-    let segments = (0..analysis.segmentation.k)
-        .map(|s| SegmentMatch {
-            segment: s,
-            previous: previous_of[s].map(|m| m.0),
-            distance: previous_of[s].map(|m| m.1),
-            persona_carried: carried[s].is_some(),
-            persona: segment_name(&analysis.personas, s),
-        })
-        .collect();
-    let retired = (0..previous.k)
-        .filter(|o| !previous_of.iter().any(|m| m.map(|m| m.0) == Some(*o)))
-        .collect();
-    Ok(Alignment {
-        previous_run_id: previous.run_id.clone(),
-        segments,
-        renumbered,
-        retired,
-        compared_customers: compared,
-        moved_customers: moved,
-        moved_pct: if compared > 0 {
-            100.0 * moved as f64 / compared as f64
-        } else {
-            0.0
-        },
-    })
+    (compared, moved)
 }

@@ -3,7 +3,7 @@
 
 /// The least-cost assignment of rows to distinct columns. With more rows than columns, the
 /// extra rows stay unassigned (`None`). Non-finite costs count as very large.
-pub fn hungarian(cost: &[Vec<f64>]) -> Vec<Option<usize>> {
+pub(crate) fn hungarian(cost: &[Vec<f64>]) -> Vec<Option<usize>> {
     let rows = cost.len();
     let cols = cost.first().map_or(0, Vec::len);
     if rows == 0 || cols == 0 {
@@ -102,7 +102,7 @@ pub(crate) fn rms_distance(a: &[f64], b: &[f64]) -> f64 {
 
 /// For each new centroid, the old centroid it matches (least total RMS distance), with
 /// that distance. Both sides must be in the same, comparable units.
-pub fn match_segments(old: &[Vec<f64>], new: &[Vec<f64>]) -> Vec<Option<(usize, f64)>> {
+pub(crate) fn match_segments(old: &[Vec<f64>], new: &[Vec<f64>]) -> Vec<Option<(usize, f64)>> {
     let cost: Vec<Vec<f64>> = new
         .iter()
         .map(|n| old.iter().map(|o| rms_distance(o, n)).collect())

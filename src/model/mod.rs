@@ -7,7 +7,6 @@ mod drift;
 mod io;
 mod matching;
 mod predict;
-mod prepare;
 mod replay;
 
 pub use align::{Alignment, MAX_MATCH_DISTANCE, SegmentMatch, align_to_previous};
@@ -16,9 +15,7 @@ pub use io::{
     MODEL_EXTENSION, load_model, load_model_from_session, model_from_json, model_to_json,
     save_model, write_scored_csv,
 };
-pub use matching::{hungarian, match_segments};
 pub use predict::Scored;
-pub use prepare::{OutlierCap, Preparation};
 
 use crate::config::{ConfigError, RunConfig};
 use crate::format::{Percent, percent};
@@ -26,7 +23,7 @@ use crate::personas::{PersonaLabel, SegmentLabel, segment_name};
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
 use crate::segment::FittedScaler;
-use crate::validate::ValidationError;
+use crate::validate::{Preparation, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use thiserror::Error;

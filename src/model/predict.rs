@@ -4,11 +4,15 @@
 use super::drift::{Drift, SegmentDrift, feature_drift};
 use super::replay::clean_for_scoring;
 use super::{ModelError, SavedSegmentation};
+use crate::config::ValidRunConfig;
 use crate::features::build_features;
 use crate::personas::segment_name;
 use crate::roles::Role;
-use crate::segment::kmeans::assign;
+use crate::segment::kmeans::SegmentModel;
 use crate::table::RawTable;
+use crate::validate::CleanTable;
+use linfa::traits::Predict;
+use ndarray::Array1;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -45,12 +49,14 @@ impl SavedSegmentation {
         })
     }
 
-    /// Score every customer of `table` against the saved segments.
+    /// Score every customer of `table` against the saved segments: the training preparation
+    /// applied, the same features, the training fences, the scaler, then linfa's `Predict`.
     pub fn predict(&self, table: &RawTable) -> Result<Scored, ModelError> {
-        self.check().map_err(|message| ModelError::Invalid {
+        let invalid = |message: String| ModelError::Invalid {
             path: PathBuf::from(&self.training_file),
             message,
-        })?;
+        };
+        self.check().map_err(invalid)?;
         let config = self.config.clone().validate()?;
         let clean = clean_for_scoring(
             table,
@@ -58,7 +64,45 @@ impl SavedSegmentation {
             &self.preparation,
             config.reference_year,
         )?;
-        let (features, _) = build_features(&clean, &config);
+        let raw = self.segmentation_features(&clean, &config, &table.file_name)?;
+        let capped: Vec<Vec<f64>> = self
+            .feature_names
+            .iter()
+            .zip(&raw)
+            .map(|(name, values)| match self.preparation.cap(name) {
+                Some(cap) => values.iter().map(|&v| cap.clamp(v)).collect(),
+                None => values.clone(),
+            })
+            .collect();
+        let slices: Vec<&[f64]> = capped.iter().map(Vec::as_slice).collect();
+        let matrix = self.scaler.transform(&slices);
+        // `check` above made sure the centroids hold k × p values.
+        let model = SegmentModel::from_centroids(self.k, self.feature_names.len(), &self.centroids)
+            .ok_or_else(|| invalid("the centroids do not match the features".into()))?;
+        let labels: Array1<usize> = model.predict(&matrix.view());
+        let labels: Vec<u32> = labels.iter().map(|&l| l as u32).collect();
+        let persona_names: Vec<String> = (0..self.k)
+            .map(|s| segment_name(&self.personas, s))
+            .collect();
+        let drift = self.drift(&labels, &persona_names, &raw);
+        Ok(Scored {
+            file_name: table.file_name.clone(),
+            ids: clean.ids,
+            labels,
+            persona_names,
+            drift,
+        })
+    }
+
+    /// The segmentation features of the cleaned customers, uncapped, in the model's order (a
+    /// one-hot level the file lacks is all zeros).
+    fn segmentation_features(
+        &self,
+        clean: &CleanTable,
+        config: &ValidRunConfig,
+        file: &str,
+    ) -> Result<Vec<Vec<f64>>, ModelError> {
+        let (features, _) = build_features(clean, config);
         let n = clean.len();
         let mut raw: Vec<Vec<f64>> = Vec::with_capacity(self.feature_names.len());
         for name in &self.feature_names {
@@ -67,7 +111,7 @@ impl SavedSegmentation {
                 None if self.is_one_hot(name) => raw.push(vec![0.0; n]),
                 None => {
                     return Err(ModelError::MissingFeature {
-                        file: table.file_name.clone(),
+                        file: file.to_string(),
                         feature: name.clone(),
                         columns: self
                             .mapping
@@ -81,37 +125,17 @@ impl SavedSegmentation {
                 }
             }
         }
-        let capped: Vec<Vec<f64>> = self
-            .feature_names
-            .iter()
-            .zip(&raw)
-            .map(|(name, values)| match self.preparation.cap(name) {
-                Some(cap) => values
-                    .iter()
-                    .map(|&v| {
-                        if v < cap.lower {
-                            cap.lower
-                        } else if v > cap.upper {
-                            cap.upper
-                        } else {
-                            v
-                        }
-                    })
-                    .collect(),
-                None => values.clone(),
-            })
-            .collect();
-        let slices: Vec<&[f64]> = capped.iter().map(Vec::as_slice).collect();
-        let matrix = self.scaler.transform(&slices);
-        let (labels, _) = assign(&matrix, &self.centroids, self.k);
-        let persona_names: Vec<String> = (0..self.k)
-            .map(|s| segment_name(&self.personas, s))
-            .collect();
+        Ok(raw)
+    }
+
+    /// Segment shares now against at training, and the feature means against training.
+    fn drift(&self, labels: &[u32], persona_names: &[String], raw: &[Vec<f64>]) -> Drift {
+        let n = labels.len();
         let mut counts = vec![0usize; self.k];
-        for &l in &labels {
+        for &l in labels {
             counts[l as usize] += 1;
         }
-        let drift = Drift {
+        Drift {
             customers: n,
             training_customers: self.training_customers,
             segments: (0..self.k)
@@ -140,13 +164,6 @@ impl SavedSegmentation {
                     )
                 })
                 .collect(),
-        };
-        Ok(Scored {
-            file_name: table.file_name.clone(),
-            ids: clean.ids,
-            labels,
-            persona_names,
-            drift,
-        })
+        }
     }
 }

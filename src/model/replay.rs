@@ -2,37 +2,21 @@
 //! missing values and implausible ages filled with the training values, nothing re-estimated.
 
 use super::ModelError;
-use super::prepare::{Preparation, lookup};
 use crate::roles::{ColumnMapping, Role};
-use crate::stats::median;
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days};
+use crate::validate::preparation::{
+    AgeReading, fill_days, fill_numbers, fit_date_fill, fit_number_fill, replace_implausible,
+};
+use crate::validate::rows::id_text;
 use crate::validate::{
-    CleanColumn, CleanTable, CleanValues, as_category, as_numbers, check_mapping, fold_into_unknown,
+    CleanColumn, CleanTable, CleanValues, Preparation, as_category, as_numbers, check_mapping,
+    fold_into_unknown,
 };
 
-/// A customer id as training wrote it (so ids compare across files), or the row number.
-fn id_text(data: &ColumnData, row: usize) -> String {
-    let text = match data {
-        ColumnData::Numeric(v) => {
-            let x = v[row];
-            if x.is_nan() {
-                None
-            } else if x.fract() == 0.0 && x.abs() < 1e15 {
-                Some(format!("{x:.0}"))
-            } else {
-                Some(x.to_string())
-            }
-        }
-        ColumnData::Text { .. } => data
-            .text(row)
-            .map(str::trim)
-            .filter(|s| !crate::missing::is_missing(s))
-            .map(str::to_string),
-        ColumnData::Date { days, .. } => {
-            (days[row] != MISSING_DAY).then(|| crate::table::format_day(days[row]))
-        }
-    };
-    text.unwrap_or_else(|| format!("row {}", row + 1))
+/// A customer id as training wrote it (the same rule, so ids compare across files), or the
+/// row number where it is missing (scoring keeps every row).
+fn id_or_row(data: &ColumnData, row: usize) -> String {
+    id_text(data, row).unwrap_or_else(|| format!("row {}", row + 1))
 }
 
 fn category(data: &ColumnData) -> CleanValues {
@@ -84,7 +68,7 @@ pub(crate) fn clean_for_scoring(
         .first_with(&Role::CustomerId)
         .and_then(|c| table.column(c))
     {
-        Some(column) => (0..n).map(|r| id_text(&column.data, r)).collect(),
+        Some(column) => (0..n).map(|r| id_or_row(&column.data, r)).collect(),
         None => (1..=n).map(|r| r.to_string()).collect(),
     };
     let mut columns = Vec::new();
@@ -102,28 +86,16 @@ pub(crate) fn clean_for_scoring(
                     ColumnData::Date { days, .. } => days.clone(),
                     other => vec![MISSING_DAY; other.len()],
                 };
-                let fill = lookup(&prep.date_fills, name).unwrap_or_else(|| {
-                    let present: Vec<f64> = days
-                        .iter()
-                        .filter(|&&d| d != MISSING_DAY)
-                        .map(|&d| d as f64)
-                        .collect();
-                    median(&present).map_or(0, |m| m.floor() as i32)
-                });
-                days.iter_mut()
-                    .filter(|d| **d == MISSING_DAY)
-                    .for_each(|d| *d = fill);
+                let fill = prep.date_fill(name).unwrap_or_else(|| fit_date_fill(&days));
+                fill_days(&mut days, fill);
                 CleanValues::Date(days)
             }
             _ => {
                 let mut values = as_numbers(&column.data);
-                let fill = lookup(&prep.number_fills, name)
-                    .or_else(|| median(&values))
-                    .unwrap_or(0.0);
-                values
-                    .iter_mut()
-                    .filter(|v| v.is_nan())
-                    .for_each(|v| *v = fill);
+                let fill = prep
+                    .number_fill(name)
+                    .unwrap_or_else(|| fit_number_fill(&values));
+                fill_numbers(&mut values, fill);
                 CleanValues::Number(values)
             }
         };
@@ -147,26 +119,20 @@ pub(crate) fn clean_for_scoring(
     Ok(clean)
 }
 
-/// Ages under 18 or over 100 take the training replacement value (as validation does).
+/// Implausible ages take the training replacement (the rule validation fitted it with).
 fn replace_implausible_ages(clean: &mut CleanTable, prep: &Preparation) {
     let year = clean.reference_year;
     for column in &mut clean.columns {
         let CleanValues::Number(values) = &mut column.values else {
             continue;
         };
-        let age_of: Box<dyn Fn(f64) -> f64> = match (&column.role, year) {
-            (Role::Age, _) => Box::new(|v| v),
-            (Role::BirthYear, Some(y)) => Box::new(move |v| y as f64 - v),
-            _ => continue,
-        };
-        let Some(fill) = lookup(&prep.age_fills, &column.name) else {
+        let Some(reading) = AgeReading::of(&column.role, year) else {
             continue;
         };
-        for v in values.iter_mut() {
-            if !(18.0..=100.0).contains(&age_of(*v)) {
-                *v = fill;
-            }
-        }
+        let Some(fill) = prep.age_fill(&column.name) else {
+            continue;
+        };
+        replace_implausible(values, reading, fill);
     }
 }
 

@@ -7,6 +7,7 @@ mod names;
 pub mod rules;
 mod signals;
 mod synthesis;
+mod thresholds;
 mod traits;
 
 #[cfg(test)]

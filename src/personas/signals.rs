@@ -1,7 +1,7 @@
 //! A segment's signals: the few figures the persona rules read (value index, z-scores of
 //! deal dependency, recency, children, income and age, campaign lift, channel lead).
 
-use super::rules::{CHANNEL_LEAD, MARKED_Z, RESPONSIVE_LIFT};
+use super::thresholds::{CHANNEL_LEAD, MARKED_Z, RESPONSIVE_LIFT};
 use crate::features::names;
 use crate::insights::Insights;
 use crate::roles::Channel;
@@ -64,25 +64,25 @@ impl Signals {
         }
     }
 
-    pub fn value_at_least(&self, threshold: f64) -> bool {
+    pub(crate) fn value_at_least(&self, threshold: f64) -> bool {
         self.value_index.is_some_and(|v| v >= threshold)
     }
 
-    pub fn value_at_most(&self, threshold: f64) -> bool {
+    pub(crate) fn value_at_most(&self, threshold: f64) -> bool {
         self.value_index.is_some_and(|v| v <= threshold)
     }
 
-    pub fn value_below(&self, threshold: f64) -> bool {
+    pub(crate) fn value_below(&self, threshold: f64) -> bool {
         self.value_index.is_some_and(|v| v < threshold)
     }
 
     /// Below a value index of 1, or unknown: the only segments deal-led rules may name.
-    pub fn not_valuable(&self) -> bool {
+    pub(crate) fn not_valuable(&self) -> bool {
         self.value_index.is_none_or(|v| v < 1.0)
     }
 
     /// A z-score at least [`MARKED_Z`] above the population.
-    pub fn marked_high(&self, z: Option<f64>) -> bool {
+    pub(crate) fn marked_high(&self, z: Option<f64>) -> bool {
         z.is_some_and(|z| z >= MARKED_Z)
     }
 
@@ -92,13 +92,13 @@ impl Signals {
     }
 
     /// Campaign response at least [`RESPONSIVE_LIFT`] times the population's.
-    pub fn responsive(&self) -> bool {
+    pub(crate) fn responsive(&self) -> bool {
         self.promo_lift.is_some_and(|l| l >= RESPONSIVE_LIFT)
     }
 
     /// The channel is the segment's strongest lead, at least [`CHANNEL_LEAD`] times the
     /// population's share.
-    pub fn leads(&self, channel: Channel) -> bool {
+    pub(crate) fn leads(&self, channel: Channel) -> bool {
         self.channel_lead
             .is_some_and(|(c, lift)| c == channel && lift >= CHANNEL_LEAD)
     }

@@ -6,9 +6,9 @@ use super::rules::{RULES, action_for};
 use super::signals::Signals;
 use super::traits::traits;
 use super::{Persona, PersonaEvidence, PersonaLabel};
-use crate::features::names;
 use crate::format::{Percent, percent};
-use crate::insights::Insights;
+use crate::features::names;
+use crate::insights::{DistinguishingFeature, Insights};
 use crate::segment::Segmentation;
 
 /// Segments below this % of customers carry a warning.
@@ -29,70 +29,100 @@ pub fn synthesize_personas(
     segmentation: &Segmentation,
     carried: &[Option<CarriedPersona>],
 ) -> Vec<Persona> {
-    let n = segmentation.labels.len().max(1) as f64;
-    let report = segmentation.chosen_report();
     let mut personas: Vec<Persona> = (0..segmentation.k)
-        .map(|s| {
-            let share_pct = 100.0 * segmentation.sizes[s] as f64 / n;
-            let signals = Signals::of(insights, s, share_pct);
-            let top = insights
-                .profile
-                .top
-                .get(s)
-                .map_or(&[][..], |t| t.features.as_slice());
-            let (name, naming, action) = match RULES.iter().find(|r| (r.applies)(&signals)) {
-                Some(rule) => (
-                    rule.name.to_string(),
-                    format!("rule \"{}\": {}", rule.key, rule.when),
-                    rule.action.to_string(),
-                ),
-                None => {
-                    let composed = compose(top);
-                    let action = match (signals.value_index, &composed.lead) {
-                        (None, Some(lead)) => lead.action.clone(),
-                        _ => action_for(&signals).to_string(),
-                    };
-                    (composed.name, composed.basis, action)
-                }
-            };
-            let profile_mean = |feature: &str| {
-                insights
-                    .profile
-                    .feature(feature)
-                    .map(|f| (f.segment_means[s], f.population_mean))
-            };
-            let revenue = insights.revenue.get().and_then(|r| r.segments.get(s));
-            let evidence = PersonaEvidence {
-                customers: segmentation.sizes[s],
-                share_pct,
-                revenue_pct: revenue.map(|r| r.revenue_pct),
-                value_index: revenue.map(|r| r.value_index),
-                spend_lift: profile_mean(names::MONETARY)
-                    .and_then(|(seg, pop)| (pop > 0.0).then(|| seg / pop)),
-                promo_lift: signals.promo_lift,
-                deal_dependency_pct: profile_mean(names::DEAL_DEPENDENCY)
-                    .map(|(seg, _)| 100.0 * seg),
-                discount_addicted_pct: insights
-                    .discount
-                    .get()
-                    .and_then(|d| d.segments.get(s))
-                    .map(|d| d.addicted_pct),
-                distinguishing: top.iter().take(EVIDENCE_FEATURES).cloned().collect(),
-                stability_mean_ari: report.map(|r| r.stability_mean),
-                stability_min_ari: report.map(|r| r.stability_min),
-            };
-            let warnings = warnings(&evidence);
-            Persona {
-                segment: s,
-                label: PersonaLabel::named(name),
-                naming,
-                traits: traits(insights, s),
-                action,
-                evidence,
-                warnings,
-            }
-        })
+        .map(|s| synthesize_one(insights, segmentation, s))
         .collect();
+    let fixed = carry_over(&mut personas, carried);
+    make_names_distinct(&mut personas, &fixed, insights);
+    personas
+}
+
+/// The most distinguishing features of a segment.
+fn top_features(insights: &Insights, segment: usize) -> &[DistinguishingFeature] {
+    insights
+        .profile
+        .top
+        .get(segment)
+        .map_or(&[][..], |t| t.features.as_slice())
+}
+
+/// One segment's persona, from its signals: the first rule that applies names it, else a
+/// name composed from its distinguishing features.
+fn synthesize_one(insights: &Insights, segmentation: &Segmentation, s: usize) -> Persona {
+    let n = segmentation.labels.len().max(1) as f64;
+    let share_pct = 100.0 * segmentation.sizes[s] as f64 / n;
+    let signals = Signals::of(insights, s, share_pct);
+    let top = top_features(insights, s);
+    let (name, naming, action) = match RULES.iter().find(|r| (r.applies)(&signals)) {
+        Some(rule) => (
+            rule.name.to_string(),
+            format!("rule \"{}\": {}", rule.key, rule.when),
+            rule.action.to_string(),
+        ),
+        None => {
+            let composed = compose(top);
+            let action = match (signals.value_index, &composed.lead) {
+                (None, Some(lead)) => lead.action.clone(),
+                _ => action_for(&signals).to_string(),
+            };
+            (composed.name, composed.basis, action)
+        }
+    };
+    let evidence = evidence(insights, segmentation, s, share_pct, &signals);
+    let warnings = warnings(&evidence);
+    Persona {
+        segment: s,
+        label: PersonaLabel::named(name),
+        naming,
+        traits: traits(insights, s),
+        action,
+        evidence,
+        warnings,
+    }
+}
+
+/// The figures behind segment `s`'s persona.
+fn evidence(
+    insights: &Insights,
+    segmentation: &Segmentation,
+    s: usize,
+    share_pct: f64,
+    signals: &Signals,
+) -> PersonaEvidence {
+    let report = segmentation.chosen_report();
+    let profile_mean = |feature: &str| {
+        insights
+            .profile
+            .feature(feature)
+            .map(|f| (f.segment_means[s], f.population_mean))
+    };
+    let revenue = insights.revenue.get().and_then(|r| r.segments.get(s));
+    PersonaEvidence {
+        customers: segmentation.sizes[s],
+        share_pct,
+        revenue_pct: revenue.map(|r| r.revenue_pct),
+        value_index: revenue.map(|r| r.value_index),
+        spend_lift: profile_mean(names::MONETARY)
+            .and_then(|(seg, pop)| (pop > 0.0).then(|| seg / pop)),
+        promo_lift: signals.promo_lift,
+        deal_dependency_pct: profile_mean(names::DEAL_DEPENDENCY).map(|(seg, _)| 100.0 * seg),
+        discount_addicted_pct: insights
+            .discount
+            .get()
+            .and_then(|d| d.segments.get(s))
+            .map(|d| d.addicted_pct),
+        distinguishing: top_features(insights, s)
+            .iter()
+            .take(EVIDENCE_FEATURES)
+            .cloned()
+            .collect(),
+        stability_mean_ari: report.map(|r| r.stability_mean),
+        stability_min_ari: report.map(|r| r.stability_min),
+    }
+}
+
+/// Carry names and edits over onto matched segments; returns which personas are fixed.
+fn carry_over(personas: &mut [Persona], carried: &[Option<CarriedPersona>]) -> Vec<bool> {
     let mut fixed = vec![false; personas.len()];
     for (s, carry) in carried.iter().enumerate().take(personas.len()) {
         if let Some(c) = carry {
@@ -102,23 +132,20 @@ pub fn synthesize_personas(
             fixed[s] = true;
         }
     }
+    fixed
+}
+
+/// Make the names distinct, qualifying the ones that are not fixed.
+fn make_names_distinct(personas: &mut [Persona], fixed: &[bool], insights: &Insights) {
     let quals: Vec<Vec<String>> = personas
         .iter()
-        .map(|p| {
-            let top = insights
-                .profile
-                .top
-                .get(p.segment)
-                .map_or(&[][..], |t| t.features.as_slice());
-            qualifiers(&p.label.name, top)
-        })
+        .map(|p| qualifiers(&p.label.name, top_features(insights, p.segment)))
         .collect();
     let mut names: Vec<String> = personas.iter().map(|p| p.label.name.clone()).collect();
-    make_distinct(&mut names, &fixed, &quals);
+    make_distinct(&mut names, fixed, &quals);
     for (p, name) in personas.iter_mut().zip(names) {
         p.label.name = name;
     }
-    personas
 }
 
 fn warnings(evidence: &PersonaEvidence) -> Vec<String> {

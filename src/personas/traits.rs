@@ -42,12 +42,56 @@ fn vs(seg: String, pop: String) -> String {
     format!("{seg} (vs {pop} overall)")
 }
 
-/// The traits of one segment.
+/// The traits of one segment: the lead sentences, then the most telling facts.
 pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
-    let profile = &insights.profile;
-    let feature = |name: &str| profile.feature(name);
+    let mut facts = Facts {
+        segment,
+        facts: Vec::new(),
+    };
+    channel_fact(insights, &mut facts);
+    feature_facts(insights, &mut facts);
+    distinguishing_facts(insights, &mut facts);
+    // Most telling first; a stable sort keeps the order above for equal salience.
+    let mut facts = facts.facts;
+    facts.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    let mut out = lead(insights, segment);
+    for fact in &facts {
+        if out.len() >= MAX_TRAITS {
+            break;
+        }
+        if fact.salience >= TELLING_Z || out.len() < MIN_TRAITS {
+            out.push(fact.text.clone());
+        }
+    }
+    out
+}
+
+/// The facts of one segment, gathered in a fixed order.
+struct Facts {
+    segment: usize,
+    facts: Vec<Fact>,
+}
+
+impl Facts {
+    /// A fact about a profiled feature, as telling as the segment's |z| on it.
+    fn push(&mut self, f: Option<&FeatureProfile>, text: &dyn Fn(&FeatureProfile) -> String) {
+        if let Some(f) = f {
+            self.facts.push(Fact {
+                salience: f.z_scores[self.segment].abs(),
+                text: text(f),
+            });
+        }
+    }
+}
+
+/// The sentences that always lead: spend against the average, and the revenue share.
+fn lead(insights: &Insights, segment: usize) -> Vec<String> {
     let mut lead = Vec::new();
-    if let Some(m) = feature(names::MONETARY).filter(|m| m.population_mean > 0.0) {
+    if let Some(m) = insights
+        .profile
+        .feature(names::MONETARY)
+        .filter(|m| m.population_mean > 0.0)
+    {
         let seg = m.segment_means[segment];
         lead.push(format!(
             "Spends {} the average customer ({} vs {} per customer).",
@@ -64,56 +108,57 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
             r.value_index
         ));
     }
-    let mut facts: Vec<Fact> = Vec::new();
-    let mut push = |f: Option<&FeatureProfile>, text: &dyn Fn(&FeatureProfile) -> String| {
-        if let Some(f) = f {
-            facts.push(Fact {
-                salience: f.z_scores[segment].abs(),
-                text: text(f),
-            });
-        }
+    lead
+}
+
+/// The channel whose share sets the segment most apart.
+fn channel_fact(insights: &Insights, facts: &mut Facts) {
+    let Some(channels) = insights.channel.get() else {
+        return;
     };
-    if let Some(channels) = insights.channel.get() {
-        let ratio_of = |ch: crate::roles::Channel| match ch {
-            crate::roles::Channel::Web => names::WEB_RATIO,
-            crate::roles::Channel::Store => names::STORE_RATIO,
-            crate::roles::Channel::Catalog => names::CATALOG_RATIO,
-            crate::roles::Channel::Other => names::OTHER_RATIO,
-        };
-        let seg = &channels.segments[segment];
-        let strongest = seg
-            .mix
-            .iter()
-            .filter_map(|s| feature(ratio_of(s.channel)).map(|f| (s, f)))
-            .fold(
-                None,
-                |best: Option<(_, &FeatureProfile)>, (s, f)| match best {
-                    Some((_, b)) if b.z_scores[segment].abs() >= f.z_scores[segment].abs() => best,
-                    _ => Some((s, f)),
-                },
-            );
-        if let Some((share, f)) = strongest {
-            push(Some(f), &|_| {
-                format!(
-                    "{} of purchases {} (vs {} overall).",
-                    percent(share.pct, Percent::Adaptive),
-                    channel_phrase(share.channel),
-                    percent(channels.population_share(share.channel), Percent::Adaptive)
-                )
-            });
-        }
+    let segment = facts.segment;
+    let feature = |name: &str| insights.profile.feature(name);
+    let ratio_of = |ch: crate::roles::Channel| match ch {
+        crate::roles::Channel::Web => names::WEB_RATIO,
+        crate::roles::Channel::Store => names::STORE_RATIO,
+        crate::roles::Channel::Catalog => names::CATALOG_RATIO,
+        crate::roles::Channel::Other => names::OTHER_RATIO,
+    };
+    let seg = &channels.segments[segment];
+    let strongest = seg
+        .mix
+        .iter()
+        .filter_map(|s| feature(ratio_of(s.channel)).map(|f| (s, f)))
+        .fold(
+            None,
+            |best: Option<(_, &FeatureProfile)>, (s, f)| match best {
+                Some((_, b)) if b.z_scores[segment].abs() >= f.z_scores[segment].abs() => best,
+                _ => Some((s, f)),
+            },
+        );
+    if let Some((share, f)) = strongest {
+        facts.push(Some(f), &|_| {
+            format!(
+                "{} of purchases {} (vs {} overall).",
+                percent(share.pct, Percent::Adaptive),
+                channel_phrase(share.channel),
+                percent(channels.population_share(share.channel), Percent::Adaptive)
+            )
+        });
     }
-    push(feature(names::DEAL_DEPENDENCY), &|f| {
+}
+
+/// The features with a sentence of their own: deals, recency, campaigns, income, children,
+/// age, frequency.
+fn feature_facts(insights: &Insights, facts: &mut Facts) {
+    let segment = facts.segment;
+    let feature = |name: &str| insights.profile.feature(name);
+    facts.push(feature(names::DEAL_DEPENDENCY), &|f| {
         let addicted = insights
             .discount
             .get()
             .and_then(|d| d.segments.get(segment))
-            .map(|d| {
-                format!(
-                    "; {} are discount-addicted",
-                    percent(d.addicted_pct, Percent::Adaptive)
-                )
-            })
+            .map(|d| format!("; {} are discount-addicted", percent(d.addicted_pct, Percent::Adaptive)))
             .unwrap_or_default();
         format!(
             "Makes {} of purchases with a deal on average (vs {} overall){addicted}.",
@@ -121,7 +166,7 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
             percent(100.0 * f.population_mean, Percent::Adaptive)
         )
     });
-    push(feature(names::RECENCY), &|f| {
+    facts.push(feature(names::RECENCY), &|f| {
         format!(
             "Last purchase {} days ago on average (vs {} overall).",
             number(f.segment_means[segment], 100.0),
@@ -129,7 +174,7 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
         )
     });
     if let Some(p) = insights.promotion.get() {
-        push(feature(names::PROMO_RESPONSIVE), &|_| {
+        facts.push(feature(names::PROMO_RESPONSIVE), &|_| {
             let seg = &p.segments[segment];
             let lift = seg
                 .lift
@@ -142,78 +187,65 @@ pub(super) fn traits(insights: &Insights, segment: usize) -> Vec<String> {
             )
         });
     }
-    push(feature(names::INCOME), &|f| {
+    facts.push(feature(names::INCOME), &|f| {
         format!(
             "Average income {}.",
-            vs(
-                number(f.segment_means[segment], 100.0),
-                number(f.population_mean, 100.0)
-            )
+            vs(number(f.segment_means[segment], 100.0), number(f.population_mean, 100.0))
         )
     });
-    push(feature(names::TOTAL_CHILDREN), &|f| {
+    facts.push(feature(names::TOTAL_CHILDREN), &|f| {
         format!(
             "{:.1} children at home on average (vs {:.1} overall).",
             f.segment_means[segment], f.population_mean
         )
     });
-    push(feature(names::AGE), &|f| {
+    facts.push(feature(names::AGE), &|f| {
         format!(
             "Average age {}.",
-            vs(
-                number(f.segment_means[segment], 100.0),
-                number(f.population_mean, 100.0)
-            )
+            vs(number(f.segment_means[segment], 100.0), number(f.population_mean, 100.0))
         )
     });
-    push(feature(names::FREQUENCY), &|f| {
+    facts.push(feature(names::FREQUENCY), &|f| {
         format!(
             "{} purchases per customer (vs {} overall).",
             number(f.segment_means[segment], 100.0),
             number(f.population_mean, 100.0)
         )
     });
-    if let Some(top) = profile.top.get(segment) {
-        let mut spend_told = false;
-        for d in top.features.iter().filter(|d| {
-            !COVERED.contains(&d.feature.as_str()) && !d.feature.starts_with(names::CAMPAIGN_PREFIX)
-        }) {
-            let text = match d.feature.strip_prefix(names::SPEND_PREFIX) {
-                // One category is enough: the spend sentence already leads.
-                Some(_) if spend_told => continue,
-                Some(category) => {
-                    spend_told = true;
-                    format!(
-                        "Spends {} on {} on average (vs {} overall).",
-                        thousands(d.segment_mean),
-                        feature_label(category).to_lowercase(),
-                        thousands(d.population_mean)
-                    )
-                }
-                None => format!(
-                    "{}: {} on average vs {} overall ({}).",
-                    plain_label(&d.feature),
-                    value(d.kind, d.segment_mean),
-                    value(d.kind, d.population_mean),
-                    sd_words(d.z)
-                ),
-            };
-            facts.push(Fact {
-                salience: d.z.abs(),
-                text,
-            });
-        }
+}
+
+/// The segment's other distinguishing features (one spend category at most).
+fn distinguishing_facts(insights: &Insights, facts: &mut Facts) {
+    let Some(top) = insights.profile.top.get(facts.segment) else {
+        return;
+    };
+    let mut spend_told = false;
+    for d in top.features.iter().filter(|d| {
+        !COVERED.contains(&d.feature.as_str()) && !d.feature.starts_with(names::CAMPAIGN_PREFIX)
+    }) {
+        let text = match d.feature.strip_prefix(names::SPEND_PREFIX) {
+            // One category is enough: the spend sentence already leads.
+            Some(_) if spend_told => continue,
+            Some(category) => {
+                spend_told = true;
+                format!(
+                    "Spends {} on {} on average (vs {} overall).",
+                    thousands(d.segment_mean),
+                    feature_label(category).to_lowercase(),
+                    thousands(d.population_mean)
+                )
+            }
+            None => format!(
+                "{}: {} on average vs {} overall ({}).",
+                plain_label(&d.feature),
+                value(d.kind, d.segment_mean),
+                value(d.kind, d.population_mean),
+                sd_words(d.z)
+            ),
+        };
+        facts.facts.push(Fact {
+            salience: d.z.abs(),
+            text,
+        });
     }
-    // Most telling first; a stable sort keeps the order above for equal salience.
-    facts.sort_by(|a, b| b.salience.total_cmp(&a.salience));
-    let mut out = lead;
-    for fact in &facts {
-        if out.len() >= MAX_TRAITS {
-            break;
-        }
-        if fact.salience >= TELLING_Z || out.len() < MIN_TRAITS {
-            out.push(fact.text.clone());
-        }
-    }
-    out
 }

@@ -8,7 +8,7 @@ use super::sweep::KReport;
 use crate::config::KChoice;
 
 /// The chosen k and why, in one sentence.
-pub fn choose_k(sweep: &[KReport], choice: KChoice, min_share: f64) -> (usize, String) {
+pub(crate) fn choose_k(sweep: &[KReport], choice: KChoice, min_share: f64) -> (usize, String) {
     let pct = min_share * 100.0;
     if let KChoice::Fixed(k) = choice {
         let detail = sweep

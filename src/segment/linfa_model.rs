@@ -1,68 +1,82 @@
-//! Our k-means behind linfa's traits: `SegmentKMeans` parameters checked by `ParamGuard`,
-//! `Fit` on an f32 `Array2`, and a `SegmentModel` that predicts segments for new customers.
+//! Our k-means behind linfa's traits, the interface the pipeline fits and predicts through:
+//! [`KMeansParams`] are checked by `ParamGuard` into [`KMeansSettings`]; [`SweepFit`] (the
+//! settings with the run's cancel flag and progress) fits every seed of one k on a
+//! `DatasetBase` of an f32 array view, and the checked settings alone fit a [`SegmentModel`]
+//! that predicts segments for new customers. The array is read in place: no copy of the data
+//! beyond the kernel's own regrouping into panels.
 
-use super::FeatureMatrix;
-use super::kmeans::{KMeansSettings, assign, best_run, fit_seeds, run_seed};
+use super::kmeans::{KMeansRun, assign_on, best_run, fit_seeds_on, run_seed};
+use super::panels::Panels;
+use crate::config::{KMeansError, KMeansSettings};
 use linfa::dataset::DatasetBase;
 use linfa::traits::{Fit, PredictInplace};
-use linfa::{Error, ParamGuard};
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix2};
 use std::sync::atomic::AtomicBool;
+use thiserror::Error;
 
-/// Checked k-means parameters: `settings.k ≥ 1`, `max_iter ≥ 1`, a finite tolerance ≥ 0 and
-/// at least one run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValidSegmentKMeans {
-    pub settings: KMeansSettings,
-    /// k-means++ starts; the run with the lowest inertia wins.
-    pub n_runs: usize,
-    /// Base seed; run `i` starts from `run_seed(seed, k, i)`.
-    pub seed: u64,
-}
+#[cfg(doc)]
+use crate::config::KMeansParams;
 
-/// Unchecked k-means parameters; `check()` (or `fit`) validates them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SegmentKMeans(ValidSegmentKMeans);
-
-impl SegmentKMeans {
-    pub fn new(settings: KMeansSettings, n_runs: usize, seed: u64) -> Self {
-        Self(ValidSegmentKMeans {
-            settings,
-            n_runs,
-            seed,
-        })
+impl From<KMeansError> for linfa::Error {
+    fn from(e: KMeansError) -> Self {
+        linfa::Error::Parameters(e.to_string())
     }
 }
 
-impl ParamGuard for SegmentKMeans {
-    type Checked = ValidSegmentKMeans;
-    type Error = Error;
+/// Why a sweep fit stopped.
+#[derive(Debug, Error)]
+pub(crate) enum FitError {
+    #[error("the fit was cancelled")]
+    Cancelled,
+    #[error(transparent)]
+    Linfa(#[from] linfa::Error),
+}
 
-    fn check_ref(&self) -> Result<&Self::Checked, Self::Error> {
-        let settings = &self.0.settings;
-        if settings.k == 0 {
-            return Err(Error::Parameters(
-                "the number of segments k must be at least 1".into(),
-            ));
-        }
-        if settings.max_iter == 0 {
-            return Err(Error::Parameters("max_iter must be at least 1".into()));
-        }
-        if !settings.tolerance.is_finite() || settings.tolerance < 0.0 {
-            return Err(Error::Parameters(format!(
-                "the tolerance must be finite and ≥ 0 (got {})",
-                settings.tolerance
-            )));
-        }
-        if self.0.n_runs == 0 {
-            return Err(Error::Parameters("n_runs must be at least 1".into()));
-        }
-        Ok(&self.0)
-    }
+/// One k's fit for the sweep: every seed's run, with the run's cancel flag (checked before
+/// every iteration) and a callback after each finished run.
+pub(crate) struct SweepFit<'a> {
+    pub(crate) settings: &'a KMeansSettings,
+    pub(crate) cancel: &'a AtomicBool,
+    pub(crate) on_run_done: &'a (dyn Fn() + Sync),
+}
 
-    fn check(self) -> Result<Self::Checked, Self::Error> {
-        self.check_ref()?;
-        Ok(self.0)
+/// Every seed's run at one k, in seed order, and which one won.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SeedRuns {
+    pub(crate) runs: Vec<KMeansRun>,
+    /// The run with the lowest inertia (ties to the earliest).
+    pub(crate) best: usize,
+}
+
+/// The seeds of a fit: run `i` starts from `run_seed(seed, k, i)`.
+fn seeds_of(settings: &KMeansSettings) -> Vec<u64> {
+    (0..settings.n_runs())
+        .map(|run| run_seed(settings.seed(), settings.k(), run))
+        .collect()
+}
+
+/// The records as panels, read in place when they are row-major (as a matrix view is).
+fn panels_of<D: Data<Elem = f32>>(records: &ArrayBase<D, Ix2>) -> Panels {
+    let (rows, cols) = records.dim();
+    let standard = records.as_standard_layout();
+    Panels::from_rows(rows, cols, standard.as_slice().unwrap_or(&[]))
+}
+
+impl<D: Data<Elem = f32>, T> Fit<ArrayBase<D, Ix2>, T, FitError> for SweepFit<'_> {
+    type Object = SeedRuns;
+
+    fn fit(&self, dataset: &DatasetBase<ArrayBase<D, Ix2>, T>) -> Result<SeedRuns, FitError> {
+        let panels = panels_of(&dataset.records);
+        let runs = fit_seeds_on(
+            &panels,
+            self.settings,
+            &seeds_of(self.settings),
+            self.cancel,
+            self.on_run_done,
+        )
+        .ok_or(FitError::Cancelled)?;
+        let best = best_run(&runs);
+        Ok(SeedRuns { runs, best })
     }
 }
 
@@ -73,28 +87,43 @@ pub struct SegmentModel {
     pub inertia: f64,
 }
 
-impl<T> Fit<Array2<f32>, T, Error> for ValidSegmentKMeans {
+impl SegmentModel {
+    /// A model from saved centroids (k × p, row-major); `None` when they do not hold k × p
+    /// values.
+    pub fn from_centroids(k: usize, p: usize, centroids: &[f64]) -> Option<SegmentModel> {
+        let centroids = Array2::from_shape_vec((k, p), centroids.to_vec()).ok()?;
+        Some(SegmentModel {
+            centroids,
+            inertia: f64::NAN,
+        })
+    }
+}
+
+impl<D: Data<Elem = f32>, T> Fit<ArrayBase<D, Ix2>, T, linfa::Error> for KMeansSettings {
     type Object = SegmentModel;
 
-    fn fit(&self, dataset: &DatasetBase<Array2<f32>, T>) -> Result<SegmentModel, Error> {
-        let data = to_matrix(&dataset.records)?;
-        let k = self.settings.k;
-        if data.rows() < k {
-            return Err(Error::NotEnoughSamples);
-        }
-        let seeds: Vec<u64> = (0..self.n_runs)
-            .map(|run| run_seed(self.seed, k, run))
-            .collect();
-        let runs = fit_seeds(
-            &data,
-            &self.settings,
-            &seeds,
-            &AtomicBool::new(false),
-            &|| {},
-        )
-        .ok_or_else(|| Error::Parameters("the fit was cancelled".into()))?;
-        let best = runs.get(best_run(&runs)).ok_or(Error::NotEnoughSamples)?;
-        let centroids = Array2::from_shape_vec((k, data.cols()), best.centroids.clone())?;
+    fn fit(
+        &self,
+        dataset: &DatasetBase<ArrayBase<D, Ix2>, T>,
+    ) -> Result<SegmentModel, linfa::Error> {
+        let (rows, cols) = dataset.records.dim();
+        self.check_shape(rows, cols)
+            .map_err(|_| linfa::Error::NotEnoughSamples)?;
+        let never = AtomicBool::new(false);
+        let sweep = SweepFit {
+            settings: self,
+            cancel: &never,
+            on_run_done: &|| {},
+        };
+        let fitted = sweep.fit(dataset).map_err(|e| match e {
+            FitError::Linfa(e) => e,
+            FitError::Cancelled => linfa::Error::Parameters("the fit was cancelled".into()),
+        })?;
+        let best = fitted
+            .runs
+            .get(fitted.best)
+            .ok_or(linfa::Error::NotEnoughSamples)?;
+        let centroids = Array2::from_shape_vec((self.k(), cols), best.centroids.clone())?;
         Ok(SegmentModel {
             centroids,
             inertia: best.inertia,
@@ -102,55 +131,39 @@ impl<T> Fit<Array2<f32>, T, Error> for ValidSegmentKMeans {
     }
 }
 
-impl PredictInplace<Array2<f32>, Array1<usize>> for SegmentModel {
-    /// Nearest centroid of every row; rows stay 0 when the feature count does not match.
-    fn predict_inplace(&self, x: &Array2<f32>, y: &mut Array1<usize>) {
-        let Ok(data) = to_matrix(x) else { return };
-        let centroids: Vec<f64> = self.centroids.iter().copied().collect();
-        let (labels, _) = assign(&data, &centroids, self.centroids.nrows());
+impl<D: Data<Elem = f32>> PredictInplace<ArrayBase<D, Ix2>, Array1<usize>> for SegmentModel {
+    /// Nearest centroid of every row (an exact f64 argmin, ties to the lower segment); rows
+    /// stay 0 when the feature count does not match.
+    fn predict_inplace(&self, x: &ArrayBase<D, Ix2>, y: &mut Array1<usize>) {
+        let centroids = self.centroids.as_standard_layout();
+        let (labels, _) = assign_on(
+            &panels_of(x),
+            centroids.as_slice().unwrap_or(&[]),
+            self.centroids.nrows(),
+        );
         for (target, label) in y.iter_mut().zip(labels) {
             *target = label as usize;
         }
     }
 
-    fn default_target(&self, x: &Array2<f32>) -> Array1<usize> {
+    fn default_target(&self, x: &ArrayBase<D, Ix2>) -> Array1<usize> {
         Array1::zeros(x.nrows())
     }
-}
-
-fn to_matrix(records: &Array2<f32>) -> Result<FeatureMatrix, Error> {
-    let (rows, cols) = records.dim();
-    FeatureMatrix::new(rows, cols, records.iter().copied().collect())
-        .ok_or(Error::MismatchedShapes(rows * cols, records.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::KMeansParams;
+    use linfa::ParamGuard;
     use linfa::traits::Predict;
     use ndarray::array;
 
     #[test]
     fn invalid_parameters_are_refused() {
-        let zero_k = SegmentKMeans::new(
-            KMeansSettings {
-                k: 0,
-                max_iter: 10,
-                tolerance: 1e-4,
-            },
-            1,
-            0,
-        );
+        let zero_k = KMeansParams::new(0).max_iter(10).tolerance(1e-4);
         assert!(zero_k.check().is_err());
-        let zero_iter = SegmentKMeans::new(
-            KMeansSettings {
-                k: 2,
-                max_iter: 0,
-                tolerance: 1e-4,
-            },
-            1,
-            0,
-        );
+        let zero_iter = KMeansParams::new(2).max_iter(0).tolerance(1e-4);
         assert!(zero_iter.check_ref().is_err());
     }
 
@@ -165,17 +178,13 @@ mod tests {
             [5.0, 5.1]
         ];
         let dataset = DatasetBase::from(records.clone());
-        let params = SegmentKMeans::new(
-            KMeansSettings {
-                k: 2,
-                max_iter: 50,
-                tolerance: 1e-6,
-            },
-            3,
-            9,
-        );
-        let model = params.fit(&dataset).expect("fit");
-        let labels = model.predict(&records);
+        let params = KMeansParams::new(2)
+            .max_iter(50)
+            .tolerance(1e-6)
+            .n_runs(3)
+            .seed(9);
+        let model: SegmentModel = Fit::<_, _, linfa::Error>::fit(&params, &dataset).expect("fit");
+        let labels: Array1<usize> = model.predict(&records);
         assert_eq!(labels[0], labels[1]);
         assert_eq!(labels[0], labels[2]);
         assert_eq!(labels[3], labels[4]);

@@ -1,6 +1,7 @@
 //! The customer × feature matrix that segmentation reads: row-major f32 storage
 //! (half the memory traffic of f64), with f64 accumulation in every kernel.
 
+use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 /// A dense row-major matrix of scaled features.
@@ -44,6 +45,13 @@ impl FeatureMatrix {
     /// All values, row-major.
     pub fn values(&self) -> &[f32] {
         &self.values
+    }
+
+    /// The matrix as an ndarray view (no copy), as linfa's `DatasetBase` takes it.
+    pub fn view(&self) -> ArrayView2<'_, f32> {
+        // The shape matches the values by construction; the empty view is never reached.
+        ArrayView2::from_shape((self.rows, self.cols), &self.values)
+            .unwrap_or_else(|_| ArrayView2::from(&[] as &[[f32; 0]]))
     }
 
     /// One customer's features.

@@ -110,7 +110,7 @@ pub fn davies_bouldin(data: &FeatureMatrix, labels: &[u32], centroids: &[f64], k
 /// Adjusted Rand index (Hubert & Arabie) from the contingency table: 1.0 for the same partition
 /// under any relabelling, about 0 for unrelated ones. Integer pair counts, so it is exact up to
 /// the final division. NaN when the lengths differ; 1.0 for fewer than two customers.
-pub fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
+pub(crate) fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
     if a.len() != b.len() {
         return f64::NAN;
     }

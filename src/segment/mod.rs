@@ -2,6 +2,7 @@
 //! its metrics, the choice of k, and segments in business order.
 
 pub mod choose;
+mod iterate;
 pub mod kmeans;
 mod linfa_model;
 mod lloyd;
@@ -17,7 +18,8 @@ pub(crate) mod simd;
 pub mod sweep;
 
 pub use matrix::FeatureMatrix;
-pub use prepare::{SegmentationInput, SelectionError, prepare};
+pub use prepare::{FittedCap, SegmentationInput, SelectionError, prepare};
 pub use scaler::{FittedScaler, ScalerKind};
-pub use segmentation::{ScalerReport, Segmentation, sample_rows, segment};
+pub(crate) use segmentation::sample_rows;
+pub use segmentation::{ScalerReport, Segmentation, segment};
 pub use sweep::KReport;

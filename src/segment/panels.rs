@@ -33,8 +33,11 @@ pub(crate) struct Panels {
 impl Panels {
     /// Regroup a row-major matrix into panels (parallel, exact copies).
     pub(crate) fn new(data: &FeatureMatrix) -> Self {
-        let rows = data.rows();
-        let cols = data.cols();
+        Self::from_rows(data.rows(), data.cols(), data.values())
+    }
+
+    /// Regroup `rows × cols` row-major values (as a matrix or an ndarray holds them).
+    pub(crate) fn from_rows(rows: usize, cols: usize, values: &[f32]) -> Self {
         let n_panels = rows.div_ceil(LANES);
         let mut norms = vec![0f32; n_panels * LANES];
         let mut norm_bounds = vec![0f32; n_panels];
@@ -52,7 +55,7 @@ impl Panels {
             .par_chunks_mut(cols)
             .zip(norm_bounds.par_iter_mut())
             .zip(norms.par_chunks_mut(LANES))
-            .zip(data.values().par_chunks(LANES * cols))
+            .zip(values.par_chunks(LANES * cols))
             .for_each(|(((panel, bound), norms), source)| {
                 for (lane, row) in source.chunks_exact(cols).enumerate() {
                     for (strip, &v) in panel.iter_mut().zip(row) {

@@ -1,10 +1,11 @@
 //! Preparing the segmentation input: the chosen features, with outliers capped at the IQR
-//! fences (reported per feature). The uncapped features stay untouched for insights.
+//! fences (fitted here, applied with [`OutlierCap::apply`], reported per feature). The
+//! uncapped features stay untouched for insights.
 
 use crate::config::ValidRunConfig;
 use crate::features::{FeatureKind, FeatureTable};
 use crate::stats::quantile_sorted;
-use crate::validate::QualityAction;
+use crate::validate::{OutlierCap, QualityAction};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -32,11 +33,30 @@ impl SegmentationInput {
     }
 }
 
+/// A feature's fitted fences and how many values they capped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedCap {
+    pub cap: OutlierCap,
+    pub count: usize,
+}
+
+impl FittedCap {
+    /// The quality report's line for it.
+    pub fn action(&self) -> QualityAction {
+        QualityAction::CappedOutliers {
+            feature: self.cap.feature.clone(),
+            lower: self.cap.lower,
+            upper: self.cap.upper,
+            count: self.count,
+        }
+    }
+}
+
 /// Pick the features (config include/exclude or the default set) and cap outliers.
 pub fn prepare(
     features: &FeatureTable,
     config: &ValidRunConfig,
-) -> Result<(SegmentationInput, Vec<QualityAction>), SelectionError> {
+) -> Result<(SegmentationInput, Vec<FittedCap>), SelectionError> {
     let available = || features.names().join(", ");
     for name in config
         .include_features
@@ -74,25 +94,26 @@ pub fn prepare(
                 .join(", "),
         });
     }
-    let mut actions = Vec::new();
+    let mut caps = Vec::new();
     let mut columns = Vec::with_capacity(chosen.len());
     for f in &chosen {
         let mut values = f.values.clone();
         if config.iqr_factor > 0.0
             && f.kind == FeatureKind::Continuous
-            && let Some(action) = cap(&f.name, &mut values, config.iqr_factor)
+            && let Some(cap) = fit_cap(&f.name, &values, config.iqr_factor)
         {
-            actions.push(action);
+            let count = cap.apply(&mut values);
+            caps.push(FittedCap { cap, count });
         }
         columns.push(values);
     }
     let names = chosen.iter().map(|f| f.name.clone()).collect();
-    Ok((SegmentationInput { names, columns }, actions))
+    Ok((SegmentationInput { names, columns }, caps))
 }
 
-/// Cap values outside [Q1 − f·IQR, Q3 + f·IQR]. Skips columns with a zero IQR or few
-/// distinct values, where fences would flatten real information.
-fn cap(name: &str, values: &mut [f64], factor: f64) -> Option<QualityAction> {
+/// The fences [Q1 − f·IQR, Q3 + f·IQR]. None for columns with a zero IQR or few distinct
+/// values, where fences would flatten real information.
+fn fit_cap(name: &str, values: &[f64], factor: f64) -> Option<OutlierCap> {
     let mut sorted = values.to_vec();
     sorted.sort_unstable_by(f64::total_cmp);
     let distinct = sorted.windows(2).filter(|w| w[0] != w[1]).count() + 1;
@@ -102,21 +123,9 @@ fn cap(name: &str, values: &mut [f64], factor: f64) -> Option<QualityAction> {
     if iqr <= 0.0 || distinct <= 10 {
         return None;
     }
-    let (lower, upper) = (q1 - factor * iqr, q3 + factor * iqr);
-    let mut count = 0;
-    for v in values.iter_mut() {
-        if *v < lower {
-            *v = lower;
-            count += 1;
-        } else if *v > upper {
-            *v = upper;
-            count += 1;
-        }
-    }
-    Some(QualityAction::CappedOutliers {
+    Some(OutlierCap {
         feature: name.into(),
-        lower,
-        upper,
-        count,
+        lower: q1 - factor * iqr,
+        upper: q3 + factor * iqr,
     })
 }

@@ -88,7 +88,7 @@ impl FittedScaler {
     }
 
     /// Scale one customer (one value per fitted feature; missing values scale to 0).
-    pub fn transform_row(&self, row: &[f64]) -> Vec<f32> {
+    pub(crate) fn transform_row(&self, row: &[f64]) -> Vec<f32> {
         let mut scaled = vec![0f32; self.center.len()];
         for (out, ((&v, &center), &scale)) in scaled
             .iter_mut()
@@ -100,7 +100,7 @@ impl FittedScaler {
     }
 
     /// Back to the original units: `x = scaled · scale + center`.
-    pub fn inverse_row(&self, scaled: &[f64]) -> Vec<f64> {
+    pub(crate) fn inverse_row(&self, scaled: &[f64]) -> Vec<f64> {
         scaled
             .iter()
             .zip(self.center.iter().zip(&self.scale))

@@ -4,7 +4,7 @@
 use super::choose::choose_k;
 use super::prepare::SegmentationInput;
 use super::scaler::{FittedScaler, ScalerKind};
-use super::sweep::{KReport, SweepSettings, evaluate_k};
+use super::sweep::{KReport, evaluate_k};
 use super::{FeatureMatrix, kmeans};
 use crate::config::{ScalerChoice, ValidRunConfig};
 use crate::progress::{Cancelled, Progress, Stage};
@@ -57,7 +57,7 @@ impl Segmentation {
 }
 
 /// A deterministic sample of row indices (sorted), all rows when `n ≤ limit`.
-pub fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
     if n <= limit {
         return (0..n).collect();
     }
@@ -65,16 +65,6 @@ pub fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
     let mut rows = sample(&mut rng, n, limit).into_vec();
     rows.sort_unstable();
     rows
-}
-
-fn sweep_settings(config: &ValidRunConfig) -> SweepSettings {
-    SweepSettings {
-        seeds: config.seeds,
-        base_seed: config.seed,
-        max_iter: config.max_iter,
-        tolerance: config.tolerance,
-        silhouette_sample: config.silhouette_sample,
-    }
 }
 
 /// Compare the three scalers on a sample; returns the chosen kind and the comparison.
@@ -92,17 +82,18 @@ fn choose_scaler(
         .map(|c| rows.iter().map(|&r| c[r]).collect())
         .collect();
     let slices: Vec<&[f64]> = sampled.iter().map(Vec::as_slice).collect();
-    let settings = sweep_settings(config);
-    let ks = config.k_values();
+    let ks = config.kmeans_sweep();
     let total = kinds.len() * ks.len();
     let mut reports = Vec::new();
     for (si, kind) in kinds.into_iter().enumerate() {
         let scaler = FittedScaler::fit(kind, &slices);
         let matrix = scaler.transform(&slices);
         let mut sweep = Vec::new();
-        for (ki, &k) in ks.iter().enumerate() {
+        for (ki, settings) in ks.iter().enumerate() {
             progress.check()?;
-            sweep.push(evaluate_k(&matrix, k, &settings, progress.cancel_flag(), &|| {})?.report);
+            let cancel = progress.cancel_flag();
+            let sample = config.silhouette_sample;
+            sweep.push(evaluate_k(&matrix, settings, sample, cancel, &|| {})?.report);
             progress.report(
                 Stage::Scaling,
                 (si * ks.len() + ki + 1) as f64 / total as f64,
@@ -148,8 +139,7 @@ pub fn segment(
     };
     let scaler = FittedScaler::fit(kind, &slices);
     let matrix = scaler.transform(&slices);
-    let settings = sweep_settings(config);
-    let ks = config.k_values();
+    let ks = config.kmeans_sweep();
     let total_runs = (ks.len() * config.seeds) as f64;
     let done = AtomicUsize::new(0);
     let on_run_done = || {
@@ -157,12 +147,12 @@ pub fn segment(
         progress.report(Stage::Segmenting, d as f64 / total_runs);
     };
     let mut results = Vec::with_capacity(ks.len());
-    for &k in &ks {
+    for settings in ks {
         progress.check()?;
         results.push(evaluate_k(
             &matrix,
-            k,
-            &settings,
+            settings,
+            config.silhouette_sample,
             progress.cancel_flag(),
             &on_run_done,
         )?);

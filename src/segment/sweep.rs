@@ -2,9 +2,12 @@
 //! figures (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, smallest share, stability).
 
 use super::FeatureMatrix;
-use super::kmeans::{self, KMeansRun, KMeansSettings};
+use super::kmeans::{KMeansRun, KMeansSettings};
+use super::linfa_model::{FitError, SeedRuns, SweepFit};
 use super::metrics;
 use crate::progress::Cancelled;
+use linfa::DatasetBase;
+use linfa::traits::Fit;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
 
@@ -37,38 +40,34 @@ impl KReport {
 }
 
 /// The best run at one k, with its report.
-pub struct KResult {
+pub(crate) struct KResult {
     pub report: KReport,
     pub best: KMeansRun,
 }
 
-/// Settings shared by every k of a sweep.
-pub struct SweepSettings {
-    pub seeds: usize,
-    pub base_seed: u64,
-    pub max_iter: usize,
-    pub tolerance: f64,
-    pub silhouette_sample: usize,
-}
-
-/// Fit and evaluate one k.
-pub fn evaluate_k(
+/// Fit and evaluate one k (its checked settings hold k, the seeds and the base seed),
+/// through linfa's `Fit` on a view of the matrix. The silhouette samples `silhouette_sample`
+/// customers at most.
+pub(crate) fn evaluate_k(
     data: &FeatureMatrix,
-    k: usize,
-    settings: &SweepSettings,
+    settings: &KMeansSettings,
+    silhouette_sample: usize,
     cancel: &AtomicBool,
     on_run_done: &(dyn Fn() + Sync),
 ) -> Result<KResult, Cancelled> {
-    let seeds: Vec<u64> = (0..settings.seeds)
-        .map(|i| kmeans::run_seed(settings.base_seed, k, i))
-        .collect();
-    let km = KMeansSettings {
-        k,
-        max_iter: settings.max_iter,
-        tolerance: settings.tolerance,
+    let k = settings.k();
+    let fit = SweepFit {
+        settings,
+        cancel,
+        on_run_done,
     };
-    let runs = kmeans::fit_seeds(data, &km, &seeds, cancel, on_run_done).ok_or(Cancelled)?;
-    let best_index = kmeans::best_run(&runs);
+    let SeedRuns {
+        runs,
+        best: best_index,
+    } = fit
+        .fit(&DatasetBase::from(data.view()))
+        // A sweep fit fails only when cancelled.
+        .map_err(|_: FitError| Cancelled)?;
     let best = &runs[best_index];
     let aris: Vec<f64> = runs
         .iter()
@@ -90,13 +89,7 @@ pub fn evaluate_k(
     }
     let n = data.rows().max(1);
     let smallest_share = sizes.iter().copied().min().unwrap_or(0) as f64 / n as f64;
-    let sil = metrics::silhouette(
-        data,
-        &best.labels,
-        k,
-        settings.silhouette_sample,
-        settings.base_seed,
-    );
+    let sil = metrics::silhouette(data, &best.labels, k, silhouette_sample, settings.seed());
     let report = KReport {
         k,
         inertia: best.inertia,

@@ -1,47 +1,22 @@
-//! The session and its bundle: everything a user gets back when reopening an analysis, and
-//! its `.sis` bytes (header, manifest section, payload section).
+//! A session's bundle: its `.sis` bytes (header, manifest section, payload section), written
+//! and read back verified, in memory or atomically on disk.
 
 use super::atomic::{StagedSave, write_error};
 use super::check::check;
 use super::codec::{self, CodecError, MAX_SECTION};
+/// The session type, where the older formats' migrations find it.
+pub(super) use super::contents::Session;
 use super::error::SessionError;
 use super::header::{self, FORMAT_VERSION, Header};
 use super::manifest::Manifest;
 use super::migrate::migrate;
-use super::state::{Scenario, SessionUiState};
-use crate::pipeline::Analysis;
-use crate::table::RawTable;
-use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The name used in messages for a bundle that is not a file.
 const IN_MEMORY: &str = "(session in memory)";
 
-/// A whole analysis as the user left it: the data as loaded, every result, and their edits.
-/// The payload of a bundle is this struct, serialized field by field, so every field added to
-/// [`Analysis`] is saved with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Session {
-    /// The input data exactly as loaded (its hash and file name are in the analysis).
-    pub table: RawTable,
-    /// Mapping, config, quality report, features, fitted model and assignments.
-    pub analysis: Analysis,
-    pub scenarios: Vec<Scenario>,
-    pub ui: SessionUiState,
-}
-
 impl Session {
-    /// A fresh session on a completed analysis: no scenarios, default view.
-    pub fn new(table: RawTable, analysis: Analysis) -> Session {
-        Session {
-            table,
-            analysis,
-            scenarios: Vec::new(),
-            ui: SessionUiState::default(),
-        }
-    }
-
     /// This session's manifest.
     pub fn manifest(&self) -> Manifest {
         Manifest::of(self)

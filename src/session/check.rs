@@ -1,7 +1,7 @@
 //! Structural checks on a decoded session: every length and index the rest of sis relies on
 //! is in range, so a crafted bundle that passes its checksums still cannot make a view panic.
 
-use super::bundle::Session;
+use super::contents::Session;
 use crate::table::{ColumnData, MISSING_CODE};
 
 /// The first broken invariant, in words; `Ok` when the session is whole.

@@ -1,8 +1,8 @@
 //! A bundle's header and manifest read from disk without decoding its payload: what
 //! `sis inspect` prints and `sis sessions list` tabulates.
 
-use super::bundle::Session;
 use super::codec;
+use super::contents::Session;
 use super::error::SessionError;
 use super::header::{self, FORMAT_VERSION, MAX_HEADER_LEN};
 use super::manifest::Manifest;

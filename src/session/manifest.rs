@@ -2,7 +2,7 @@
 //! scenarios) stored as its own checksummed section before the payload, so `sis inspect` and
 //! `sis sessions list` read it without decoding the customer data.
 
-use super::bundle::Session;
+use super::contents::Session;
 use crate::config::RunConfig;
 use serde::{Deserialize, Serialize};
 

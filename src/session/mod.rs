@@ -7,6 +7,7 @@ mod atomic;
 mod bundle;
 mod check;
 mod codec;
+mod contents;
 mod error;
 mod file_kind;
 mod header;
@@ -18,8 +19,8 @@ mod store;
 
 pub use age::{AgeError, describe_age, parse_age};
 pub use atomic::StagedSave;
-pub use bundle::Session;
 pub use codec::MAX_SECTION;
+pub use contents::Session;
 pub use error::SessionError;
 pub(crate) use file_kind::{EXTENSION, FileKind};
 pub use header::{APP_VERSION, FORMAT_VERSION, MAGIC};

@@ -1,13 +1,19 @@
 //! Validation: checks that the mapping fits the data, cleans it (ids, duplicates, constant
-//! columns, missing values, implausible ages) and reports every action with its count.
+//! columns, missing values, implausible ages) by fitting a [`Preparation`] and applying it,
+//! and reports every action with its count.
 
 mod clean;
+mod convert;
+pub(crate) mod preparation;
 mod profile;
 mod report;
+pub(crate) mod rows;
+mod table;
 
-pub use clean::{CleanColumn, CleanTable, CleanValues};
-pub(crate) use clean::{as_category, as_numbers, fold_into_unknown};
+pub(crate) use convert::{as_category, as_numbers, fold_into_unknown};
+pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation};
 pub use report::{ColumnProfile, QualityAction, QualityReport};
+pub use table::{CleanColumn, CleanTable, CleanValues};
 
 use crate::config::ValidRunConfig;
 use crate::missing::is_missing;
@@ -119,12 +125,21 @@ pub fn check_mapping(table: &RawTable, mapping: &ColumnMapping) -> Result<(), Va
     Ok(())
 }
 
-/// Validate and clean: returns the clean table and the quality report.
+/// What validation gives the next stages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validated {
+    pub clean: CleanTable,
+    pub quality: QualityReport,
+    /// The fitted cleaning, to apply again to new customers.
+    pub preparation: Preparation,
+}
+
+/// Validate and clean: the clean table, the quality report and the fitted preparation.
 pub fn validate(
     table: &RawTable,
     mapping: &ColumnMapping,
     config: &ValidRunConfig,
-) -> Result<(CleanTable, QualityReport), ValidationError> {
+) -> Result<Validated, ValidationError> {
     if table.n_rows() == 0 {
         return Err(ValidationError::NoRows {
             file: table.file_name.clone(),
@@ -132,7 +147,7 @@ pub fn validate(
     }
     check_mapping(table, mapping)?;
     let columns = profile::profile_columns(&table.columns, mapping);
-    let (clean, actions) = clean::clean(table, mapping, config);
+    let (clean, actions, preparation) = clean::clean(table, mapping, config);
     let numeric: Vec<&str> = clean
         .columns
         .iter()
@@ -159,7 +174,7 @@ pub fn validate(
             suggest: (clean.len() / 2).max(2),
         });
     }
-    let report = QualityReport {
+    let quality = QualityReport {
         file_name: table.file_name.clone(),
         format: table.format.describe(),
         rows_loaded: table.n_rows(),
@@ -168,5 +183,9 @@ pub fn validate(
         actions,
         customers_kept: clean.len(),
     };
-    Ok((clean, report))
+    Ok(Validated {
+        clean,
+        quality,
+        preparation,
+    })
 }

@@ -6,7 +6,7 @@ use crate::table::{Column, ColumnData, MISSING_DAY, format_day};
 use rayon::prelude::*;
 
 /// Profile every column of the loaded table (in parallel; the result is in column order).
-pub fn profile_columns(columns: &[Column], mapping: &ColumnMapping) -> Vec<ColumnProfile> {
+pub(super) fn profile_columns(columns: &[Column], mapping: &ColumnMapping) -> Vec<ColumnProfile> {
     columns.par_iter().map(|c| profile(c, mapping)).collect()
 }
 

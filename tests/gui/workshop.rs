@@ -30,7 +30,7 @@ fn open_the_demo_and_read_the_kpis_against_the_core() {
 
     // The decision banner is the core's decisions, the segment list the core's personas.
     assert!(shows(&app, "Key decisions"));
-    let decisions = sis::insights::decisions(&core);
+    let decisions = core.decisions();
     assert!(decisions.len() >= 3, "the demo supports several decisions");
     for d in &decisions {
         assert!(shows(&app, &d.text), "the banner shows {:?}", d.text);

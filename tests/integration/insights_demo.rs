@@ -5,7 +5,7 @@ use crate::common;
 
 use common::{CAMPAIGNS, DemoRows, SPEND};
 use sis::features::names;
-use sis::insights::{Availability, decisions};
+use sis::insights::Availability;
 use sis::roles::Channel;
 
 fn close(a: f64, b: f64) -> bool {
@@ -267,7 +267,7 @@ fn without_campaign_columns_promotion_is_not_available_and_nothing_panics() {
             p.traits
         );
     }
-    assert!(decisions(&a).iter().all(|d| !d.text.contains("campaign")));
+    assert!(a.decisions().iter().all(|d| !d.text.contains("campaign")));
 }
 
 #[test]

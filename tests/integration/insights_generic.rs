@@ -4,7 +4,6 @@
 
 use crate::common;
 
-use sis::insights::decisions;
 use std::collections::BTreeSet;
 
 /// 400 customers in five groups of (income k$, spending score, age), with fixed noise.
@@ -95,7 +94,7 @@ fn a_generic_file_gets_reasons_instead_of_zeros_and_data_driven_personas() {
         names.contains("Affluent High Scorers") || names.contains("High-Scoring High Earners"),
         "{names:?}"
     );
-    let d = decisions(&a);
+    let d = a.decisions();
     assert!((3..=5).contains(&d.len()), "{d:?}");
     assert!(d.iter().all(|d| !d.text.contains("revenue")));
 }

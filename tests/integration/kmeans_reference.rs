@@ -2,13 +2,14 @@
 //! k-means when all three start from the same k-means++ centroids.
 
 use linfa::DatasetBase;
+use linfa::ParamGuard;
 use linfa::traits::Fit;
 use linfa_clustering::{KMeans, KMeansInit};
 use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use sis::segment::FeatureMatrix;
-use sis::segment::kmeans::{KMeansSettings, fit_from, kmeans_plus_plus};
+use sis::segment::kmeans::{KMeansParams, KMeansSettings, fit_from, kmeans_plus_plus};
 use std::sync::atomic::AtomicBool;
 
 /// `k` Gaussian groups (unit spread, centres in [−6, 6]^p), in random order.
@@ -47,7 +48,7 @@ fn nearest(x: &[f64], centroids: &[f64], k: usize) -> usize {
 
 /// Textbook Lloyd in f64 with scikit-learn's stopping rule.
 fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings) -> ReferenceRun {
-    let (n, p, k) = (data.rows(), data.cols(), settings.k);
+    let (n, p, k) = (data.rows(), data.cols(), settings.k());
     let x: Vec<Vec<f64>> = (0..n)
         .map(|i| data.row(i).iter().map(|&v| v as f64).collect())
         .collect();
@@ -56,12 +57,12 @@ fn reference_lloyd(data: &FeatureMatrix, init: &[f64], settings: &KMeansSettings
         let mean = x.iter().map(|r| r[j]).sum::<f64>() / n as f64;
         variance_sum += x.iter().map(|r| (r[j] - mean) * (r[j] - mean)).sum::<f64>() / n as f64;
     }
-    let tolerance = settings.tolerance * variance_sum / p as f64;
+    let tolerance = settings.tolerance() * variance_sum / p as f64;
 
     let mut centroids = init.to_vec();
     let mut labels = vec![u32::MAX; n];
     let mut iterations = 0;
-    while iterations < settings.max_iter {
+    while iterations < settings.max_iter() {
         iterations += 1;
         let mut changed = 0;
         for i in 0..n {
@@ -116,11 +117,11 @@ fn relative(a: f64, b: f64) -> f64 {
 
 fn agrees_with_reference(rows: usize, cols: usize, k: usize, seed: u64) {
     let data = blobs(rows, cols, k, seed);
-    let settings = KMeansSettings {
-        k,
-        max_iter: 300,
-        tolerance: 1e-4,
-    };
+    let settings = KMeansParams::new(k)
+        .max_iter(300)
+        .tolerance(1e-4)
+        .check()
+        .expect("valid settings");
     let init = kmeans_plus_plus(&data, k, seed ^ 0xABCD);
     let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
     let plain = reference_lloyd(&data, &init, &settings);
@@ -162,11 +163,11 @@ fn overlapping_groups_match_plain_f64_lloyd() {
             .collect();
         FeatureMatrix::new(3_000, 5, values).expect("shape")
     };
-    let settings = KMeansSettings {
-        k: 5,
-        max_iter: 300,
-        tolerance: 0.0,
-    };
+    let settings = KMeansParams::new(5)
+        .max_iter(300)
+        .tolerance(0.0)
+        .check()
+        .expect("valid settings");
     let init = kmeans_plus_plus(&data, 5, 3);
     let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
     let plain = reference_lloyd(&data, &init, &settings);
@@ -181,11 +182,11 @@ fn matches_linfa_from_the_same_start() {
         let data = blobs(rows, cols, k, seed);
         let init = kmeans_plus_plus(&data, k, seed ^ 0xABCD);
         // Run both to full convergence: linfa's m-k-means update shares Lloyd's fixed point.
-        let settings = KMeansSettings {
-            k,
-            max_iter: 1_000,
-            tolerance: 0.0,
-        };
+        let settings = KMeansParams::new(k)
+            .max_iter(1_000)
+            .tolerance(0.0)
+            .check()
+            .expect("valid settings");
         let fast = fit_from(&data, init.clone(), &settings, &AtomicBool::new(false)).expect("run");
 
         let records = Array2::from_shape_fn((rows, cols), |(i, j)| data.row(i)[j] as f64);

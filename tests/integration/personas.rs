@@ -6,7 +6,6 @@ use crate::common;
 
 use common::{DemoRows, SPEND};
 use sis::format::{Percent, percent, thousands, times};
-use sis::insights::decisions;
 use sis::personas::{PersonaEdit, apply_persona_edit, rules::RULES};
 use std::collections::BTreeSet;
 
@@ -219,7 +218,7 @@ fn a_rename_and_a_new_action_show_in_decisions_and_can_be_undone() {
         .unwrap()
         .segment;
     let original = a.personas[top].label.name.clone();
-    assert!(decisions(&a).iter().any(|d| d.text.contains(&original)));
+    assert!(a.decisions().iter().any(|d| d.text.contains(&original)));
     let undo = apply_persona_edit(
         &mut a.personas,
         &PersonaEdit::Rename {
@@ -241,7 +240,7 @@ fn a_rename_and_a_new_action_show_in_decisions_and_can_be_undone() {
         a.personas[top].label.name, original,
         "the synthesized name is kept"
     );
-    let texts: Vec<String> = decisions(&a).into_iter().map(|d| d.text).collect();
+    let texts: Vec<String> = a.decisions().into_iter().map(|d| d.text).collect();
     assert!(
         texts.iter().any(|t| t.starts_with("Protect VIP Circle:")),
         "{texts:?}"
@@ -271,7 +270,7 @@ fn a_rename_and_a_new_action_show_in_decisions_and_can_be_undone() {
 fn decisions_are_three_to_five_sentences_with_figures() {
     for k in [3, 4, 6] {
         let a = common::analyse_with(&common::demo_table(), common::fixed_k(k));
-        let d = decisions(&a);
+        let d = a.decisions();
         assert!((3..=5).contains(&d.len()), "k = {k}: {d:?}");
         for decision in &d {
             assert!(!decision.figures.is_empty());

@@ -190,11 +190,7 @@ fn persona_edits_survive_a_rerun_on_changed_data() {
     assert!(alignment.segments.iter().all(|m| m.persona_carried));
     assert!(alignment.segments[0].distance.unwrap() > sis::model::MAX_MATCH_DISTANCE);
     assert_eq!(alignment.moved_customers, 0);
-    assert!(
-        sis::insights::decisions(&b)
-            .iter()
-            .any(|d| d.text.contains("VIP Circle"))
-    );
+    assert!(b.decisions().iter().any(|d| d.text.contains("VIP Circle")));
     let names: std::collections::BTreeSet<&str> =
         b.personas.iter().map(|p| p.display_name()).collect();
     assert_eq!(names.len(), 4);

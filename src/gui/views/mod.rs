@@ -18,7 +18,7 @@ pub mod sweep_chart;
 use super::command::Command;
 use super::figures::Figures;
 use super::state::{Edit, Field};
-use crate::insights::Decision;
+use crate::decisions::Decision;
 use crate::personas::{Persona, persona_of, segment_name, segment_number};
 use crate::pipeline::Analysis;
 use std::path::PathBuf;
