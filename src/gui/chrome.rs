@@ -1,107 +1,51 @@
 //! The window around the views: menu bar, tab bar, progress strip, status bar, the title
-//! with its unsaved-changes mark, the close confirmation and the file-drop overlay.
+//! with its unsaved-changes mark, the close confirmation and the file-drop overlay. Like the
+//! views, it reads the [`Context`] and pushes [`Action`]s.
 
-use super::app::{Screen, Workbench};
 use super::command::{Command, command_button};
+use super::document::Document;
 use super::format;
+use super::shell::Screen;
 use super::tokens::{self, Palette};
-use super::views::{Action, DroppedFile, Shown, Tab, run_panel};
+use super::views::run_panel::RunPanel;
+use super::views::{Action, Context, DroppedFile, Tab, View, Views};
 use super::widgets;
 use egui::{Align, Color32, Layout, RichText, Ui};
 
 /// The app's name, first in the window title.
-pub const APP_NAME: &str = "Strategic Intelligence Stack";
+pub(crate) const APP_NAME: &str = "Strategic Intelligence Stack";
 
-impl Workbench {
-    pub(super) fn normal_ui(&mut self, ui: &mut Ui, out: &mut Vec<Action>) {
-        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, out));
-        if self.screen == Screen::Analysis && self.current.is_some() {
-            egui::Panel::top("tab-bar").show(ui, |ui| self.tab_bar(ui, out));
-        }
-        if let Some(job) = &self.job {
-            let stage = job.stage.label();
-            let status = run_panel::RunStatus {
-                title: &job.title,
-                stage,
-                fraction: job.fraction,
-                seconds: job.elapsed().as_secs_f32(),
-                cancelling: job.cancel_requested(),
-            };
-            egui::Panel::top("progress").show(ui, |ui| run_panel::ui(ui, &status, out));
-        }
-        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some((kind, text)) = &self.notice {
-                if widgets::notice_banner(ui, *kind, text) {
-                    out.push(Action::DismissNotice);
-                }
-                ui.add_space(tokens::ITEM_GAP);
-            }
-            self.screen_ui(ui, out);
-        });
+/// The workbench outside presentation mode: the bars around the screen that is up.
+pub(crate) fn normal_ui(ui: &mut Ui, cx: &Context<'_>, views: &mut Views, out: &mut Vec<Action>) {
+    egui::Panel::top("menu-bar").show(ui, |ui| menu_bar(ui, cx, out));
+    if cx.shell.screen() == Screen::Analysis && cx.shown.is_some() {
+        egui::Panel::top("tab-bar").show(ui, |ui| tab_bar(ui, cx, out));
     }
-
-    fn screen_ui(&mut self, ui: &mut Ui, out: &mut Vec<Action>) {
-        match self.screen {
-            Screen::Start => {
-                let mut start = std::mem::take(&mut self.views.start);
-                let availability = |c| self.availability(c);
-                let lists = super::views::start::Lists {
-                    recent: &self.prefs.recent,
-                    saved: &self.saved_sessions,
-                    folder: self.store.folder(),
-                };
-                start.ui(ui, &lists, availability, out);
-                self.views.start = start;
-            }
-            Screen::Mapping => {
-                let Some(dataset) = self.dataset.clone() else {
-                    self.screen = Screen::Start;
-                    return;
-                };
-                let context = super::views::mapping::MappingContext {
-                    run: self.availability(Command::RunSegmentation),
-                    has_analysis: self.current.is_some(),
-                    known_features: self
-                        .analysis()
-                        .map(|a| a.features.names().iter().map(|s| s.to_string()).collect())
-                        .unwrap_or_default(),
-                    config: &mut self.config,
-                };
-                self.views
-                    .mapping
-                    .ui(ui, &dataset, &self.mapping, context, out);
-            }
-            Screen::Analysis => {
-                let edit_mapping = self.availability(Command::EditMapping);
-                let reading = Reading {
-                    current: &self.current,
-                    personas: &self.personas,
-                    decisions: &self.decisions,
-                    problem: self.edit_problem.as_ref(),
-                };
-                let Some(shown) = reading.shown(false) else {
-                    self.screen = Screen::Start;
-                    return;
-                };
-                let views = &mut self.views;
-                match self.tab {
-                    Tab::Overview => views.overview.ui(ui, &shown),
-                    Tab::Segments => views.segments.ui(ui, &shown),
-                    Tab::Personas => views.personas.ui(ui, &shown, out),
-                    Tab::Simulation => views.simulation.ui(ui),
-                    Tab::Data => views.data.ui(ui, &shown, &edit_mapping, out),
-                    Tab::Export => views.export.ui(ui),
-                }
-            }
-        }
+    if cx.shell.is_busy() {
+        egui::Panel::top("progress").show(ui, |ui| RunPanel.ui(ui, cx, out));
     }
+    egui::Panel::bottom("status-bar").show(ui, |ui| status_bar(ui, cx));
+    egui::CentralPanel::default().show(ui, |ui| {
+        if let Some((kind, text)) = cx.shell.notice() {
+            if widgets::notice_banner(ui, *kind, text) {
+                out.push(Action::DismissNotice);
+            }
+            ui.add_space(tokens::ITEM_GAP);
+        }
+        let view: &mut dyn View = match cx.shell.screen() {
+            Screen::Start => &mut views.start,
+            Screen::Mapping => &mut views.mapping,
+            Screen::Analysis => views.tab(cx.shell.tab()),
+        };
+        view.ui(ui, cx, out);
+    });
+}
 
-    fn menu_bar(&self, ui: &mut Ui, out: &mut Vec<Action>) {
+fn menu_bar(ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
         let mut opened: Vec<Action> = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             let mut item = |ui: &mut Ui, command: Command| {
-                if command_button(ui, command, &self.availability(command)) {
+                if command_button(ui, command, &cx.availability(command)) {
                     out.push(Action::Command(command));
                 }
             };
@@ -110,10 +54,10 @@ impl Workbench {
                 item(ui, Command::OpenDataset);
                 item(ui, Command::OpenSession);
                 ui.menu_button("Open recent", |ui| {
-                    if self.prefs.recent.is_empty() {
+                    if cx.shell.recent().is_empty() {
                         ui.label("No recent files");
                     }
-                    for path in &self.prefs.recent {
+                    for path in cx.shell.recent() {
                         let name = path.file_name().map_or_else(
                             || path.display().to_string(),
                             |n| n.to_string_lossy().into(),
@@ -153,7 +97,7 @@ impl Workbench {
                 item(ui, Command::ToggleTheme);
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let theme = if self.prefs.dark {
+                let theme = if cx.shell.is_dark() {
                     "Light theme"
                 } else {
                     "Dark theme"
@@ -165,7 +109,7 @@ impl Workbench {
                 {
                     out.push(Action::Command(Command::ToggleTheme));
                 }
-                let present = self.availability(Command::TogglePresentation);
+                let present = cx.availability(Command::TogglePresentation);
                 let response = ui.add_enabled(present.is_ok(), egui::Button::new("▶ Present"));
                 let response = match &present {
                     Ok(()) => {
@@ -181,14 +125,14 @@ impl Workbench {
         out.extend(opened);
     }
 
-    fn tab_bar(&mut self, ui: &mut Ui, out: &mut Vec<Action>) {
+fn tab_bar(ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
         ui.add_space(2.0);
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
                 let command = Command::ShowTab(tab);
                 let response = ui
                     .selectable_label(
-                        self.tab == tab,
+                        cx.shell.tab() == tab,
                         RichText::new(tab.title()).size(15.0).strong(),
                     )
                     .on_hover_text(command.hover_text(ui.ctx()));
@@ -201,11 +145,12 @@ impl Workbench {
         ui.add_space(2.0);
     }
 
-    fn status_bar(&self, ui: &mut Ui) {
+fn status_bar(ui: &mut Ui, cx: &Context<'_>) {
         let palette = Palette::current(ui.ctx());
+        let document = cx.document;
         ui.horizontal(|ui| {
-            let text = match (&self.current, self.screen) {
-                (_, Screen::Mapping) => self.dataset.as_ref().map_or(String::new(), |d| {
+            let text = match (document.current(), cx.shell.screen()) {
+                (_, Screen::Mapping) => document.dataset().map_or(String::new(), |d| {
                     format!(
                         "Mapping {} · {} rows",
                         d.table.file_name,
@@ -227,7 +172,7 @@ impl Workbench {
                     .color(palette.muted),
             );
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if self.dirty {
+                if document.is_dirty() {
                     ui.label(
                         RichText::new("• Unsaved changes")
                             .size(tokens::SMALL_SIZE)
@@ -238,77 +183,57 @@ impl Workbench {
         });
     }
 
-    /// The window title: app, file, and a mark for unsaved changes.
-    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
-        let file = self
-            .session_path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string())
-            .or_else(|| self.current.as_ref().map(|c| c.analysis.file_name.clone()))
-            .or_else(|| self.dataset.as_ref().map(|d| d.table.file_name.clone()));
-        let mut title = match file {
-            Some(f) => format!("{f} — {APP_NAME}"),
-            None => APP_NAME.to_string(),
+/// The window title: app, file, and a mark for unsaved changes.
+pub(crate) fn window_title(document: &Document) -> String {
+    let title = match document.file_name() {
+        Some(f) => format!("{f} — {APP_NAME}"),
+        None => APP_NAME.to_string(),
+    };
+    if document.is_dirty() {
+        format!("● {title} (unsaved changes)")
+    } else {
+        title
+    }
+}
+
+/// Closing with unsaved changes asks first: close anyway, save first, or keep working.
+pub(crate) fn close_dialog(ctx: &egui::Context, cx: &Context<'_>, out: &mut Vec<Action>) {
+    if !cx.shell.is_asking_to_close() {
+        return;
+    }
+    let save = cx.availability(Command::Save);
+    let modal = egui::Modal::new(egui::Id::unique("close-confirm")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.label(RichText::new("Close with unsaved changes?").heading());
+        ui.add_space(6.0);
+        let why = match &save {
+            Ok(()) => "The analysis and your persona edits are not saved.".to_string(),
+            Err(reason) => {
+                format!("The analysis and your persona edits are not saved. ({reason}.)")
+            }
         };
-        if self.dirty {
-            title = format!("● {title} (unsaved changes)");
-        }
-        if title != self.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-    }
-
-    /// Closing with unsaved changes asks first.
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.closing.confirmed {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.closing.asking = true;
-        }
-    }
-
-    pub(super) fn close_dialog(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
-        if !self.closing.asking {
-            return;
-        }
-        let save = self.availability(Command::Save);
-        let modal = egui::Modal::new(egui::Id::unique("close-confirm")).show(ctx, |ui| {
-            ui.set_max_width(440.0);
-            ui.label(RichText::new("Close with unsaved changes?").heading());
-            ui.add_space(6.0);
-            let why = match &save {
-                Ok(()) => "The analysis and your persona edits are not saved.".to_string(),
-                Err(reason) => {
-                    format!("The analysis and your persona edits are not saved. ({reason}.)")
-                }
-            };
-            ui.label(why);
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Close without saving").clicked() {
-                    self.closing = super::app::Closing {
-                        asking: false,
-                        confirmed: true,
-                    };
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                if save.is_ok() && ui.button("Save first").clicked() {
-                    self.closing.asking = false;
-                    out.push(Action::Command(Command::Save));
-                }
-                if ui.button("Keep working").clicked() {
-                    self.closing.asking = false;
-                }
-            });
+        ui.label(why);
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("Close without saving").clicked() {
+                out.push(Action::CloseWithoutSaving);
+            }
+            if save.is_ok() && ui.button("Save first").clicked() {
+                out.push(Action::KeepWorking);
+                out.push(Action::Command(Command::Save));
+            }
+            if ui.button("Keep working").clicked() {
+                out.push(Action::KeepWorking);
+            }
         });
-        if modal.should_close() {
-            self.closing.asking = false;
-        }
+    });
+    if modal.should_close() {
+        out.push(Action::KeepWorking);
     }
+}
 
-    /// While a file hovers over the window, say what dropping it does; open it when dropped.
-    pub(super) fn drop_zone(&mut self, ctx: &egui::Context) {
+/// While a file hovers over the window, say what dropping it does; open it when dropped.
+pub(crate) fn drop_zone(ctx: &egui::Context, out: &mut Vec<Action>) {
         let (hovered, dropped) = ctx.input(|i| {
             (
                 i.raw.hovered_files.clone(),
@@ -316,7 +241,7 @@ impl Workbench {
             )
         });
         if let Some(file) = dropped {
-            self.queued.push(Action::OpenDropped(DroppedFile(file)));
+            out.push(Action::OpenDropped(DroppedFile(file)));
         }
         if hovered.is_empty() {
             return;
@@ -360,26 +285,3 @@ impl Workbench {
                 });
             });
     }
-}
-
-/// What the views read: the current analysis with the user's personas and their decisions.
-pub(super) struct Reading<'a> {
-    pub current: &'a Option<super::jobs::Finished>,
-    pub personas: &'a [crate::personas::Persona],
-    pub decisions: &'a [crate::insights::Decision],
-    pub problem: Option<&'a (super::state::Field, String)>,
-}
-
-impl<'a> Reading<'a> {
-    /// The views' read-only picture of the current analysis.
-    pub fn shown(&self, presenting: bool) -> Option<Shown<'a>> {
-        self.current.as_ref().map(|c| Shown {
-            analysis: &c.analysis,
-            figures: &c.figures,
-            personas: self.personas,
-            decisions: self.decisions,
-            problem: self.problem,
-            presenting,
-        })
-    }
-}

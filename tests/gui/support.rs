@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sis::config::{KChoice, RunConfig, ScalerChoice};
 use sis::gui::Workbench;
-use sis::gui::dialogs::FileDialogs;
+use sis::gui::FileDialogs;
 use sis::gui::format::parse_shown;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -71,7 +71,7 @@ fn inspect_prints_the_manifest() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["run_id"], session.analysis.run_id.as_str());
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], sis::session::FORMAT_VERSION);
     assert_eq!(v["config"]["seeds"], 2);
     assert_eq!(
         v["segments"].as_array().unwrap().len(),

@@ -1,7 +1,7 @@
 //! The Data tab: the data-quality report, the mapping used, column statistics, and the run
 //! id with its configuration.
 
-use super::{Action, Shown};
+use super::{Action, Context, Shown, View};
 use crate::gui::command::Command;
 use crate::gui::dataset::role_text;
 use crate::gui::format;
@@ -11,16 +11,14 @@ use crate::validate::fmt_num;
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
-pub struct DataView;
+pub(crate) struct DataView;
 
-impl DataView {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        shown: &Shown<'_>,
-        edit_mapping: &Result<(), String>,
-        out: &mut Vec<Action>,
-    ) {
+impl View for DataView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
+        let edit_mapping = &cx.availability(Command::EditMapping);
         let a = shown.analysis;
         let q = &a.quality;
         egui::ScrollArea::vertical()

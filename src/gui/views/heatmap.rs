@@ -10,7 +10,7 @@ use egui::{Align2, CornerRadius, FontId, Rect, Sense, Ui, WidgetInfo, pos2, vec2
 /// z-scores beyond this get the strongest colour.
 const LIMIT: f64 = 2.0;
 
-pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
     widgets::section(
         ui,

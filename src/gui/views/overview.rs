@@ -1,7 +1,7 @@
 //! The Overview tab, the executive view: KPI cards, the decision banner, the top-segment
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
-use super::Shown;
+use super::{Action, Context, Shown, View};
 use crate::gui::format::{self, pct};
 use crate::gui::labels::Unit;
 use crate::gui::tokens::{self, Palette};
@@ -11,10 +11,13 @@ use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
 #[derive(Debug, Default)]
-pub struct OverviewView;
+pub(crate) struct OverviewView;
 
-impl OverviewView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+impl View for OverviewView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
         if shown.presenting {
             // A slide fits the screen: no scrolling, the chart takes the height left.
             content(ui, shown);

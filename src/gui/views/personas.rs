@@ -2,24 +2,27 @@
 //! action, evidence and warnings. Name and action are edited inline; each edit is undoable and
 //! saved in the session.
 
-use super::{Action, Shown};
+use super::{Action, Context, Shown, View};
 use crate::gui::format::{amount, count, pct};
 use crate::gui::labels::feature_label;
-use crate::gui::state::{Edit, Field};
+use crate::gui::document::history::{Edit, Field};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::personas::{Persona, PersonaEvidence};
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
-pub struct PersonasView {
+pub(crate) struct PersonasView {
     /// The field being typed into and its text as typed (spaces and all), until it loses
     /// focus; the persona itself holds the trimmed value.
     typing: Option<(Field, String)>,
 }
 
-impl PersonasView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
+impl View for PersonasView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .id_salt("personas-scroll")
@@ -41,6 +44,9 @@ impl PersonasView {
                 }
             });
     }
+}
+
+impl PersonasView {
 
     /// The text a field shows: as typed while it has focus, else the persona's value.
     fn text_of(&self, field: &Field, value: &str) -> String {
@@ -113,11 +119,11 @@ impl PersonasView {
                 ));
             self.track(&response, field.clone(), &text, out);
             if let Some(after) = edited(&response, &text, &persona.name, &persona.user_name) {
-                out.push(Action::Edit(Edit::PersonaName {
+                out.push(Action::Edit(Edit::persona_name(
                     segment,
-                    before: persona.user_name.clone(),
+                    persona.user_name.clone(),
                     after,
-                }));
+                )));
             }
             problem(ui, shown, &field);
 
@@ -140,11 +146,11 @@ impl PersonasView {
             self.track(&response, field.clone(), &text, out);
             if let Some(after) = edited(&response, &text, &persona.action, &persona.user_action)
             {
-                out.push(Action::Edit(Edit::PersonaAction {
+                out.push(Action::Edit(Edit::persona_action(
                     segment,
-                    before: persona.user_action.clone(),
+                    persona.user_action.clone(),
                     after,
-                }));
+                )));
             }
             problem(ui, shown, &field);
             ui.add_space(4.0);
@@ -208,7 +214,7 @@ fn warnings(ui: &mut Ui, persona: &Persona, palette: &Palette) {
 }
 
 /// The figures behind a persona, one sentence each.
-pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
+fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
     let mut lines = vec![format!(
         "{} customers, {} of the base",
         count(e.customers),
@@ -252,7 +258,17 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
 }
 
 /// A persona as a slide: the name large, its traits and action, and its figures as cards.
-pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
+pub(crate) struct PersonaSlide(pub(crate) usize);
+
+impl View for PersonaSlide {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+        if let Some(shown) = &cx.shown {
+            slide(ui, shown, self.0);
+        }
+    }
+}
+
+fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
     let palette = Palette::current(ui.ctx());
     let (Some(persona), Some(s)) = (shown.persona(segment), shown.figures.segments.get(segment))
     else {
