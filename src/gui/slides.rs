@@ -30,7 +30,7 @@ pub(crate) fn presentation_ui(
     let margin = egui::Margin::symmetric(48, 24);
     let frame = egui::Frame::central_panel(ui.style()).inner_margin(margin);
     egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-        let mut persona = PersonaSlide(0);
+        let mut persona;
         let view: &mut dyn View = match slide {
             Slide::Overview => &mut views.overview,
             Slide::Segments => &mut views.segments,
@@ -45,42 +45,42 @@ pub(crate) fn presentation_ui(
 }
 
 fn footer(ui: &mut Ui, deck: &[Slide], position: usize, out: &mut Vec<Action>) {
-        let palette = Palette::current(ui.ctx());
-        ui.horizontal(|ui| {
-            let previous = ui
-                .add_enabled(position > 0, egui::Button::new("◀ Previous slide"))
-                .on_hover_text(Command::PreviousSlide.hover_text(ui.ctx()));
-            if previous.clicked() {
-                out.push(Action::Command(Command::PreviousSlide));
-            }
-            let next = ui
-                .add_enabled(position + 1 < deck.len(), egui::Button::new("Next slide ▶"))
-                .on_hover_text(Command::NextSlide.hover_text(ui.ctx()));
-            if next.clicked() {
-                out.push(Action::Command(Command::NextSlide));
+    let palette = Palette::current(ui.ctx());
+    ui.horizontal(|ui| {
+        let previous = ui
+            .add_enabled(position > 0, egui::Button::new("◀ Previous slide"))
+            .on_hover_text(Command::PreviousSlide.hover_text(ui.ctx()));
+        if previous.clicked() {
+            out.push(Action::Command(Command::PreviousSlide));
+        }
+        let next = ui
+            .add_enabled(position + 1 < deck.len(), egui::Button::new("Next slide ▶"))
+            .on_hover_text(Command::NextSlide.hover_text(ui.ctx()));
+        if next.clicked() {
+            out.push(Action::Command(Command::NextSlide));
+        }
+        ui.label(
+            RichText::new(format!(
+                "Slide {} of {} · {}",
+                position + 1,
+                deck.len(),
+                deck[position].title()
+            ))
+            .color(palette.muted),
+        );
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .button(Command::LeavePresentation.text())
+                .on_hover_text(Command::LeavePresentation.hover_text(ui.ctx()))
+                .clicked()
+            {
+                out.push(Action::Command(Command::LeavePresentation));
             }
             ui.label(
-                RichText::new(format!(
-                    "Slide {} of {} · {}",
-                    position + 1,
-                    deck.len(),
-                    deck[position].title()
-                ))
-                .color(palette.muted),
+                RichText::new("Left and Right arrow keys step through the slides · Esc leaves")
+                    .size(tokens::SMALL_SIZE)
+                    .color(palette.muted),
             );
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui
-                    .button(Command::LeavePresentation.text())
-                    .on_hover_text(Command::LeavePresentation.hover_text(ui.ctx()))
-                    .clicked()
-                {
-                    out.push(Action::Command(Command::LeavePresentation));
-                }
-                ui.label(
-                    RichText::new("Left and Right arrow keys step through the slides · Esc leaves")
-                        .size(tokens::SMALL_SIZE)
-                        .color(palette.muted),
-                );
-            });
         });
-    }
+    });
+}

@@ -208,7 +208,13 @@ mod tests {
         bundle[last] ^= 0x01;
         let err = read(&bundle, "old.sis").unwrap_err();
         assert!(
-            matches!(err, SessionError::Checksum { section: "payload", .. }),
+            matches!(
+                err,
+                SessionError::Checksum {
+                    section: "payload",
+                    ..
+                }
+            ),
             "{err}"
         );
     }

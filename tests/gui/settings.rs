@@ -57,7 +57,11 @@ fn changing_a_setting_marks_the_document_unsaved_and_ctrl_z_reverts_it() {
     assert!(shows(&app, "Unsaved changes"), "the status bar says so");
 
     undo(&mut app);
-    assert_eq!(app.state().run_config().seeds, quick.seeds, "Ctrl+Z reverted it");
+    assert_eq!(
+        app.state().run_config().seeds,
+        quick.seeds,
+        "Ctrl+Z reverted it"
+    );
     redo(&mut app);
     assert_eq!(app.state().run_config().seeds, 2, "Ctrl+Y redid it");
 

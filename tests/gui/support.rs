@@ -6,8 +6,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sis::config::{KChoice, RunConfig, ScalerChoice};
-use sis::gui::Workbench;
 use sis::gui::FileDialogs;
+use sis::gui::Workbench;
 use sis::gui::format::parse_shown;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

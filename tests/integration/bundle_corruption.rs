@@ -110,8 +110,7 @@ fn wrong_magic_is_named() {
 fn a_future_version_asks_for_an_update() {
     let (manifest, payload) = sections(&small_bundle());
     let next = FORMAT_VERSION + 1;
-    let err =
-        Session::from_bytes_named(&wrap(next, &manifest, &payload), "next.sis").unwrap_err();
+    let err = Session::from_bytes_named(&wrap(next, &manifest, &payload), "next.sis").unwrap_err();
     assert_eq!(
         err.to_string(),
         format!("next.sis: made by a newer sis (format {next}); update sis to open it")

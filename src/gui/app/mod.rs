@@ -190,7 +190,8 @@ impl Workbench {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
-        self.shell.set_title(ctx, chrome::window_title(&self.document));
+        self.shell
+            .set_title(ctx, chrome::window_title(&self.document));
         // A screen whose content went away (a failed open) falls back to the start.
         let gone = match self.shell.screen() {
             Screen::Start => false,

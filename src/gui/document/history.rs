@@ -123,17 +123,6 @@ impl Edit {
         &self.field
     }
 
-    /// What the edit did, for messages ("rename of persona 2").
-    pub(crate) fn describe(&self) -> String {
-        match &self.field {
-            Field::PersonaName(segment) => format!("rename of persona {}", segment + 1),
-            Field::PersonaAction(segment) => format!("action of persona {}", segment + 1),
-            Field::Role(column) => format!("role of \"{column}\""),
-            Field::Setting(Setting::Defaults) => "reset of the settings".into(),
-            Field::Setting(setting) => format!("setting \"{}\"", setting.label()),
-        }
-    }
-
     /// The core's edit that sets the new value, for checking it (distinct, non-empty names).
     pub(crate) fn persona_edit(&self) -> Option<PersonaEdit> {
         let Value::Text(after) = &self.after else {
@@ -181,7 +170,9 @@ impl EditTarget<'_> {
                     p.user_action.clone_from(after);
                 }
             }
-            (Field::Role(column), Value::Role(after)) => self.mapping.set_role(column, after.clone()),
+            (Field::Role(column), Value::Role(after)) => {
+                self.mapping.set_role(column, after.clone())
+            }
             (Field::Setting(_), Value::Settings(after)) => self.config.clone_from(after),
             // The constructors pair every field with its kind of value.
             _ => {}
@@ -255,11 +246,7 @@ mod tests {
     use super::*;
 
     fn rename(segment: usize, before: Option<&str>, after: &str) -> Edit {
-        Edit::persona_name(
-            segment,
-            before.map(str::to_string),
-            Some(after.to_string()),
-        )
+        Edit::persona_name(segment, before.map(str::to_string), Some(after.to_string()))
     }
 
     fn persona(segment: usize, name: &str) -> Persona {
@@ -322,7 +309,7 @@ mod tests {
         history.set_open(None);
         assert_eq!(target.config.seeds, original + 3);
         let undone = history.undo(&mut target).unwrap();
-        assert_eq!(undone.describe(), "setting \"Seeds per k\"");
+        assert_eq!(undone.field(), &Field::Setting(Setting::Seeds));
         assert_eq!(target.config.seeds, original, "one step for the drag");
         assert!(history.next_undo().is_none());
         history.redo(&mut target);

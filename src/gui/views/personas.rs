@@ -3,9 +3,9 @@
 //! saved in the session.
 
 use super::{Action, Context, Shown, View};
+use crate::gui::document::history::{Edit, Field};
 use crate::gui::format::{amount, count, pct};
 use crate::gui::labels::feature_label;
-use crate::gui::document::history::{Edit, Field};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::personas::{Persona, PersonaEvidence};
@@ -47,7 +47,6 @@ impl View for PersonasView {
 }
 
 impl PersonasView {
-
     /// The text a field shows: as typed while it has focus, else the persona's value.
     fn text_of(&self, field: &Field, value: &str) -> String {
         match &self.typing {

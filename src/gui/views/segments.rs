@@ -1,11 +1,11 @@
 //! The Segments tab: a sortable segment table with the profile heatmap, the customer map,
 //! the choice of k, and the side-by-side comparison of two segments.
 
-use super::{Action, Context, Shown, View};
 use super::compare::CompareView;
 use super::heatmap;
 use super::scatter;
 use super::sweep_chart;
+use super::{Action, Context, Shown, View};
 use crate::gui::figures::SegmentFigures;
 use crate::gui::format::{self, pct};
 use crate::gui::tokens;

@@ -65,7 +65,9 @@ impl View for SettingsView {
                     .on_hover_text(
                         "Cap values beyond Q1 − f·IQR and Q3 + f·IQR; 0 turns capping off",
                     );
-                edits.set(Setting::OutlierCapping, &response, |c| c.iqr_factor = factor);
+                edits.set(Setting::OutlierCapping, &response, |c| {
+                    c.iqr_factor = factor
+                });
                 ui.end_row();
             });
         let mut one_hot = config.one_hot;
@@ -73,7 +75,9 @@ impl View for SettingsView {
         edits.set(Setting::OneHot, &response, |c| c.one_hot = one_hot);
         let mut keep = !config.drop_duplicates;
         let response = ui.checkbox(&mut keep, Setting::KeepDuplicates.label());
-        edits.set(Setting::KeepDuplicates, &response, |c| c.drop_duplicates = !keep);
+        edits.set(Setting::KeepDuplicates, &response, |c| {
+            c.drop_duplicates = !keep
+        });
         if let Some(analysis) = cx.document.analysis() {
             widgets::muted(
                 ui,
@@ -196,7 +200,11 @@ impl SettingsView {
     /// The two feature lists, typed as comma-separated names.
     fn features_rows(&mut self, ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
         for (setting, list, hint) in [
-            (Setting::OnlyFeatures, &config.include_features, "default set"),
+            (
+                Setting::OnlyFeatures,
+                &config.include_features,
+                "default set",
+            ),
             (Setting::LeaveOut, &config.exclude_features, "none"),
         ] {
             let label = ui.label(setting.label());
