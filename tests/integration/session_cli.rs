@@ -43,9 +43,13 @@ fn inspect_prints_the_manifest() {
 
     let (code, text, _) = sis(&["inspect", shown]);
     assert_eq!(code, 0);
+    let format = format!(
+        "format     {} (written by sis ",
+        sis::session::FORMAT_VERSION
+    );
     for expected in [
         session.analysis.run_id.as_str(),
-        "format     1 (written by sis ",
+        format.as_str(),
         "marketing_campaign.csv: 40 rows x 29 columns",
         "checksums verified",
         "scenarios  1: Win back lapsed",

@@ -77,7 +77,6 @@ fn a_session_saved_by_this_build_reopens_unchanged() {
 
 #[test]
 fn a_format_1_session_opens_through_the_migration() {
-    bless_current_fixture();
     let saved = std::fs::read(fixture(1)).unwrap();
     let session = open(1);
     // What the format-1 fixture test pinned: the manifest, the rows and the scenario.
@@ -89,11 +88,8 @@ fn a_format_1_session_opens_through_the_migration() {
     // The tab saved as "Segments" is the enum now.
     assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
 
-    // The same analysis and data as the format-2 witness of the same session…
-    let current = open(FORMAT_VERSION);
-    assert_eq!(session.analysis, current.analysis);
-    assert_eq!(session, current);
-    // …so saving the migrated session writes the format-2 fixture byte for byte.
+    // The same analysis and data as the format-2 witness of the same session (compared as
+    // bytes: the data holds NaN for missing values, which `==` never matches), so saving the migrated session writes the format-2 fixture byte for byte.
     let upgraded = session.to_bytes().unwrap();
     assert_eq!(
         sections(&upgraded),
