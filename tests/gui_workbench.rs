@@ -1,6 +1,6 @@
 //! The workbench driven as a person uses it (egui_kittest, by accessible labels): opening data,
-//! sessions, errors, workshops and presentation mode. One binary for all GUI tests, so egui and
-//! the core are linked once.
+//! sessions, errors, the mapping and its settings, workshops and presentation mode. One binary
+//! for all GUI tests, so egui and the core are linked once.
 
 #[path = "gui/support.rs"]
 mod support;
@@ -9,5 +9,7 @@ mod support;
 mod errors;
 #[path = "gui/session.rs"]
 mod session;
+#[path = "gui/settings.rs"]
+mod settings;
 #[path = "gui/workshop.rs"]
 mod workshop;

@@ -166,7 +166,7 @@ impl Command {
 
     /// The commands whose shortcut was pressed this frame (consumed from the input).
     /// More specific shortcuts are checked first, so Ctrl+Shift+S is not read as Ctrl+S.
-    pub fn pressed(ctx: &egui::Context, presenting: bool, typing: bool) -> Vec<Command> {
+    pub(crate) fn pressed(ctx: &egui::Context, presenting: bool, typing: bool) -> Vec<Command> {
         let mut candidates: Vec<(Command, KeyboardShortcut)> = Command::ALL
             .iter()
             .filter(|c| presenting || !c.only_when_presenting())
@@ -195,7 +195,7 @@ fn modifier_count(m: Modifiers) -> u8 {
 
 /// A menu item or button for `command`: its text and shortcut, the tooltip when enabled and
 /// the reason when not. Returns true when clicked.
-pub fn command_button(
+pub(crate) fn command_button(
     ui: &mut egui::Ui,
     command: Command,
     availability: &Result<(), String>,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The file name of the bundled demo dataset.
-pub const DEMO_FILE: &str = "marketing_campaign.csv";
+pub(crate) const DEMO_FILE: &str = "marketing_campaign.csv";
 
 /// Where the demo dataset is: `data/marketing_campaign.csv` in the working directory, or
 /// next to the crate's manifest.
@@ -25,7 +25,7 @@ pub fn demo_path() -> PathBuf {
 }
 
 /// Whether `path` is the bundled demo dataset.
-pub fn is_demo(path: &Path) -> bool {
+pub(crate) fn is_demo(path: &Path) -> bool {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     canonical(path) == canonical(&demo_path())
 }
@@ -37,23 +37,23 @@ pub fn load_demo() -> Result<RawTable, IngestError> {
 
 /// A dataset ready to be mapped and segmented.
 #[derive(Debug, Clone)]
-pub struct Dataset {
+pub(crate) struct Dataset {
     /// Where it came from (`None` for tables made in memory).
-    pub path: Option<PathBuf>,
-    pub table: Arc<RawTable>,
-    pub detected: Vec<DetectedColumn>,
+    pub(crate) path: Option<PathBuf>,
+    pub(crate) table: Arc<RawTable>,
+    pub(crate) detected: Vec<DetectedColumn>,
     /// Missing values per column.
-    pub missing: Vec<usize>,
+    pub(crate) missing: Vec<usize>,
 }
 
 impl Dataset {
     /// Detect roles and count missing values.
-    pub fn new(path: Option<PathBuf>, table: RawTable) -> Dataset {
+    pub(crate) fn new(path: Option<PathBuf>, table: RawTable) -> Dataset {
         Self::shared(path, Arc::new(table))
     }
 
     /// [`Dataset::new`] on a table already shared (a session's).
-    pub fn shared(path: Option<PathBuf>, table: Arc<RawTable>) -> Dataset {
+    pub(crate) fn shared(path: Option<PathBuf>, table: Arc<RawTable>) -> Dataset {
         let (_, detected) = detect_mapping(&table);
         let missing = table
             .columns
@@ -69,7 +69,7 @@ impl Dataset {
     }
 
     /// The detected mapping.
-    pub fn detected_mapping(&self) -> crate::roles::ColumnMapping {
+    pub(crate) fn detected_mapping(&self) -> crate::roles::ColumnMapping {
         crate::roles::ColumnMapping::new(
             self.detected
                 .iter()
@@ -79,7 +79,7 @@ impl Dataset {
     }
 
     /// One cell as text (`None` when missing).
-    pub fn cell(&self, column: usize, row: usize) -> Option<String> {
+    pub(crate) fn cell(&self, column: usize, row: usize) -> Option<String> {
         let data = &self.table.columns.get(column)?.data;
         if row >= data.len() || data.is_missing(row) {
             return None;
@@ -93,7 +93,7 @@ impl Dataset {
 }
 
 /// A role in words for people: "Spend: Wines", "Purchases (web)", "Customer id".
-pub fn role_text(role: &Role) -> String {
+pub(crate) fn role_text(role: &Role) -> String {
     match role {
         Role::CustomerId => "Customer id".into(),
         Role::BirthYear => "Birth year".into(),
@@ -116,7 +116,7 @@ pub fn role_text(role: &Role) -> String {
 }
 
 /// The spend category a column suggests: `MntWines` → `Wines`.
-pub fn spend_category(column: &str) -> String {
+pub(crate) fn spend_category(column: &str) -> String {
     let trimmed = ["Mnt", "Spend_", "Spend", "Amount_", "Amt"]
         .iter()
         .find_map(|p| column.strip_prefix(p))

@@ -5,7 +5,7 @@ use super::persistence::SESSION_EXTENSION;
 use std::path::{Path, PathBuf};
 
 /// Dataset files the open dialog offers.
-pub const DATASET_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "parquet", "xlsx", "xlsm"];
+pub(crate) const DATASET_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "parquet", "xlsx", "xlsm"];
 
 /// Asks the user for files. `None` means the user cancelled.
 pub trait FileDialogs: Send + Sync {
@@ -19,7 +19,7 @@ pub trait FileDialogs: Send + Sync {
 
 /// The system's file dialogs.
 #[derive(Debug, Default)]
-pub struct NativeDialogs;
+pub(crate) struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_dataset(&self) -> Option<PathBuf> {
@@ -60,7 +60,7 @@ impl FileDialogs for NativeDialogs {
 
 /// Dialogs that are always cancelled: for headless runs, where no dialog can be shown.
 #[derive(Debug, Default)]
-pub struct NoDialogs;
+pub(crate) struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
     fn pick_dataset(&self) -> Option<PathBuf> {

@@ -8,42 +8,42 @@ use crate::pipeline::Analysis;
 
 /// One feature as profiled across segments.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProfileFeature {
-    pub name: String,
-    pub label: String,
-    pub unit: Unit,
-    pub description: String,
+pub(crate) struct ProfileFeature {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) unit: Unit,
+    pub(crate) description: String,
     /// Used by the segmentation (shown on the heatmap).
-    pub in_model: bool,
-    pub mean: f64,
-    pub sd: f64,
+    pub(crate) in_model: bool,
+    pub(crate) mean: f64,
+    pub(crate) sd: f64,
 }
 
 /// One segment's figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SegmentFigures {
+pub(crate) struct SegmentFigures {
     /// 0-based segment index (shown to people as index + 1).
-    pub index: usize,
-    pub customers: usize,
+    pub(crate) index: usize,
+    pub(crate) customers: usize,
     /// Percent (0..=100) of all customers.
-    pub customer_pct: f64,
-    pub revenue: Option<f64>,
+    pub(crate) customer_pct: f64,
+    pub(crate) revenue: Option<f64>,
     /// Percent (0..=100) of all revenue.
-    pub revenue_pct: Option<f64>,
-    pub avg_spend: Option<f64>,
+    pub(crate) revenue_pct: Option<f64>,
+    pub(crate) avg_spend: Option<f64>,
     /// Share (0..=1) who accepted at least one campaign.
-    pub promo_rate: Option<f64>,
+    pub(crate) promo_rate: Option<f64>,
     /// Share (0..=1) flagged as discount-addicted.
-    pub discount_rate: Option<f64>,
+    pub(crate) discount_rate: Option<f64>,
     /// Mean of every profile feature, in the feature's own unit.
-    pub means: Vec<f64>,
+    pub(crate) means: Vec<f64>,
     /// (segment mean − overall mean) ÷ overall standard deviation, per profile feature.
-    pub z: Vec<f64>,
+    pub(crate) z: Vec<f64>,
 }
 
 impl SegmentFigures {
     /// Revenue share ÷ customer share: above 1 the segment earns more than its size.
-    pub fn revenue_index(&self) -> Option<f64> {
+    pub(crate) fn revenue_index(&self) -> Option<f64> {
         self.revenue_pct
             .filter(|_| self.customer_pct > 0.0)
             .map(|r| r / self.customer_pct)
@@ -52,18 +52,18 @@ impl SegmentFigures {
 
 /// The customer map: the core's projection grouped by segment, ready for the plot.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SegmentMap {
+pub(crate) struct SegmentMap {
     /// Points of each segment (axis 1, axis 2).
-    pub series: Vec<Vec<[f64; 2]>>,
+    pub(crate) series: Vec<Vec<[f64; 2]>>,
     /// For each point, the customer's row in the analysis (for tooltips).
-    pub rows: Vec<Vec<usize>>,
+    pub(crate) rows: Vec<Vec<usize>>,
     /// Each segment's centre on the map.
-    pub centroids: Vec<[f64; 2]>,
+    pub(crate) centroids: Vec<[f64; 2]>,
     /// Percent of the variance each axis explains.
-    pub explained: [f64; 2],
+    pub(crate) explained: [f64; 2],
     /// Customers drawn, and customers in the analysis.
-    pub drawn: usize,
-    pub total: usize,
+    pub(crate) drawn: usize,
+    pub(crate) total: usize,
 }
 
 impl SegmentMap {
@@ -104,18 +104,18 @@ impl SegmentMap {
 
 /// Everything the views draw for one analysis.
 #[derive(Debug, Clone)]
-pub struct Figures {
+pub(crate) struct Figures {
     /// The core's headline figures.
-    pub kpis: Kpis,
-    pub segments: Vec<SegmentFigures>,
+    pub(crate) kpis: Kpis,
+    pub(crate) segments: Vec<SegmentFigures>,
     /// Segmentation features first (in the model's order), then the other features.
-    pub profile: Vec<ProfileFeature>,
-    pub map: SegmentMap,
+    pub(crate) profile: Vec<ProfileFeature>,
+    pub(crate) map: SegmentMap,
 }
 
 impl Figures {
     /// Arrange the core's insights of `analysis` for drawing (segments × features work).
-    pub fn compute(analysis: &Analysis) -> Figures {
+    pub(crate) fn compute(analysis: &Analysis) -> Figures {
         let insights = &analysis.insights;
         let seg = &analysis.segmentation;
         let k = seg.k;
@@ -199,13 +199,8 @@ impl Figures {
         }
     }
 
-    /// Index of a profile feature by name.
-    pub fn feature(&self, name: &str) -> Option<usize> {
-        self.profile.iter().position(|f| f.name == name)
-    }
-
     /// The segment that brings the most revenue (the first when spend is not mapped).
-    pub fn top_segment(&self) -> Option<&SegmentFigures> {
+    pub(crate) fn top_segment(&self) -> Option<&SegmentFigures> {
         self.segments.iter().fold(None, |best, s| match best {
             Some(b) if b.revenue.unwrap_or(0.0) >= s.revenue.unwrap_or(0.0) => Some(b),
             _ => Some(s),

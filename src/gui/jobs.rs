@@ -16,15 +16,19 @@ use std::sync::Arc;
 
 /// A finished analysis with everything the views draw, computed off the UI thread.
 #[derive(Debug, Clone)]
-pub struct Finished {
-    pub analysis: Arc<Analysis>,
-    pub figures: Arc<Figures>,
+pub(crate) struct Finished {
+    pub(crate) analysis: Arc<Analysis>,
+    pub(crate) figures: Arc<Figures>,
     /// The dataset it came from, for a new run with other settings and for saving.
-    pub dataset: Option<Dataset>,
+    pub(crate) dataset: Option<Dataset>,
 }
 
 impl Finished {
-    pub fn new(analysis: Arc<Analysis>, dataset: Option<Dataset>, progress: &Progress) -> Finished {
+    pub(crate) fn new(
+        analysis: Arc<Analysis>,
+        dataset: Option<Dataset>,
+        progress: &Progress,
+    ) -> Finished {
         progress.report(Stage::Insights, 0.5);
         let figures = Figures::compute(&analysis);
         progress.report(Stage::Insights, 1.0);
@@ -38,15 +42,15 @@ impl Finished {
 
 /// What an opened session brings besides its analysis.
 #[derive(Debug)]
-pub struct OpenedSession {
-    pub path: PathBuf,
-    pub scenarios: Vec<Scenario>,
-    pub ui: SessionUiState,
+pub(crate) struct OpenedSession {
+    pub(crate) path: PathBuf,
+    pub(crate) scenarios: Vec<Scenario>,
+    pub(crate) ui: SessionUiState,
 }
 
 /// What a job produced.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A dataset to map (the mapping screen opens).
     Loaded(Dataset),
     /// A complete analysis.
@@ -58,7 +62,7 @@ pub enum Outcome {
 }
 
 /// Load the demo dataset and segment it with the detected mapping and `config`.
-pub fn open_demo(config: RunConfig) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
+pub(crate) fn open_demo(config: RunConfig) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Loading, 0.0);
         let table = match dataset::load_demo() {
@@ -72,7 +76,7 @@ pub fn open_demo(config: RunConfig) -> impl FnOnce(&Progress) -> JobEnd<Outcome>
 }
 
 /// Load a dataset for the mapping screen.
-pub fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
+pub(crate) fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
         progress.report(Stage::Loading, 0.0);
         match load_table(&path, &LoadOptions::default()) {
@@ -86,7 +90,7 @@ pub fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Outcome> 
 }
 
 /// Load a file dropped on the window from its bytes, named by its file name.
-pub fn load_dropped(
+pub(crate) fn load_dropped(
     file: egui::DroppedFileHandle,
 ) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
     move |progress| {
@@ -116,7 +120,7 @@ pub fn load_dropped(
 }
 
 /// Run the pipeline on a dataset with `mapping`.
-pub fn run(
+pub(crate) fn run(
     dataset: Dataset,
     mapping: ColumnMapping,
     config: RunConfig,
@@ -145,7 +149,7 @@ fn analyse(
 }
 
 /// Open a session through the store.
-pub fn open_session(
+pub(crate) fn open_session(
     store: Arc<dyn SessionStore>,
     path: PathBuf,
 ) -> impl FnOnce(&Progress) -> JobEnd<Outcome> + Send {
@@ -169,7 +173,7 @@ pub fn open_session(
 }
 
 /// Save a session through the store.
-pub fn save_session(
+pub(crate) fn save_session(
     store: Arc<dyn SessionStore>,
     path: PathBuf,
     contents: SessionContents,

@@ -1,27 +1,36 @@
 //! The eframe/egui workbench: a desktop app over the core for decision-makers, workshops and
-//! meetings. `run` opens the window; [`Workbench`] is the app (public for the kittest tests).
+//! meetings. `run` opens the window; [`Workbench`] is the app. The rest is public only as far
+//! as the kittest tests and the `gui_frames` example drive the app: the commands, the tabs,
+//! the session store and file dialogs they plug in, the demo dataset, and how figures are
+//! printed.
 
-mod actions;
 mod app;
 mod chrome;
-pub mod command;
-pub mod dataset;
-pub mod dialogs;
-pub mod figures;
+mod command;
+mod dataset;
+mod dialogs;
+mod document;
+mod figures;
 mod jobs;
-pub mod persistence;
+mod persistence;
 mod prefs;
-pub mod presentation;
+mod presentation;
+mod services;
+mod shell;
 mod slides;
-pub mod state;
-pub mod tokens;
-pub mod views;
+mod tokens;
+mod views;
 mod widgets;
-pub mod worker;
+mod worker;
 
-pub use app::{Screen, StartOptions, Workbench};
-pub use chrome::APP_NAME;
+pub use app::{StartOptions, Workbench};
+pub use command::Command;
+pub use dataset::{demo_path, load_demo};
+pub use dialogs::FileDialogs;
+pub use persistence::{BundleStore, SessionContents, SessionStore};
+pub use views::Tab;
 
+use chrome::APP_NAME;
 use std::path::PathBuf;
 
 /// Open the workbench window, optionally on a dataset or `.sis` session.

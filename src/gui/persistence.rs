@@ -3,17 +3,17 @@
 
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
-use crate::session::{self, FileKind, Scenario, Session, SessionUiState};
+use crate::session::{self, Scenario, Session, SessionUiState};
 use crate::table::RawTable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
 /// Sessions the start screen lists at most.
-pub const LISTED_SESSIONS: usize = 6;
+pub(crate) const LISTED_SESSIONS: usize = 6;
 
 /// The file extension of sessions.
-pub const SESSION_EXTENSION: &str = session::EXTENSION;
+pub(crate) const SESSION_EXTENSION: &str = session::EXTENSION;
 
 /// What a session holds, as the workbench sees it.
 #[derive(Debug, Clone)]
@@ -84,23 +84,23 @@ impl SessionStore for BundleStore {
 }
 
 /// The store the workbench uses unless told otherwise: bundles in `sessions/`.
-pub fn default_store() -> Arc<dyn SessionStore> {
+pub(crate) fn default_store() -> Arc<dyn SessionStore> {
     Arc::new(BundleStore::default())
 }
 
 /// A session in the sessions folder, as the start screen lists it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SavedSession {
-    pub path: PathBuf,
+pub(crate) struct SavedSession {
+    pub(crate) path: PathBuf,
     /// The file name.
-    pub name: String,
+    pub(crate) name: String,
     /// What it holds and when it was saved, or why it cannot be read.
-    pub detail: String,
-    pub readable: bool,
+    pub(crate) detail: String,
+    pub(crate) readable: bool,
 }
 
 /// The most recently saved sessions in `folder`, newest first (headers and manifests only).
-pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
+pub(crate) fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
     let Ok(mut found) = session::SessionStore::new(folder).list() else {
         return Vec::new();
     };
@@ -143,9 +143,15 @@ pub fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
         .collect()
 }
 
+/// Whether a path names a session rather than a dataset.
+pub(crate) fn is_session(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(SESSION_EXTENSION))
+}
+
 /// `path` as a session file: `.sis` added when it has another extension or none.
-pub fn with_session_extension(path: PathBuf) -> PathBuf {
-    if FileKind::of(&path) == FileKind::Session {
+pub(crate) fn with_session_extension(path: PathBuf) -> PathBuf {
+    if is_session(&path) {
         return path;
     }
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -155,7 +161,7 @@ pub fn with_session_extension(path: PathBuf) -> PathBuf {
 }
 
 /// The suggested file name of a session on `data_file`: `marketing_campaign.sis`.
-pub fn suggested_name(data_file: &str) -> String {
+pub(crate) fn suggested_name(data_file: &str) -> String {
     let stem = Path::new(data_file)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -187,6 +193,6 @@ mod tests {
             "marketing_campaign.sis"
         );
         assert_eq!(suggested_name(""), "analysis.sis");
-        assert!(FileKind::of(Path::new("x.SIS")) == FileKind::Session);
+        assert!(is_session(Path::new("x.SIS")));
     }
 }

@@ -6,16 +6,16 @@ use std::path::{Path, PathBuf};
 
 const KEY: &str = "sis-preferences";
 /// How many recent files the start screen lists.
-pub const RECENT_LIMIT: usize = 8;
+pub(crate) const RECENT_LIMIT: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Preferences {
-    pub dark: bool,
-    pub recent: Vec<PathBuf>,
+pub(crate) struct Preferences {
+    pub(crate) dark: bool,
+    pub(crate) recent: Vec<PathBuf>,
     /// Set when the window was closed while presenting: the zoom to come back to (egui keeps
     /// the presentation zoom and full screen otherwise).
-    pub zoom_after_presenting: Option<f32>,
+    pub(crate) zoom_after_presenting: Option<f32>,
 }
 
 impl Default for Preferences {
@@ -29,18 +29,18 @@ impl Default for Preferences {
 }
 
 impl Preferences {
-    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+    pub(crate) fn load(storage: Option<&dyn eframe::Storage>) -> Self {
         storage
             .and_then(|s| eframe::get_value(s, KEY))
             .unwrap_or_default()
     }
 
-    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+    pub(crate) fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY, self);
     }
 
     /// Put `path` first in the recent files.
-    pub fn remember(&mut self, path: &Path) {
+    pub(crate) fn remember(&mut self, path: &Path) {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);

@@ -6,7 +6,7 @@ use super::tokens::{PRESENTATION_ZOOM, SLIDE_HEIGHT};
 
 /// One slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slide {
+pub(crate) enum Slide {
     Overview,
     Segments,
     Persona(usize),
@@ -14,7 +14,7 @@ pub enum Slide {
 }
 
 impl Slide {
-    pub fn title(self) -> String {
+    pub(crate) fn title(self) -> String {
         match self {
             Slide::Overview => "Overview".into(),
             Slide::Segments => "Segments".into(),
@@ -25,12 +25,12 @@ impl Slide {
 }
 
 /// The presentation zoom for a screen `height` points high (at zoom 1).
-pub fn slide_zoom(height: f32) -> f32 {
+pub(crate) fn slide_zoom(height: f32) -> f32 {
     (height / SLIDE_HEIGHT).clamp(1.0, PRESENTATION_ZOOM)
 }
 
 /// The deck for an analysis with `personas` personas.
-pub fn slides(personas: usize) -> Vec<Slide> {
+pub(crate) fn slides(personas: usize) -> Vec<Slide> {
     let mut deck = vec![Slide::Overview, Slide::Segments];
     deck.extend((0..personas).map(Slide::Persona));
     deck.push(Slide::Simulation);
@@ -39,16 +39,16 @@ pub fn slides(personas: usize) -> Vec<Slide> {
 
 /// Whether presentation mode is on, and where in the deck it is.
 #[derive(Debug, Default)]
-pub struct Presentation {
-    pub active: bool,
-    pub slide: usize,
+pub(crate) struct Presentation {
+    pub(crate) active: bool,
+    pub(crate) slide: usize,
     /// The zoom to restore when leaving.
     saved_zoom: Option<f32>,
 }
 
 impl Presentation {
     /// Enter: full screen and larger type, as large as the screen holds a whole slide.
-    pub fn enter(&mut self, ctx: &egui::Context) {
+    pub(crate) fn enter(&mut self, ctx: &egui::Context) {
         if self.active {
             return;
         }
@@ -67,7 +67,7 @@ impl Presentation {
     }
 
     /// Leave: back to the window and the zoom it had.
-    pub fn leave(&mut self, ctx: &egui::Context) {
+    pub(crate) fn leave(&mut self, ctx: &egui::Context) {
         if !self.active {
             return;
         }
@@ -77,22 +77,22 @@ impl Presentation {
     }
 
     /// The zoom outside presentation mode, while presenting.
-    pub fn zoom_outside(&self) -> Option<f32> {
+    pub(crate) fn zoom_outside(&self) -> Option<f32> {
         self.saved_zoom.filter(|_| self.active)
     }
 
-    pub fn next(&mut self, deck_len: usize) {
+    pub(crate) fn next(&mut self, deck_len: usize) {
         if self.slide + 1 < deck_len {
             self.slide += 1;
         }
     }
 
-    pub fn previous(&mut self) {
+    pub(crate) fn previous(&mut self) {
         self.slide = self.slide.saturating_sub(1);
     }
 
     /// The current slide of `deck` (clamped, the deck can shrink).
-    pub fn current(&self, deck: &[Slide]) -> Slide {
+    pub(crate) fn current(&self, deck: &[Slide]) -> Slide {
         deck.get(self.slide.min(deck.len().saturating_sub(1)))
             .copied()
             .unwrap_or(Slide::Overview)

@@ -5,39 +5,39 @@ use crate::palette::segment_rgb;
 use egui::{Color32, FontFamily, FontId, Margin, Stroke, TextStyle, Theme, Visuals};
 
 /// Space between sections, in points.
-pub const SECTION_GAP: f32 = 18.0;
+pub(crate) const SECTION_GAP: f32 = 18.0;
 /// Space between items inside a section.
-pub const ITEM_GAP: f32 = 8.0;
+pub(crate) const ITEM_GAP: f32 = 8.0;
 /// Corner radius of cards and banners.
-pub const CARD_RADIUS: u8 = 8;
+pub(crate) const CARD_RADIUS: u8 = 8;
 /// Inner margin of cards.
-pub const CARD_MARGIN: Margin = Margin::same(14);
+pub(crate) const CARD_MARGIN: Margin = Margin::same(14);
 /// Width of a KPI card.
-pub const KPI_CARD_WIDTH: f32 = 250.0;
+pub(crate) const KPI_CARD_WIDTH: f32 = 250.0;
 /// Height of a KPI card.
-pub const KPI_CARD_HEIGHT: f32 = 92.0;
+pub(crate) const KPI_CARD_HEIGHT: f32 = 92.0;
 /// Height of a chart in the normal view.
-pub const CHART_HEIGHT: f32 = 300.0;
+pub(crate) const CHART_HEIGHT: f32 = 300.0;
 /// Largest UI zoom in presentation mode.
-pub const PRESENTATION_ZOOM: f32 = 1.45;
+pub(crate) const PRESENTATION_ZOOM: f32 = 1.45;
 /// Height, in points, a slide is laid out for: the zoom is chosen so the screen holds it.
-pub const SLIDE_HEIGHT: f32 = 745.0;
+pub(crate) const SLIDE_HEIGHT: f32 = 745.0;
 
 /// Type sizes.
-pub const BODY_SIZE: f32 = 14.0;
-pub const HEADING_SIZE: f32 = 22.0;
-pub const SMALL_SIZE: f32 = 11.5;
-pub const KPI_VALUE_SIZE: f32 = 26.0;
-pub const TITLE_SIZE: f32 = 34.0;
+pub(crate) const BODY_SIZE: f32 = 14.0;
+pub(crate) const HEADING_SIZE: f32 = 22.0;
+pub(crate) const SMALL_SIZE: f32 = 11.5;
+pub(crate) const KPI_VALUE_SIZE: f32 = 26.0;
+pub(crate) const TITLE_SIZE: f32 = 34.0;
 
 /// The colour of a segment (0-based).
-pub fn segment_color(segment: usize) -> Color32 {
+pub(crate) fn segment_color(segment: usize) -> Color32 {
     let [r, g, b] = segment_rgb(segment);
     Color32::from_rgb(r, g, b)
 }
 
 /// Black or white, whichever reads better on `background`.
-pub fn text_on(background: Color32) -> Color32 {
+pub(crate) fn text_on(background: Color32) -> Color32 {
     let l = crate::palette::lightness([background.r(), background.g(), background.b()]);
     if l > 60.0 {
         Color32::from_rgb(20, 20, 20)
@@ -48,27 +48,27 @@ pub fn text_on(background: Color32) -> Color32 {
 
 /// Colours that depend on the theme.
 #[derive(Debug, Clone, Copy)]
-pub struct Palette {
-    pub card: Color32,
-    pub card_stroke: Color32,
+pub(crate) struct Palette {
+    pub(crate) card: Color32,
+    pub(crate) card_stroke: Color32,
     /// Background of text fields, set apart from the cards they sit on.
-    pub field: Color32,
-    pub banner: Color32,
-    pub banner_stroke: Color32,
-    pub error_fill: Color32,
-    pub error_stroke: Color32,
-    pub error_text: Color32,
-    pub muted: Color32,
-    pub strong: Color32,
-    pub accent: Color32,
-    pub good: Color32,
-    pub warn: Color32,
+    pub(crate) field: Color32,
+    pub(crate) banner: Color32,
+    pub(crate) banner_stroke: Color32,
+    pub(crate) error_fill: Color32,
+    pub(crate) error_stroke: Color32,
+    pub(crate) error_text: Color32,
+    pub(crate) muted: Color32,
+    pub(crate) strong: Color32,
+    pub(crate) accent: Color32,
+    pub(crate) good: Color32,
+    pub(crate) warn: Color32,
     /// Middle of the diverging heat scale.
-    pub heat_mid: Color32,
+    pub(crate) heat_mid: Color32,
 }
 
 impl Palette {
-    pub fn of(dark: bool) -> Self {
+    pub(crate) fn of(dark: bool) -> Self {
         if dark {
             Palette {
                 card: Color32::from_rgb(36, 40, 48),
@@ -107,13 +107,13 @@ impl Palette {
     }
 
     /// The palette of the theme in use.
-    pub fn current(ctx: &egui::Context) -> Self {
+    pub(crate) fn current(ctx: &egui::Context) -> Self {
         Self::of(ctx.theme() == Theme::Dark)
     }
 
     /// Diverging, colour-blind safe scale for z-scores: blue below the average customer,
     /// orange above, clamped at ±`limit`.
-    pub fn heat(&self, z: f64, limit: f64) -> Color32 {
+    pub(crate) fn heat(&self, z: f64, limit: f64) -> Color32 {
         let t = (z / limit).clamp(-1.0, 1.0) as f32;
         let end = if t < 0.0 {
             Color32::from_rgb(0, 114, 178)
@@ -130,7 +130,7 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 }
 
 /// Apply type sizes and spacing to both themes.
-pub fn install(ctx: &egui::Context) {
+pub(crate) fn install(ctx: &egui::Context) {
     for theme in [Theme::Dark, Theme::Light] {
         ctx.style_mut_of(theme, |style| {
             style.text_styles = [
@@ -176,7 +176,7 @@ fn tune_visuals(visuals: &mut Visuals, palette: &Palette) {
 }
 
 /// A card frame (KPI cards, persona cards, spotlight).
-pub fn card_frame(palette: &Palette) -> egui::Frame {
+pub(crate) fn card_frame(palette: &Palette) -> egui::Frame {
     egui::Frame::new()
         .fill(palette.card)
         .stroke(Stroke::new(1.0, palette.card_stroke))

@@ -9,7 +9,7 @@ use egui::{
 
 /// A KPI card: title, big value and a note. Its accessible label is the title and its value
 /// the shown value, so tests and screen readers read "Customers: 2,205".
-pub fn kpi_card(
+pub(crate) fn kpi_card(
     ui: &mut Ui,
     width: f32,
     title: &str,
@@ -66,7 +66,7 @@ pub fn kpi_card(
 
 /// The main action of a screen ("Run segmentation", "Open demo dataset"): filled with the
 /// accent colour, with the command's tooltip or the reason it is disabled.
-pub fn primary_button(
+pub(crate) fn primary_button(
     ui: &mut Ui,
     text: &str,
     width: f32,
@@ -90,7 +90,7 @@ pub fn primary_button(
 }
 
 /// A coloured square with the segment number, readable in grayscale too.
-pub fn segment_swatch(ui: &mut Ui, segment: usize, size: f32) -> Response {
+pub(crate) fn segment_swatch(ui: &mut Ui, segment: usize, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
     let color = tokens::segment_color(segment);
     ui.painter().rect_filled(rect, CornerRadius::same(3), color);
@@ -107,7 +107,7 @@ pub fn segment_swatch(ui: &mut Ui, segment: usize, size: f32) -> Response {
 }
 
 /// A swatch and the segment's title on one line.
-pub fn segment_label(ui: &mut Ui, segment: usize, title: &str) -> Response {
+pub(crate) fn segment_label(ui: &mut Ui, segment: usize, title: &str) -> Response {
     ui.horizontal(|ui| {
         segment_swatch(ui, segment, 16.0);
         ui.label(RichText::new(title).strong());
@@ -116,7 +116,7 @@ pub fn segment_label(ui: &mut Ui, segment: usize, title: &str) -> Response {
 }
 
 /// A section heading with a one-line explanation under it.
-pub fn section(ui: &mut Ui, title: &str, explanation: &str) {
+pub(crate) fn section(ui: &mut Ui, title: &str, explanation: &str) {
     ui.add_space(tokens::SECTION_GAP * 0.5);
     ui.label(RichText::new(title).heading());
     if !explanation.is_empty() {
@@ -127,13 +127,13 @@ pub fn section(ui: &mut Ui, title: &str, explanation: &str) {
 
 /// How a notice reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
+pub(crate) enum NoticeKind {
     Error,
     Info,
 }
 
 /// A banner for an error or an information, with a Dismiss button. Returns true on dismiss.
-pub fn notice_banner(ui: &mut Ui, kind: NoticeKind, text: &str) -> bool {
+pub(crate) fn notice_banner(ui: &mut Ui, kind: NoticeKind, text: &str) -> bool {
     let palette = Palette::current(ui.ctx());
     let (fill, stroke, color, icon) = match kind {
         NoticeKind::Error => (
@@ -173,7 +173,7 @@ pub fn notice_banner(ui: &mut Ui, kind: NoticeKind, text: &str) -> bool {
 }
 
 /// A centred panel saying a part of the workbench is not available yet, and why.
-pub fn not_available(ui: &mut Ui, title: &str, body: &str) {
+pub(crate) fn not_available(ui: &mut Ui, title: &str, body: &str) {
     let palette = Palette::current(ui.ctx());
     ui.add_space(ui.available_height() * 0.18);
     ui.vertical_centered(|ui| {
@@ -190,7 +190,7 @@ pub fn not_available(ui: &mut Ui, title: &str, body: &str) {
 
 /// A wrapped paragraph, left-aligned: justified layouts (columns) would otherwise stretch the
 /// spaces of every wrapped line.
-pub fn paragraph(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+pub(crate) fn paragraph(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
         ui.add(egui::Label::new(text).wrap())
     })
@@ -198,13 +198,13 @@ pub fn paragraph(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
 }
 
 /// A small muted text.
-pub fn muted(ui: &mut Ui, text: impl Into<String>) -> Response {
+pub(crate) fn muted(ui: &mut Ui, text: impl Into<String>) -> Response {
     let color = Palette::current(ui.ctx()).muted;
     ui.label(RichText::new(text.into()).color(color))
 }
 
 /// A coloured chip ("✔ enabled", "✖ not available").
-pub fn status_chip(ui: &mut Ui, ok: bool, text: &str) -> Response {
+pub(crate) fn status_chip(ui: &mut Ui, ok: bool, text: &str) -> Response {
     let palette = Palette::current(ui.ctx());
     let (mark, color) = if ok {
         ("✔", palette.good)
@@ -215,7 +215,7 @@ pub fn status_chip(ui: &mut Ui, ok: bool, text: &str) -> Response {
 }
 
 /// Paint a small legend entry (swatch + text) without creating a widget.
-pub fn legend_entry(ui: &mut Ui, color: Color32, text: &str) {
+pub(crate) fn legend_entry(ui: &mut Ui, color: Color32, text: &str) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
         ui.painter().rect_filled(rect, CornerRadius::same(2), color);

@@ -15,7 +15,7 @@ enum Message<T> {
 
 /// How a job ended.
 #[derive(Debug)]
-pub enum JobEnd<T> {
+pub(crate) enum JobEnd<T> {
     Finished(T),
     /// The work failed; the message is for people (names the file, column or row).
     Failed(String),
@@ -23,13 +23,13 @@ pub enum JobEnd<T> {
 }
 
 /// A running background job.
-pub struct Job<T> {
+pub(crate) struct Job<T> {
     /// What the job does, shown next to the progress bar ("Segmenting marketing_campaign.csv").
-    pub title: String,
-    pub stage: Stage,
+    pub(crate) title: String,
+    pub(crate) stage: Stage,
     /// Fraction (0..=1) of the current stage done.
-    pub fraction: f32,
-    pub started: Instant,
+    pub(crate) fraction: f32,
+    pub(crate) started: Instant,
     cancel: Arc<AtomicBool>,
     receiver: Receiver<Message<T>>,
 }
@@ -37,7 +37,7 @@ pub struct Job<T> {
 impl<T: Send + 'static> Job<T> {
     /// Start `work` on a new thread. It reports through the `Progress` it is given; the
     /// window repaints on every report.
-    pub fn spawn(
+    pub(crate) fn spawn(
         title: impl Into<String>,
         ctx: &egui::Context,
         work: impl FnOnce(&Progress) -> JobEnd<T> + Send + 'static,
@@ -96,7 +96,7 @@ impl<T: Send + 'static> Job<T> {
     }
 
     /// Take the reports that arrived; `Some` once the job has ended.
-    pub fn poll(&mut self) -> Option<JobEnd<T>> {
+    pub(crate) fn poll(&mut self) -> Option<JobEnd<T>> {
         loop {
             match self.receiver.try_recv() {
                 Ok(Message::Progress(stage, fraction)) => {
@@ -125,21 +125,21 @@ impl<T: Send + 'static> Job<T> {
     }
 
     /// Ask the job to stop; it does so at its next check (between seeds and stages).
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    pub fn cancel_requested(&self) -> bool {
+    pub(crate) fn cancel_requested(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    pub fn elapsed(&self) -> Duration {
+    pub(crate) fn elapsed(&self) -> Duration {
         self.started.elapsed()
     }
 }
 
 /// A pipeline error as the job's end: cancellation is not a failure.
-pub fn end_of<T>(result: Result<T, crate::pipeline::PipelineError>) -> JobEnd<T> {
+pub(crate) fn end_of<T>(result: Result<T, crate::pipeline::PipelineError>) -> JobEnd<T> {
     match result {
         Ok(value) => JobEnd::Finished(value),
         Err(crate::pipeline::PipelineError::Cancelled(_)) => JobEnd::Cancelled,

@@ -19,8 +19,9 @@ use super::error::SessionError;
 
 /// The first four bytes of every bundle.
 pub const MAGIC: [u8; 4] = *b"SISB";
-/// The bundle format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The bundle format this build writes and reads. Format 1 saved the tab by its title; format 2
+/// saves it as `AnalysisTab` (older formats are read by `migrate`).
+pub const FORMAT_VERSION: u32 = 2;
 /// The longest app version string a header may carry.
 pub const MAX_APP_VERSION: usize = 64;
 /// The version of sis written into new bundles.
@@ -34,10 +35,10 @@ const FIXED_PREFIX: usize = 9;
 const FIXED_SUFFIX: usize = 16 + 3 * HASH_LEN;
 /// The largest manifest sis reads (real ones are a few kilobytes).
 pub const MAX_MANIFEST: u64 = 16 << 20;
-/// The longest possible header: read this much to parse any format-1 header.
+/// The longest possible header: read this much to parse any header.
 pub const MAX_HEADER_LEN: usize = FIXED_PREFIX + MAX_APP_VERSION + FIXED_SUFFIX;
 
-/// A verified format-1 header.
+/// A verified header (the same layout in formats 1 and 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     pub format_version: u32,
@@ -121,14 +122,25 @@ pub fn format_version(prefix: &[u8], file: &str) -> Result<u32, SessionError> {
     Ok(version)
 }
 
-/// Parse and verify a format-1 header from the first bytes of a file of `file_len` bytes.
-/// Returns the header and its length. The sections' checksums are left to the caller.
+/// Parse and verify a header of the current format from the first bytes of a file of
+/// `file_len` bytes. Returns the header and its length. The sections' checksums are left to
+/// the caller.
 pub fn parse(prefix: &[u8], file_len: u64, file: &str) -> Result<(Header, usize), SessionError> {
+    parse_format(prefix, file_len, file, FORMAT_VERSION)
+}
+
+/// [`parse`] for a bundle of format `expected` (formats 1 and 2 share this header layout).
+pub fn parse_format(
+    prefix: &[u8],
+    file_len: u64,
+    file: &str,
+    expected: u32,
+) -> Result<(Header, usize), SessionError> {
     let version = format_version(prefix, file)?;
-    if version != FORMAT_VERSION {
+    if version != expected {
         return Err(bad(
             file,
-            format!("expected format {FORMAT_VERSION}, found {version}"),
+            format!("expected format {expected}, found {version}"),
         ));
     }
     let Some(&name_len) = prefix.get(8) else {

@@ -5,16 +5,18 @@
 //! in memory; saving it again writes the current format. A version without a migration (format
 //! 0, the pre-release) is refused. A newer version is refused earlier, by the header.
 
-use super::bundle::Session;
+use super::contents::Session;
 use super::error::SessionError;
+use super::v1;
 
 /// Read a bundle of an older `version` (its whole bytes, header included).
 pub fn migrate(version: u32, bundle: &[u8], file: &str) -> Result<Session, SessionError> {
-    // When format 2 exists, add `1 => v1::read(bundle, file).map(upgrade)` here, with the
-    // format-1 types frozen in a `v1` module.
-    let _ = bundle;
-    Err(SessionError::RetiredFormat {
-        file: file.into(),
-        version,
-    })
+    match version {
+        // Format 1 saved the tab by its title (`v1` holds its frozen types).
+        v1::VERSION => v1::read(bundle, file),
+        _ => Err(SessionError::RetiredFormat {
+            file: file.into(),
+            version,
+        }),
+    }
 }

@@ -16,6 +16,7 @@ mod manifest;
 mod migrate;
 mod state;
 mod store;
+mod v1;
 
 pub use age::{AgeError, describe_age, parse_age};
 pub use atomic::StagedSave;
@@ -27,5 +28,5 @@ pub use header::{APP_VERSION, FORMAT_VERSION, MAGIC};
 pub use info::{BundleInfo, Verify};
 pub use manifest::{Manifest, SegmentEntry};
 pub use migrate::migrate;
-pub use state::{Scenario, SessionUiState};
+pub use state::{AnalysisTab, Scenario, SessionUiState};
 pub use store::{DEFAULT_FOLDER, PruneReport, PrunedFile, SessionStore, StoredSession};

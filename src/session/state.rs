@@ -1,5 +1,5 @@
 //! What a user made or chose on top of an analysis and expects back when reopening it:
-//! simulation scenarios and the UI-independent view state (chosen k, segments compared).
+//! simulation scenarios and the UI-independent view state (chosen k, segments compared, tab).
 
 use serde::{Deserialize, Serialize};
 
@@ -13,13 +13,30 @@ pub struct Scenario {
     pub levers: Vec<(String, f64)>,
 }
 
+/// The views of an analysis a session can reopen on. A front end maps its own tabs to these.
+///
+/// Saved by its position in this list (bincode writes the variant's index), so the order is
+/// part of the bundle format: add new views at the end, and bump the format to reorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AnalysisTab {
+    Overview,
+    Segments,
+    Personas,
+    Simulation,
+    Data,
+    Export,
+}
+
 /// View state that does not depend on the GUI toolkit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUiState {
     /// The k the user is looking at in the sweep (`None`: the analysis' chosen k).
+    ///
+    /// Saved, checked and reopened, but nothing sets it yet: the workbench keeps what a
+    /// session brought. The segmentation issue lets the user pick another k in the sweep.
     pub selected_k: Option<usize>,
     /// Two segments (0-based, in segment order) chosen for side-by-side comparison.
     pub compare: Option<(usize, usize)>,
-    /// The tab that was open, by its name (e.g. `"Segments"`).
-    pub active_tab: Option<String>,
+    /// The view that was open (`None`: the front end's first view).
+    pub active_tab: Option<AnalysisTab>,
 }

@@ -5,12 +5,13 @@
 use super::convert::{as_category, as_numbers, constant_value, fold_into_unknown};
 use super::preparation::{
     AgeReading, Preparation, count_implausible, fill_days, fill_numbers, fit_age_fill,
-    fit_date_fill, fit_number_fill, median, replace_implausible,
+    fit_date_fill, fit_number_fill, replace_implausible,
 };
 use super::report::QualityAction;
 use super::rows::keep_rows;
 use super::table::{CleanColumn, CleanTable, CleanValues};
 use crate::config::ValidRunConfig;
+use crate::stats::median;
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days, format_day};
 

@@ -85,7 +85,7 @@ pub fn small_session() -> Session {
     });
     session.ui.selected_k = Some(session.analysis.segmentation.k);
     session.ui.compare = Some((0, 1));
-    session.ui.active_tab = Some("Segments".into());
+    session.ui.active_tab = Some(sis::session::AnalysisTab::Segments);
     session
 }
 

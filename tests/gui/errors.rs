@@ -59,8 +59,7 @@ fn a_damaged_session_shows_the_error_and_keeps_the_analysis() {
 fn the_mapping_screen_edits_roles_with_undo_and_refuses_a_bad_mapping() {
     let mut app = workbench();
     app.state_mut().set_run_config(quick_config());
-    app.state_mut()
-        .open_table(sis::gui::dataset::load_demo().unwrap());
+    app.state_mut().open_table(sis::gui::load_demo().unwrap());
     app.run_steps(3);
     assert!(shows(&app, "Review the columns of marketing_campaign.csv"));
     assert!(shows(&app, "The mapping fits the data"));

@@ -13,7 +13,7 @@ fn open_the_demo_and_read_the_kpis_against_the_core() {
     app.run_steps(2);
 
     // The core's own run on the same file, with the detected mapping and the same settings.
-    let table = sis::gui::dataset::load_demo().unwrap();
+    let table = sis::gui::load_demo().unwrap();
     let (mapping, _) = sis::roles::detect_mapping(&table);
     let core = run_analysis(&table, &mapping, quick_config(), &Progress::silent()).unwrap();
     assert_eq!(app.state().analysis().unwrap().run_id, core.run_id);
@@ -240,7 +240,7 @@ fn theme_switch_and_disabled_commands_say_why() {
     app.run_steps(3);
     assert_eq!(app.ctx.theme(), egui::Theme::Dark);
 
-    use sis::gui::command::Command;
+    use sis::gui::Command;
     assert!(app.state().availability(Command::Save).is_ok());
     let why = app.state().availability(Command::ExportPdf).unwrap_err();
     assert!(why.contains("export module"), "{why}");
@@ -325,7 +325,7 @@ fn the_start_screen_offers_demo_dataset_session_and_recent_files() {
 
 #[test]
 fn sis_with_a_dataset_path_opens_its_columns_for_review() {
-    let open = Some(sis::gui::dataset::demo_path());
+    let open = Some(sis::gui::demo_path());
     let mut app = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .build_eframe(move |cc| sis::gui::Workbench::new(cc, sis::gui::StartOptions { open }));

@@ -109,10 +109,11 @@ fn wrong_magic_is_named() {
 #[test]
 fn a_future_version_asks_for_an_update() {
     let (manifest, payload) = sections(&small_bundle());
-    let err = Session::from_bytes_named(&wrap(2, &manifest, &payload), "next.sis").unwrap_err();
+    let next = FORMAT_VERSION + 1;
+    let err = Session::from_bytes_named(&wrap(next, &manifest, &payload), "next.sis").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "next.sis: made by a newer sis (format 2); update sis to open it"
+        format!("next.sis: made by a newer sis (format {next}); update sis to open it")
     );
     let err = Session::from_bytes(&wrap(u32::MAX, b"", b"")).unwrap_err();
     assert!(matches!(

@@ -43,9 +43,13 @@ fn inspect_prints_the_manifest() {
 
     let (code, text, _) = sis(&["inspect", shown]);
     assert_eq!(code, 0);
+    let format = format!(
+        "format     {} (written by sis ",
+        sis::session::FORMAT_VERSION
+    );
     for expected in [
         session.analysis.run_id.as_str(),
-        "format     1 (written by sis ",
+        format.as_str(),
         "marketing_campaign.csv: 40 rows x 29 columns",
         "checksums verified",
         "scenarios  1: Win back lapsed",
@@ -71,7 +75,7 @@ fn inspect_prints_the_manifest() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["run_id"], session.analysis.run_id.as_str());
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], sis::session::FORMAT_VERSION);
     assert_eq!(v["config"]["seeds"], 2);
     assert_eq!(
         v["segments"].as_array().unwrap().len(),

@@ -9,13 +9,13 @@ use crate::personas::segment_number;
 use egui::{RichText, Ui};
 
 /// Differences of at least this many standard deviations are highlighted.
-pub const CLEAR_DIFFERENCE: f64 = 0.5;
+pub(crate) const CLEAR_DIFFERENCE: f64 = 0.5;
 
 #[derive(Debug)]
-pub struct CompareView {
-    pub first: usize,
-    pub second: usize,
-    pub only_clear: bool,
+pub(crate) struct CompareView {
+    first: usize,
+    second: usize,
+    only_clear: bool,
 }
 
 impl Default for CompareView {
@@ -29,7 +29,17 @@ impl Default for CompareView {
 }
 
 impl CompareView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+    /// The two segments compared (0-based).
+    pub(crate) fn pair(&self) -> (usize, usize) {
+        (self.first, self.second)
+    }
+
+    pub(crate) fn set_pair(&mut self, first: usize, second: usize) {
+        self.first = first;
+        self.second = second;
+    }
+
+    pub(crate) fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
         let palette = Palette::current(ui.ctx());
         let figures = shown.figures;
         let k = figures.segments.len();

@@ -1,26 +1,24 @@
 //! The Data tab: the data-quality report, the mapping used, column statistics, and the run
 //! id with its configuration.
 
-use super::{Action, Shown};
-use crate::format;
-use crate::format::plain;
+use super::{Action, Context, Shown, View};
 use crate::gui::command::Command;
 use crate::gui::dataset::role_text;
+use crate::format;
 use crate::gui::tokens;
 use crate::gui::widgets;
+use crate::format::plain;
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
-pub struct DataView;
+pub(crate) struct DataView;
 
-impl DataView {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        shown: &Shown<'_>,
-        edit_mapping: &Result<(), String>,
-        out: &mut Vec<Action>,
-    ) {
+impl View for DataView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
+        let edit_mapping = &cx.availability(Command::EditMapping);
         let a = shown.analysis;
         let q = &a.quality;
         egui::ScrollArea::vertical()
@@ -91,8 +89,8 @@ impl DataView {
                                     let (min, max) = match (&c.min_text, &c.max_text) {
                                         (Some(lo), Some(hi)) => (lo.clone(), hi.clone()),
                                         _ => (
-                                            c.min.map_or_else(|| "–".into(), plain),
-                                            c.max.map_or_else(|| "–".into(), plain),
+                                            c.min.map_or_else(|| "–".into(), crate::format::plain),
+                                            c.max.map_or_else(|| "–".into(), crate::format::plain),
                                         ),
                                     };
                                     ui.label(min);

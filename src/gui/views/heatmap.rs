@@ -10,7 +10,7 @@ use egui::{Align2, CornerRadius, FontId, Rect, Sense, Ui, WidgetInfo, pos2, vec2
 /// z-scores beyond this get the strongest colour.
 const LIMIT: f64 = 2.0;
 
-pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
     widgets::section(
         ui,
@@ -94,29 +94,36 @@ pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
             );
         }
     }
-    if let Some(pointer) = response.hover_pos() {
+    // The segment and feature under the pointer.
+    let at = |pointer: egui::Pos2| {
         let col = ((pointer.x - rect.left() - label_width) / cell_width).floor();
         let row = ((pointer.y - rect.top() - header_height) / row_height).floor();
-        if col >= 0.0 && row >= 0.0 && (col as usize) < k && (row as usize) < rows.len() {
-            let (s, f) = (col as usize, rows[row as usize]);
-            let feature = &figures.profile[f];
-            let segment = &figures.segments[s];
-            response.clone().on_hover_ui_at_pointer(|ui| {
-                ui.label(egui::RichText::new(shown.segment_title(s)).strong());
-                ui.label(format!(
-                    "{}: {} vs {} for all customers ({})",
-                    feature.label,
-                    feature.unit.show(segment.means[f]),
-                    feature.unit.show(feature.mean),
-                    feature.unit.words()
-                ));
-                ui.label(format!("z = {} σ", signed(segment.z[f], 2)));
-                ui.label(egui::RichText::new(&feature.description).weak());
-            });
-        }
+        (col >= 0.0 && row >= 0.0 && (col as usize) < k && (row as usize) < rows.len())
+            .then(|| (col as usize, rows[row as usize]))
+    };
+    if let Some((s, f)) = response.hover_pos().and_then(at) {
+        details(&response, shown, s, f);
     }
     ui.add_space(6.0);
     legend(ui, &palette);
+}
+
+/// The exact values of segment `s` on feature `f`, at the pointer.
+fn details(response: &egui::Response, shown: &Shown<'_>, s: usize, f: usize) {
+    let feature = &shown.figures.profile[f];
+    let segment = &shown.figures.segments[s];
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.label(egui::RichText::new(shown.segment_title(s)).strong());
+        ui.label(format!(
+            "{}: {} vs {} for all customers ({})",
+            feature.label,
+            feature.unit.show(segment.means[f]),
+            feature.unit.show(feature.mean),
+            feature.unit.words()
+        ));
+        ui.label(format!("z = {} σ", signed(segment.z[f], 2)));
+        ui.label(egui::RichText::new(&feature.description).weak());
+    });
 }
 
 /// The colour scale with its ticks and title.

@@ -1,30 +1,94 @@
-//! The workbench's screens and tabs. Each view is a small struct with its own UI state and a
-//! `ui` method; it reads the analysis and emits [`Action`]s, and holds no business logic.
+//! The workbench's screens and tabs. Every view has one signature, [`View::ui`]: it reads a
+//! [`Context`] (the document, read-only, and what the shell shows) and pushes [`Action`]s; it
+//! keeps only its own UI state (a page, a sort order, text being typed) and no business logic.
+//! Each tab has a module of its own.
 
-pub mod compare;
-pub mod data;
-pub mod export;
-pub mod heatmap;
-pub mod mapping;
-pub mod overview;
-pub mod personas;
-pub mod run_panel;
-pub mod scatter;
-pub mod segments;
-pub mod simulation;
-pub mod start;
-pub mod sweep_chart;
+pub(crate) mod compare;
+pub(crate) mod data;
+pub(crate) mod export;
+pub(crate) mod heatmap;
+pub(crate) mod mapping;
+pub(crate) mod overview;
+pub(crate) mod personas;
+pub(crate) mod run_panel;
+pub(crate) mod scatter;
+pub(crate) mod segments;
+pub(crate) mod simulation;
+pub(crate) mod start;
+pub(crate) mod sweep_chart;
 
 use super::command::Command;
+use super::document::Document;
+use super::document::history::{Edit, Field};
 use super::figures::Figures;
-use super::state::{Edit, Field};
+use super::services::Services;
+use super::shell::Shell;
 use crate::decisions::Decision;
-use crate::personas::{Persona, persona_of, segment_name, segment_number};
+use crate::personas::{Persona, persona_of};
 use crate::pipeline::Analysis;
+use crate::session::AnalysisTab;
 use std::path::PathBuf;
 
-/// The tabs of an analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// A screen, a tab or a slide of the workbench.
+pub(crate) trait View {
+    /// Draw the view from `cx` and push what the user asked for to `out`.
+    fn ui(&mut self, ui: &mut egui::Ui, cx: &Context<'_>, out: &mut Vec<Action>);
+}
+
+/// What every view reads: the document, the shell and the services, all read-only.
+pub(crate) struct Context<'a> {
+    pub(crate) document: &'a Document,
+    pub(crate) shell: &'a Shell,
+    pub(crate) services: &'a Services,
+    /// The current analysis as the tabs read it (`None` before the first run).
+    pub(crate) shown: Option<Shown<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(document: &'a Document, shell: &'a Shell, services: &'a Services) -> Self {
+        Context {
+            document,
+            shell,
+            services,
+            shown: document.shown(shell.is_presenting()),
+        }
+    }
+
+    /// `Ok` when `command` can run now, or the reason it cannot (shown as its tooltip).
+    pub(crate) fn availability(&self, command: Command) -> Result<(), String> {
+        super::app::availability(self.document, self.shell, command)
+    }
+}
+
+/// Each view with its own UI state.
+#[derive(Debug, Default)]
+pub(crate) struct Views {
+    pub(crate) start: start::StartView,
+    pub(crate) mapping: mapping::MappingView,
+    pub(crate) overview: overview::OverviewView,
+    pub(crate) segments: segments::SegmentsView,
+    pub(crate) personas: personas::PersonasView,
+    pub(crate) simulation: simulation::SimulationView,
+    pub(crate) data: data::DataView,
+    pub(crate) export: export::ExportView,
+}
+
+impl Views {
+    /// The view of `tab`.
+    pub(crate) fn tab(&mut self, tab: Tab) -> &mut dyn View {
+        match tab {
+            Tab::Overview => &mut self.overview,
+            Tab::Segments => &mut self.segments,
+            Tab::Personas => &mut self.personas,
+            Tab::Simulation => &mut self.simulation,
+            Tab::Data => &mut self.data,
+            Tab::Export => &mut self.export,
+        }
+    }
+}
+
+/// The tabs of an analysis (a session saves them as [`AnalysisTab`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Overview,
     Segments,
@@ -55,12 +119,7 @@ impl Tab {
         }
     }
 
-    /// The tab with this title (as a session stores it).
-    pub fn from_title(title: &str) -> Option<Tab> {
-        Tab::ALL.into_iter().find(|t| t.title() == title)
-    }
-
-    pub fn tooltip(self) -> &'static str {
+    pub(crate) fn tooltip(self) -> &'static str {
         match self {
             Tab::Overview => "The executive view: KPIs, key decisions and the top segment",
             Tab::Segments => "Segment table, profiles, customer map, choice of k and comparison",
@@ -72,7 +131,7 @@ impl Tab {
     }
 
     /// The number key that shows this tab (with Ctrl).
-    pub fn key(self) -> egui::Key {
+    pub(crate) fn key(self) -> egui::Key {
         match self {
             Tab::Overview => egui::Key::Num1,
             Tab::Segments => egui::Key::Num2,
@@ -84,9 +143,35 @@ impl Tab {
     }
 }
 
+impl From<Tab> for AnalysisTab {
+    fn from(tab: Tab) -> AnalysisTab {
+        match tab {
+            Tab::Overview => AnalysisTab::Overview,
+            Tab::Segments => AnalysisTab::Segments,
+            Tab::Personas => AnalysisTab::Personas,
+            Tab::Simulation => AnalysisTab::Simulation,
+            Tab::Data => AnalysisTab::Data,
+            Tab::Export => AnalysisTab::Export,
+        }
+    }
+}
+
+impl From<AnalysisTab> for Tab {
+    fn from(tab: AnalysisTab) -> Tab {
+        match tab {
+            AnalysisTab::Overview => Tab::Overview,
+            AnalysisTab::Segments => Tab::Segments,
+            AnalysisTab::Personas => Tab::Personas,
+            AnalysisTab::Simulation => Tab::Simulation,
+            AnalysisTab::Data => Tab::Data,
+            AnalysisTab::Export => Tab::Export,
+        }
+    }
+}
+
 /// What a view asks the workbench to do.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+pub(crate) enum Action {
     Command(Command),
     /// Apply and record an undoable edit.
     Edit(Edit),
@@ -98,11 +183,14 @@ pub enum Action {
     /// Leave the mapping screen without running.
     BackToAnalysis,
     DismissNotice,
+    /// The close confirmation's answers.
+    CloseWithoutSaving,
+    KeepWorking,
 }
 
 /// A file dropped on the window, as the windowing backend hands it over.
 #[derive(Clone)]
-pub struct DroppedFile(pub egui::DroppedFileHandle);
+pub(crate) struct DroppedFile(pub(crate) egui::DroppedFileHandle);
 
 impl std::fmt::Debug for DroppedFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -117,35 +205,38 @@ impl PartialEq for DroppedFile {
 }
 
 /// The analysis as the tabs read it.
-pub struct Shown<'a> {
-    pub analysis: &'a Analysis,
-    pub figures: &'a Figures,
+pub(crate) struct Shown<'a> {
+    pub(crate) analysis: &'a Analysis,
+    pub(crate) figures: &'a Figures,
     /// The personas with the user's names and actions, in segment order.
-    pub personas: &'a [Persona],
+    pub(crate) personas: &'a [Persona],
     /// The core's key decisions, naming the personas as the user named them.
-    pub decisions: &'a [Decision],
+    pub(crate) decisions: &'a [Decision],
     /// A persona edit that was refused, and why (shown next to its field).
-    pub problem: Option<&'a (Field, String)>,
+    pub(crate) problem: Option<&'a (Field, String)>,
     /// Presentation mode: larger, read-only, no editing controls.
-    pub presenting: bool,
+    pub(crate) presenting: bool,
 }
 
 impl Shown<'_> {
     /// The persona of a segment.
-    pub fn persona(&self, segment: usize) -> Option<&Persona> {
+    pub(crate) fn persona(&self, segment: usize) -> Option<&Persona> {
         persona_of(self.personas, segment)
     }
 
     /// The persona name of a segment (the user's, or the synthesized one).
-    pub fn persona_name(&self, segment: usize) -> String {
-        segment_name(self.personas, segment)
+    pub(crate) fn persona_name(&self, segment: usize) -> String {
+        self.persona(segment).map_or_else(
+            || format!("Segment {}", segment + 1),
+            |p| p.display_name().to_string(),
+        )
     }
 
     /// "Segment 2 · Bargain Hunters".
-    pub fn segment_title(&self, segment: usize) -> String {
+    pub(crate) fn segment_title(&self, segment: usize) -> String {
         match self.persona(segment) {
-            Some(p) => format!("{} · {}", segment_number(segment), p.display_name()),
-            None => segment_number(segment),
+            Some(p) => format!("Segment {} · {}", segment + 1, p.display_name()),
+            None => format!("Segment {}", segment + 1),
         }
     }
 }

@@ -1,21 +1,23 @@
 //! The Overview tab, the executive view: KPI cards, the decision banner, the top-segment
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
-use super::Shown;
-use crate::features::Unit;
+use super::{Action, Context, Shown, View};
 use crate::format::{self, Percent, percent};
+use crate::features::Unit;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
-use crate::personas::segment_number;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
 #[derive(Debug, Default)]
-pub struct OverviewView;
+pub(crate) struct OverviewView;
 
-impl OverviewView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+impl View for OverviewView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
         if shown.presenting {
             // A slide fits the screen: no scrolling, the chart takes the height left.
             content(ui, shown);
@@ -287,10 +289,7 @@ fn all_segments(ui: &mut Ui, shown: &Shown<'_>) {
         .show(ui, |ui| {
             for s in &shown.figures.segments {
                 widgets::segment_label(ui, s.index, &shown.persona_name(s.index));
-                ui.label(format!(
-                    "{} of customers",
-                    percent(s.customer_pct, Percent::OneDecimal)
-                ));
+                ui.label(format!("{} of customers", percent(s.customer_pct, Percent::OneDecimal)));
                 ui.label(s.revenue_pct.map_or_else(
                     || "revenue n/a".into(),
                     |r| format!("{} of revenue", percent(r, Percent::OneDecimal)),
@@ -335,7 +334,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             Bar::new(s.index as f64 + 1.0 - 0.19, s.customer_pct)
                 .width(0.36)
                 .fill(palette.muted.linear_multiply(0.8))
-                .name(segment_number(s.index))
+                .name(format!("Segment {}", s.index + 1))
         })
         .collect();
     let revenue: Vec<Bar> = segments
@@ -344,7 +343,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             Bar::new(s.index as f64 + 1.0 + 0.19, s.revenue_pct.unwrap_or(0.0))
                 .width(0.36)
                 .fill(tokens::segment_color(s.index))
-                .name(segment_number(s.index))
+                .name(format!("Segment {}", s.index + 1))
         })
         .collect();
     let k = segments.len();

@@ -2,24 +2,27 @@
 //! action, evidence and warnings. Name and action are edited inline; each edit is undoable and
 //! saved in the session.
 
-use super::{Action, Shown};
-use crate::features::feature_label;
+use super::{Action, Context, Shown, View};
+use crate::gui::document::history::{Edit, Field};
 use crate::format::{Percent, count, number, percent};
-use crate::gui::state::{Edit, Field};
+use crate::features::feature_label;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::personas::{Persona, PersonaEvidence};
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]
-pub struct PersonasView {
+pub(crate) struct PersonasView {
     /// The field being typed into and its text as typed (spaces and all), until it loses
     /// focus; the persona itself holds the trimmed value.
     typing: Option<(Field, String)>,
 }
 
-impl PersonasView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
+impl View for PersonasView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .id_salt("personas-scroll")
@@ -41,7 +44,9 @@ impl PersonasView {
                 }
             });
     }
+}
 
+impl PersonasView {
     /// The text a field shows: as typed while it has focus, else the persona's value.
     fn text_of(&self, field: &Field, value: &str) -> String {
         match &self.typing {
@@ -113,11 +118,11 @@ impl PersonasView {
                 ));
             self.track(&response, field.clone(), &text, out);
             if let Some(after) = edited(&response, &text, &persona.label.name, &persona.label.user_name) {
-                out.push(Action::Edit(Edit::PersonaName {
+                out.push(Action::Edit(Edit::persona_name(
                     segment,
-                    before: persona.label.user_name.clone(),
+                    persona.label.user_name.clone(),
                     after,
-                }));
+                )));
             }
             problem(ui, shown, &field);
 
@@ -140,11 +145,11 @@ impl PersonasView {
             self.track(&response, field.clone(), &text, out);
             if let Some(after) = edited(&response, &text, &persona.action, &persona.label.user_action)
             {
-                out.push(Action::Edit(Edit::PersonaAction {
+                out.push(Action::Edit(Edit::persona_action(
                     segment,
-                    before: persona.label.user_action.clone(),
+                    persona.label.user_action.clone(),
                     after,
-                }));
+                )));
             }
             problem(ui, shown, &field);
             ui.add_space(4.0);
@@ -208,7 +213,7 @@ fn warnings(ui: &mut Ui, persona: &Persona, palette: &Palette) {
 }
 
 /// The figures behind a persona, one sentence each.
-pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
+fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
     let mut lines = vec![format!(
         "{} customers, {} of the base",
         count(e.customers),
@@ -229,16 +234,10 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
         ));
     }
     if let Some(d) = e.deal_dependency_pct {
-        lines.push(format!(
-            "{} of purchases made on deals",
-            percent(d, Percent::OneDecimal)
-        ));
+        lines.push(format!("{} of purchases made on deals", percent(d, Percent::OneDecimal)));
     }
     if let Some(a) = e.discount_addicted_pct {
-        lines.push(format!(
-            "{} discount-addicted",
-            percent(a, Percent::OneDecimal)
-        ));
+        lines.push(format!("{} discount-addicted", percent(a, Percent::OneDecimal)));
     }
     for f in &e.distinguishing {
         let (label, unit) = feature_label(&f.feature);
@@ -258,7 +257,17 @@ pub fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
 }
 
 /// A persona as a slide: the name large, its traits and action, and its figures as cards.
-pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
+pub(crate) struct PersonaSlide(pub(crate) usize);
+
+impl View for PersonaSlide {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+        if let Some(shown) = &cx.shown {
+            slide(ui, shown, self.0);
+        }
+    }
+}
+
+fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
     let palette = Palette::current(ui.ctx());
     let (Some(persona), Some(s)) = (shown.persona(segment), shown.figures.segments.get(segment))
     else {
@@ -305,28 +314,24 @@ pub fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
             ),
             (
                 "Share of revenue",
-                s.revenue_pct
-                    .map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal)),
+                s.revenue_pct.map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal)),
                 s.revenue_index()
                     .map_or_else(String::new, |i| format!("{i:.1}× its share of customers")),
             ),
             (
                 "Spend per customer",
-                s.avg_spend
-                    .map_or_else(|| "n/a".into(), |v| number(v, 1_000.0)),
+                s.avg_spend.map_or_else(|| "n/a".into(), |v| number(v, 1_000.0)),
                 all.avg_spend_per_customer
                     .get()
-                    .map_or_else(String::new, |v| {
-                        format!("vs {} overall", number(*v, 1_000.0))
-                    }),
+                    .map_or_else(String::new, |v| format!("vs {} overall", number(*v, 1_000.0))),
             ),
             (
                 "Promo response",
                 s.promo_rate
                     .map_or_else(|| "n/a".into(), |v| percent(100.0 * v, Percent::OneDecimal)),
-                all.promo_response_pct.get().map_or_else(String::new, |v| {
-                    format!("vs {} overall", percent(*v, Percent::OneDecimal))
-                }),
+                all.promo_response_pct
+                    .get()
+                    .map_or_else(String::new, |v| format!("vs {} overall", percent(*v, Percent::OneDecimal))),
             ),
         ];
         for pair in cards.chunks(2) {

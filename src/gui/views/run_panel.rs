@@ -1,21 +1,40 @@
 //! The progress strip of a running job: what runs, the stage, the fraction done, the time
 //! spent, and Cancel.
 
-use super::Action;
+use super::{Action, Context, View};
 use crate::gui::command::Command;
 use crate::gui::tokens::Palette;
 use egui::{RichText, Ui};
 
-/// What the strip shows.
-pub struct RunStatus<'a> {
-    pub title: &'a str,
-    pub stage: &'a str,
-    pub fraction: f32,
-    pub seconds: f32,
-    pub cancelling: bool,
+/// The progress strip (no state of its own; draws nothing when no job runs).
+#[derive(Debug, Default)]
+pub(crate) struct RunPanel;
+
+impl View for RunPanel {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        if let Some(job) = cx.shell.job() {
+            let status = RunStatus {
+                title: &job.title,
+                stage: job.stage.label(),
+                fraction: job.fraction,
+                seconds: job.elapsed().as_secs_f32(),
+                cancelling: job.cancel_requested(),
+            };
+            strip(ui, &status, out);
+        }
+    }
 }
 
-pub fn ui(ui: &mut Ui, status: &RunStatus<'_>, out: &mut Vec<Action>) {
+/// What the strip shows.
+struct RunStatus<'a> {
+    title: &'a str,
+    stage: &'a str,
+    fraction: f32,
+    seconds: f32,
+    cancelling: bool,
+}
+
+fn strip(ui: &mut Ui, status: &RunStatus<'_>, out: &mut Vec<Action>) {
     let palette = Palette::current(ui.ctx());
     ui.horizontal(|ui| {
         ui.add(egui::Spinner::new());

@@ -20,11 +20,11 @@ const SHAPES: [MarkerShape; 8] = [
 ];
 
 /// The marker shape of a segment.
-pub fn shape(segment: usize) -> MarkerShape {
+pub(crate) fn shape(segment: usize) -> MarkerShape {
     SHAPES[segment % SHAPES.len()]
 }
 
-pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
     let map = &shown.figures.map;
     widgets::section(

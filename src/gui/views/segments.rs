@@ -1,20 +1,20 @@
 //! The Segments tab: a sortable segment table with the profile heatmap, the customer map,
 //! the choice of k, and the side-by-side comparison of two segments.
 
-use super::Shown;
 use super::compare::CompareView;
 use super::heatmap;
 use super::scatter;
 use super::sweep_chart;
-use crate::format::{self, Percent, percent};
+use super::{Action, Context, Shown, View};
 use crate::gui::figures::SegmentFigures;
+use crate::format::{self, Percent, percent};
 use crate::gui::tokens;
 use crate::gui::widgets;
 use egui::{RichText, Ui};
 
 /// The pages of the Segments tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Page {
+pub(crate) enum Page {
     #[default]
     Profiles,
     Map,
@@ -47,11 +47,11 @@ enum SortKey {
 }
 
 #[derive(Debug)]
-pub struct SegmentsView {
-    pub page: Page,
+pub(crate) struct SegmentsView {
+    page: Page,
     sort: SortKey,
     descending: bool,
-    pub compare: CompareView,
+    compare: CompareView,
 }
 
 impl Default for SegmentsView {
@@ -66,7 +66,27 @@ impl Default for SegmentsView {
 }
 
 impl SegmentsView {
-    pub fn ui(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
+    /// The two segments chosen on the Compare page (0-based).
+    pub(crate) fn compared(&self) -> (usize, usize) {
+        self.compare.pair()
+    }
+
+    /// Compare `first` and `second` (a reopened session's pair).
+    pub(crate) fn compare(&mut self, first: usize, second: usize) {
+        self.compare.set_pair(first, second);
+    }
+
+    /// Back to the default pair (a new analysis).
+    pub(crate) fn reset_compared(&mut self) {
+        self.compare = CompareView::default();
+    }
+}
+
+impl View for SegmentsView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+        let Some(shown) = &cx.shown else {
+            return;
+        };
         if !shown.presenting {
             ui.horizontal(|ui| {
                 for page in Page::ALL {
@@ -108,7 +128,9 @@ impl SegmentsView {
                 Page::Compare => self.compare.ui(ui, shown),
             });
     }
+}
 
+impl SegmentsView {
     fn table(&mut self, ui: &mut Ui, shown: &Shown<'_>) {
         let mut rows: Vec<&SegmentFigures> = shown.figures.segments.iter().collect();
         let key = |s: &SegmentFigures| -> f64 {
@@ -185,34 +207,20 @@ impl SegmentsView {
                     });
                     cell(
                         ui,
-                        format!(
-                            "{}  ({})",
-                            format::count(s.customers),
-                            percent(s.customer_pct, Percent::OneDecimal)
-                        ),
+                        format!("{}  ({})", format::count(s.customers), percent(s.customer_pct, Percent::OneDecimal)),
                     );
                     cell(
                         ui,
                         match (s.revenue, s.revenue_pct) {
                             (Some(r), Some(p)) => {
-                                format!(
-                                    "{}  ({})",
-                                    format::thousands(r),
-                                    percent(p, Percent::OneDecimal)
-                                )
+                                format!("{}  ({})", format::thousands(r), percent(p, Percent::OneDecimal))
                             }
                             _ => "n/a".into(),
                         },
                     );
                     cell(ui, opt(s.avg_spend, |v| format::number(v, 1_000.0)));
-                    cell(
-                        ui,
-                        opt(s.promo_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
-                    );
-                    cell(
-                        ui,
-                        opt(s.discount_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
-                    );
+                    cell(ui, opt(s.promo_rate, |v| percent(100.0 * v, Percent::OneDecimal)));
+                    cell(ui, opt(s.discount_rate, |v| percent(100.0 * v, Percent::OneDecimal)));
                     ui.end_row();
                 }
             });

@@ -1,13 +1,14 @@
 //! The Simulation tab: wired in, waiting for the simulation module (its own issue).
 
+use super::{Action, Context, View};
 use crate::gui::widgets;
 use egui::Ui;
 
 #[derive(Debug, Default)]
-pub struct SimulationView;
+pub(crate) struct SimulationView;
 
-impl SimulationView {
-    pub fn ui(&mut self, ui: &mut Ui) {
+impl View for SimulationView {
+    fn ui(&mut self, ui: &mut Ui, _cx: &Context<'_>, _out: &mut Vec<Action>) {
         widgets::not_available(
             ui,
             "Simulation is not available yet",

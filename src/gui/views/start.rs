@@ -1,34 +1,20 @@
 //! The start screen: open the demo, a dataset or a session, a session from the sessions
 //! folder, or a recent file.
 
-use super::Action;
+use super::{Action, Context, View};
 use crate::gui::command::Command;
-use crate::gui::persistence::SavedSession;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{RichText, Ui, vec2};
-use std::path::PathBuf;
-
-/// The files the start screen offers.
-pub struct Lists<'a> {
-    pub recent: &'a [PathBuf],
-    /// The latest bundles of the sessions folder.
-    pub saved: &'a [SavedSession],
-    pub folder: PathBuf,
-}
 
 /// The start screen (no state of its own).
 #[derive(Debug, Default)]
-pub struct StartView;
+pub(crate) struct StartView;
 
-impl StartView {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        lists: &Lists<'_>,
-        availability: impl Fn(Command) -> Result<(), String>,
-        out: &mut Vec<Action>,
-    ) {
+impl View for StartView {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
+        let availability = |command| cx.availability(command);
+        let (saved, recent) = (cx.services.saved(), cx.shell.recent());
         let palette = Palette::current(ui.ctx());
         egui::ScrollArea::vertical()
             .auto_shrink([false, false]).show(ui, |ui| {
@@ -64,11 +50,11 @@ impl StartView {
                 widgets::muted(ui, "or drop a CSV, Parquet, XLSX or .sis file on this window");
                 ui.add_space(tokens::SECTION_GAP * 1.5);
                 let can_open = availability(Command::OpenSession).is_ok();
-                if !lists.saved.is_empty() {
+                if !saved.is_empty() {
                     ui.label(RichText::new("Saved sessions").heading());
-                    widgets::muted(ui, format!("Latest in {}", lists.folder.display()));
+                    widgets::muted(ui, format!("Latest in {}", cx.services.folder().display()));
                     ui.add_space(4.0);
-                    for saved in lists.saved {
+                    for saved in saved {
                         let response = ui
                             .add_enabled(
                                 can_open && saved.readable,
@@ -90,7 +76,6 @@ impl StartView {
                 }
                 ui.label(RichText::new("Recent files").heading());
                 ui.add_space(4.0);
-                let recent = lists.recent;
                 if recent.is_empty() {
                     widgets::muted(ui, "No recent files yet.");
                 }

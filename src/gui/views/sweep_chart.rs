@@ -37,7 +37,7 @@ const METRICS: [Metric; 3] = [
     },
 ];
 
-pub fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
     let seg = &shown.analysis.segmentation;
     widgets::section(

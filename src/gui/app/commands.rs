@@ -1,0 +1,152 @@
+//! When each command is available (and why not), and what running it does.
+
+use super::Workbench;
+use crate::gui::command::Command;
+use crate::gui::document::Document;
+use crate::gui::jobs;
+use crate::gui::persistence::{suggested_name, with_session_extension};
+use crate::gui::shell::{Screen, Shell};
+use crate::gui::slides;
+use crate::gui::views::export::EXPORT_PENDING;
+
+pub(super) const BUSY: &str = "Wait for the running work to finish, or cancel it";
+const NO_ANALYSIS: &str = "Run a segmentation first";
+
+/// `Ok` when `command` can run now, or the reason it cannot (shown as its tooltip).
+pub(crate) fn availability(
+    document: &Document,
+    shell: &Shell,
+    command: Command,
+) -> Result<(), String> {
+    let busy = shell.is_busy();
+    let fail = |reason: &str| Err(reason.to_string());
+    match command {
+        Command::OpenDemo | Command::OpenDataset | Command::OpenSession if busy => fail(BUSY),
+        Command::Save | Command::SaveAs if document.current().is_none() => fail(NO_ANALYSIS),
+        Command::Save | Command::SaveAs if busy => fail(BUSY),
+        Command::Save | Command::SaveAs
+            if document.current().is_some_and(|c| c.dataset.is_none()) =>
+        {
+            fail("The data behind this analysis is not loaded; open it again")
+        }
+        Command::ExportPdf => fail(EXPORT_PENDING),
+        Command::Undo => match document.next_undo() {
+            Some(_) => Ok(()),
+            None => fail("Nothing to undo"),
+        },
+        Command::Redo => match document.next_redo() {
+            Some(_) => Ok(()),
+            None => fail("Nothing to redo"),
+        },
+        Command::EditMapping if busy => fail(BUSY),
+        Command::EditMapping if document.dataset().is_none() => {
+            fail("The dataset behind this analysis is not loaded; open it again")
+        }
+        Command::RunSegmentation => run_availability(document, shell),
+        Command::CancelRun if !busy => fail("Nothing is running"),
+        Command::ShowTab(_) | Command::TogglePresentation if document.current().is_none() => {
+            fail(NO_ANALYSIS)
+        }
+        Command::NextSlide | Command::PreviousSlide | Command::LeavePresentation
+            if !shell.is_presenting() =>
+        {
+            fail("Only in presentation mode")
+        }
+        _ => Ok(()),
+    }
+}
+
+fn run_availability(document: &Document, shell: &Shell) -> Result<(), String> {
+    if shell.is_busy() {
+        return Err(BUSY.into());
+    }
+    if document.dataset().is_none() {
+        return Err("Open a dataset first".into());
+    }
+    if let Err(e) = document.config().clone().validate() {
+        return Err(format!("Fix the settings first: {e}"));
+    }
+    if shell.screen() == Screen::Mapping
+        && let Some(problem) = document.mapping_check().and_then(|c| c.problem.as_deref())
+    {
+        return Err(format!("Fix the mapping first: {problem}"));
+    }
+    Ok(())
+}
+
+impl Workbench {
+    /// Run a command (check [`availability`] first).
+    pub(super) fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenDemo => {
+                let config = self.document.config().clone();
+                self.start_job(ctx, "Opening the demo dataset", jobs::open_demo(config));
+            }
+            Command::OpenDataset => {
+                if let Some(path) = self.services.dialogs().pick_dataset() {
+                    self.open_path(ctx, path);
+                }
+            }
+            Command::OpenSession => {
+                let folder = self.services.folder();
+                if let Some(path) = self.services.dialogs().pick_session(&folder) {
+                    self.open_path(ctx, path);
+                }
+            }
+            Command::Save => match self.document.path().map(|p| p.to_path_buf()) {
+                Some(path) => self.save_to(ctx, path),
+                None => self.execute(ctx, Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let name = self
+                    .document
+                    .analysis()
+                    .map_or_else(|| suggested_name(""), |a| suggested_name(&a.file_name));
+                let folder = self.services.folder();
+                if let Some(path) = self.services.dialogs().save_session(&folder, &name) {
+                    self.save_to(ctx, with_session_extension(path));
+                }
+            }
+            Command::ExportPdf => {}
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                self.document.undo();
+            }
+            Command::Redo => {
+                self.document.redo();
+            }
+            Command::EditMapping => {
+                self.document.edit_mapping();
+                self.views.mapping.reset();
+                self.shell.show_screen(Screen::Mapping);
+            }
+            Command::RunSegmentation => {
+                if let Some(dataset) = self.document.dataset().cloned() {
+                    let title = format!("Segmenting {}", dataset.table.file_name);
+                    let (mapping, config) = (self.document.mapping(), self.document.config());
+                    let work = jobs::run(dataset, mapping.clone(), config.clone());
+                    self.start_job(ctx, title, work);
+                }
+            }
+            Command::CancelRun => self.shell.cancel_job(),
+            Command::ShowTab(tab) => {
+                self.shell.show_tab(tab);
+                self.shell.stop_presenting(ctx);
+            }
+            Command::TogglePresentation => {
+                if self.shell.is_presenting() {
+                    self.shell.stop_presenting(ctx);
+                } else {
+                    self.shell.present(ctx);
+                }
+            }
+            Command::ToggleTheme => self.shell.toggle_theme(),
+            Command::NextSlide => {
+                let len = slides::deck(&self.document).len();
+                self.shell.next_slide(len);
+            }
+            Command::PreviousSlide => self.shell.previous_slide(),
+            Command::LeavePresentation => self.shell.stop_presenting(ctx),
+        }
+    }
+}

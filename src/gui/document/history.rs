@@ -1,0 +1,318 @@
+//! The user's edits of the document (persona names and actions, column roles, run settings)
+//! and their undo/redo history. Typing into one field, or dragging one slider, makes one undo
+//! step; the step closes when the field loses focus. Persona edits land on the core's
+//! `Persona::user_name` / `user_action`, so a saved session (and `sis insights` on it) carries
+//! them.
+
+use crate::config::RunConfig;
+use crate::personas::{Persona, PersonaEdit};
+use crate::roles::{ColumnMapping, Role};
+
+/// A setting of the run, as the mapping screen's Advanced section shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Setting {
+    NumberOfSegments,
+    SmallestK,
+    LargestK,
+    Seeds,
+    BaseSeed,
+    Scaler,
+    SmallestSegment,
+    OnlyFeatures,
+    LeaveOut,
+    OutlierCapping,
+    OneHot,
+    KeepDuplicates,
+    /// All of them back to their defaults.
+    Defaults,
+}
+
+impl Setting {
+    /// The setting's label on screen (and its accessible name).
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Setting::NumberOfSegments => "Number of segments",
+            Setting::SmallestK => "Smallest k",
+            Setting::LargestK => "Largest k",
+            Setting::Seeds => "Seeds per k",
+            Setting::BaseSeed => "Base seed",
+            Setting::Scaler => "Scaler",
+            Setting::SmallestSegment => "Smallest segment",
+            Setting::OnlyFeatures => "Use only these features",
+            Setting::LeaveOut => "Leave out",
+            Setting::OutlierCapping => "Outlier capping",
+            Setting::OneHot => "One-hot encode categories as features",
+            Setting::KeepDuplicates => "Keep exact duplicate customers",
+            Setting::Defaults => "Reset to defaults",
+        }
+    }
+}
+
+/// Which field an edit touches.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Field {
+    PersonaName(usize),
+    PersonaAction(usize),
+    Role(String),
+    Setting(Setting),
+}
+
+/// A field's value. Persona texts are `None` for the synthesized value.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Text(Option<String>),
+    Role(Role),
+    Settings(Box<RunConfig>),
+}
+
+/// One undoable change: a field's value before and after. Made by the constructors, so the
+/// value always fits the field.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Edit {
+    field: Field,
+    before: Value,
+    after: Value,
+}
+
+impl Edit {
+    /// Rename the persona of `segment` (`None`: back to the suggested name).
+    pub(crate) fn persona_name(
+        segment: usize,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> Edit {
+        Edit {
+            field: Field::PersonaName(segment),
+            before: Value::Text(before),
+            after: Value::Text(after),
+        }
+    }
+
+    /// Set the action of the persona of `segment` (`None`: back to the suggested action).
+    pub(crate) fn persona_action(
+        segment: usize,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> Edit {
+        Edit {
+            field: Field::PersonaAction(segment),
+            before: Value::Text(before),
+            after: Value::Text(after),
+        }
+    }
+
+    /// Give `column` another role.
+    pub(crate) fn role(column: &str, before: Role, after: Role) -> Edit {
+        Edit {
+            field: Field::Role(column.to_string()),
+            before: Value::Role(before),
+            after: Value::Role(after),
+        }
+    }
+
+    /// Change one setting of the run: the whole configuration before and after.
+    pub(crate) fn setting(setting: Setting, before: &RunConfig, after: RunConfig) -> Edit {
+        Edit {
+            field: Field::Setting(setting),
+            before: Value::Settings(Box::new(before.clone())),
+            after: Value::Settings(Box::new(after)),
+        }
+    }
+
+    pub(crate) fn field(&self) -> &Field {
+        &self.field
+    }
+
+    /// The core's edit that sets the new value, for checking it (distinct, non-empty names).
+    pub(crate) fn persona_edit(&self) -> Option<PersonaEdit> {
+        let Value::Text(after) = &self.after else {
+            return None;
+        };
+        match self.field {
+            Field::PersonaName(segment) => Some(PersonaEdit::Rename {
+                segment,
+                name: after.clone(),
+            }),
+            Field::PersonaAction(segment) => Some(PersonaEdit::SetAction {
+                segment,
+                action: after.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    fn inverse(&self) -> Edit {
+        Edit {
+            field: self.field.clone(),
+            before: self.after.clone(),
+            after: self.before.clone(),
+        }
+    }
+}
+
+/// The things edits change.
+pub(crate) struct EditTarget<'a> {
+    pub(crate) personas: &'a mut [Persona],
+    pub(crate) mapping: &'a mut ColumnMapping,
+    pub(crate) config: &'a mut RunConfig,
+}
+
+impl EditTarget<'_> {
+    fn apply(&mut self, edit: &Edit) {
+        match (&edit.field, &edit.after) {
+            (Field::PersonaName(segment), Value::Text(after)) => {
+                if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
+                    p.label.user_name.clone_from(after);
+                }
+            }
+            (Field::PersonaAction(segment), Value::Text(after)) => {
+                if let Some(p) = self.personas.iter_mut().find(|p| p.segment == *segment) {
+                    p.label.user_action.clone_from(after);
+                }
+            }
+            (Field::Role(column), Value::Role(after)) => {
+                self.mapping.set_role(column, after.clone())
+            }
+            (Field::Setting(_), Value::Settings(after)) => self.config.clone_from(after),
+            // The constructors pair every field with its kind of value.
+            _ => {}
+        }
+    }
+}
+
+/// Undo and redo stacks.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// The field being typed into: further edits to it merge into the last step.
+    open: Option<Field>,
+}
+
+impl History {
+    /// Apply `edit` and record it. Consecutive edits of the field being typed into merge.
+    pub(crate) fn apply(&mut self, edit: Edit, target: &mut EditTarget<'_>) {
+        target.apply(&edit);
+        self.redo.clear();
+        if self.open.as_ref() == Some(&edit.field)
+            && let Some(last) = self.undo.last_mut()
+            && last.field == edit.field
+        {
+            last.after = edit.after;
+            return;
+        }
+        self.undo.push(edit);
+    }
+
+    /// Mark `field` as being typed into (merging) or, with `None`, close the step.
+    pub(crate) fn set_open(&mut self, field: Option<Field>) {
+        self.open = field;
+    }
+
+    pub(crate) fn undo(&mut self, target: &mut EditTarget<'_>) -> Option<Edit> {
+        self.open = None;
+        let edit = self.undo.pop()?;
+        target.apply(&edit.inverse());
+        self.redo.push(edit.clone());
+        Some(edit)
+    }
+
+    pub(crate) fn redo(&mut self, target: &mut EditTarget<'_>) -> Option<Edit> {
+        self.open = None;
+        let edit = self.redo.pop()?;
+        target.apply(&edit);
+        self.undo.push(edit.clone());
+        Some(edit)
+    }
+
+    pub(crate) fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    pub(crate) fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
+    /// Forget everything (a new dataset or analysis).
+    pub(crate) fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.open = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rename(segment: usize, before: Option<&str>, after: &str) -> Edit {
+        Edit::persona_name(segment, before.map(str::to_string), Some(after.to_string()))
+    }
+
+    fn persona(segment: usize, name: &str) -> Persona {
+        crate::personas::test_persona(segment, name)
+    }
+
+    #[test]
+    fn typing_merges_and_undo_redo_restore() {
+        let mut personas = vec![persona(0, "Premium Loyalists")];
+        let mut mapping = ColumnMapping::new(vec![("Income".into(), Role::Income)]);
+        let mut config = RunConfig::default();
+        let mut history = History::default();
+        let mut target = EditTarget {
+            personas: &mut personas,
+            mapping: &mut mapping,
+            config: &mut config,
+        };
+        history.set_open(Some(Field::PersonaName(0)));
+        history.apply(rename(0, None, "V"), &mut target);
+        history.apply(rename(0, Some("V"), "VIP"), &mut target);
+        history.set_open(None);
+        history.apply(
+            Edit::role("Income", Role::Income, Role::Ignore),
+            &mut target,
+        );
+        assert_eq!(target.personas[0].display_name(), "VIP");
+        assert_eq!(target.mapping.role_of("Income"), Role::Ignore);
+        history.undo(&mut target);
+        assert_eq!(target.mapping.role_of("Income"), Role::Income);
+        history.undo(&mut target);
+        assert_eq!(
+            target.personas[0].display_name(),
+            "Premium Loyalists",
+            "one step for the typing"
+        );
+        history.redo(&mut target);
+        assert_eq!(target.personas[0].display_name(), "VIP");
+        assert!(history.next_redo().is_some());
+    }
+
+    #[test]
+    fn a_dragged_setting_is_one_step_and_undoes_to_the_value_before() {
+        let mut personas = Vec::new();
+        let mut mapping = ColumnMapping::new(Vec::new());
+        let mut config = RunConfig::default();
+        let original = config.seeds;
+        let mut history = History::default();
+        let mut target = EditTarget {
+            personas: &mut personas,
+            mapping: &mut mapping,
+            config: &mut config,
+        };
+        history.set_open(Some(Field::Setting(Setting::Seeds)));
+        for seeds in [original + 1, original + 2, original + 3] {
+            let mut after = target.config.clone();
+            after.seeds = seeds;
+            let edit = Edit::setting(Setting::Seeds, target.config, after);
+            history.apply(edit, &mut target);
+        }
+        history.set_open(None);
+        assert_eq!(target.config.seeds, original + 3);
+        let undone = history.undo(&mut target).unwrap();
+        assert_eq!(undone.field(), &Field::Setting(Setting::Seeds));
+        assert_eq!(target.config.seeds, original, "one step for the drag");
+        assert!(history.next_undo().is_none());
+        history.redo(&mut target);
+        assert_eq!(target.config.seeds, original + 3);
+    }
+}

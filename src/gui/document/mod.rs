@@ -1,0 +1,324 @@
+//! The document: what the user works on and saves. The dataset with its mapping and run
+//! settings, the current analysis, the persona edits and the scenarios, with the unsaved mark
+//! and the undo history. Views read it; it changes only through its methods: the user's edits
+//! through [`Document::apply`] (undoable, and they mark it unsaved), the rest when a job ends.
+
+pub(crate) mod check;
+pub(crate) mod history;
+
+use super::dataset::Dataset;
+use super::jobs::{Finished, OpenedSession};
+use super::persistence::SessionContents;
+use super::views::Shown;
+use crate::config::RunConfig;
+use crate::decisions::{Decision, decisions_for};
+use crate::personas::{Persona, apply_persona_edit};
+use crate::pipeline::Analysis;
+use crate::roles::ColumnMapping;
+use crate::session::{AnalysisTab, Scenario, SessionUiState};
+use check::MappingCheck;
+use history::{Edit, EditTarget, Field, History};
+use std::path::{Path, PathBuf};
+
+/// The workbench's document.
+#[derive(Debug)]
+pub(crate) struct Document {
+    /// The dataset on the mapping screen (or behind the current analysis).
+    dataset: Option<Dataset>,
+    mapping: ColumnMapping,
+    config: RunConfig,
+    /// What `mapping` allows on `dataset`, for the mapping it was computed for.
+    check: Option<(ColumnMapping, MappingCheck)>,
+    current: Option<Finished>,
+    /// The personas of the current analysis with the user's names and actions.
+    personas: Vec<Persona>,
+    /// The core's decisions for those personas (recomputed after each persona edit).
+    decisions: Vec<Decision>,
+    /// The last persona edit that was refused, and why.
+    problem: Option<(Field, String)>,
+    /// Kept as a session brought them until the simulation issue edits them.
+    scenarios: Vec<Scenario>,
+    /// Kept as a session brought it; nothing sets it yet (see `SessionUiState::selected_k`).
+    selected_k: Option<usize>,
+    history: History,
+    dirty: bool,
+    /// Counts changes, so a save that finishes after a later edit leaves the mark on.
+    revision: u64,
+    /// The session file the analysis was last saved to or opened from.
+    path: Option<PathBuf>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            dataset: None,
+            mapping: ColumnMapping::new(Vec::new()),
+            config: RunConfig::default(),
+            check: None,
+            current: None,
+            personas: Vec::new(),
+            decisions: Vec::new(),
+            problem: None,
+            scenarios: Vec::new(),
+            selected_k: None,
+            history: History::default(),
+            dirty: false,
+            revision: 0,
+            path: None,
+        }
+    }
+}
+
+/// Reading.
+impl Document {
+    pub(crate) fn dataset(&self) -> Option<&Dataset> {
+        self.dataset.as_ref()
+    }
+
+    pub(crate) fn mapping(&self) -> &ColumnMapping {
+        &self.mapping
+    }
+
+    /// The settings of the next run.
+    pub(crate) fn config(&self) -> &RunConfig {
+        &self.config
+    }
+
+    /// The analysis on display with what the views draw of it.
+    pub(crate) fn current(&self) -> Option<&Finished> {
+        self.current.as_ref()
+    }
+
+    pub(crate) fn analysis(&self) -> Option<&Analysis> {
+        self.current.as_ref().map(|c| c.analysis.as_ref())
+    }
+
+    pub(crate) fn personas(&self) -> &[Persona] {
+        &self.personas
+    }
+
+    pub(crate) fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub(crate) fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub(crate) fn next_undo(&self) -> Option<&Edit> {
+        self.history.next_undo()
+    }
+
+    pub(crate) fn next_redo(&self) -> Option<&Edit> {
+        self.history.next_redo()
+    }
+
+    /// What the mapping allows, once [`Self::refresh_check`] ran for it.
+    pub(crate) fn mapping_check(&self) -> Option<&MappingCheck> {
+        self.check
+            .as_ref()
+            .filter(|(m, _)| *m == self.mapping)
+            .map(|(_, c)| c)
+    }
+
+    /// The file the document is about: the session's, else the data's.
+    pub(crate) fn file_name(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string())
+            .or_else(|| self.analysis().map(|a| a.file_name.clone()))
+            .or_else(|| self.dataset.as_ref().map(|d| d.table.file_name.clone()))
+    }
+
+    /// The tabs' read-only picture of the current analysis.
+    pub(crate) fn shown(&self, presenting: bool) -> Option<Shown<'_>> {
+        self.current.as_ref().map(|c| Shown {
+            analysis: &c.analysis,
+            figures: &c.figures,
+            personas: &self.personas,
+            decisions: &self.decisions,
+            problem: if presenting {
+                None
+            } else {
+                self.problem.as_ref()
+            },
+            presenting,
+        })
+    }
+
+    /// What a session of this document holds, with the view state to reopen on; `None`
+    /// without an analysis and the data behind it.
+    pub(crate) fn contents(
+        &self,
+        compare: Option<(usize, usize)>,
+        tab: AnalysisTab,
+    ) -> Option<SessionContents> {
+        let current = self.current.as_ref()?;
+        let dataset = current.dataset.as_ref()?;
+        Some(SessionContents {
+            table: dataset.table.clone(),
+            analysis: current.analysis.clone(),
+            personas: self.personas.clone(),
+            scenarios: self.scenarios.clone(),
+            ui: SessionUiState {
+                selected_k: self.selected_k,
+                compare,
+                active_tab: Some(tab),
+            },
+        })
+    }
+
+    /// The state of the edits, for [`Self::saved`].
+    pub(crate) fn revision(&self) -> u64 {
+        self.revision
+    }
+}
+
+/// Changing: the user's edits.
+impl Document {
+    /// Apply an edit the user made and mark the document unsaved. A persona edit the core
+    /// refuses (a name that is taken, empty or too long) is kept as the problem to show next
+    /// to its field instead.
+    pub(crate) fn apply(&mut self, edit: Edit) {
+        let persona = edit.persona_edit();
+        if let Some(change) = &persona {
+            let mut probe = self.personas.clone();
+            if let Err(e) = apply_persona_edit(&mut probe, change) {
+                self.problem = Some((edit.field().clone(), format!("Not applied: {e}.")));
+                return;
+            }
+        }
+        self.problem = None;
+        let mut target = EditTarget {
+            personas: &mut self.personas,
+            mapping: &mut self.mapping,
+            config: &mut self.config,
+        };
+        self.history.apply(edit, &mut target);
+        self.changed(persona.is_some());
+    }
+
+    /// Undo the last edit, if any.
+    pub(crate) fn undo(&mut self) -> Option<Edit> {
+        self.step(true)
+    }
+
+    /// Redo the edit last undone, if any.
+    pub(crate) fn redo(&mut self) -> Option<Edit> {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> Option<Edit> {
+        let mut target = EditTarget {
+            personas: &mut self.personas,
+            mapping: &mut self.mapping,
+            config: &mut self.config,
+        };
+        let done = if undo {
+            self.history.undo(&mut target)
+        } else {
+            self.history.redo(&mut target)
+        }?;
+        self.problem = None;
+        self.changed(done.persona_edit().is_some());
+        Some(done)
+    }
+
+    /// The field being typed into (its edits merge into one step), or `None` when it lost
+    /// focus (which also clears a refused edit's message).
+    pub(crate) fn typing(&mut self, field: Option<Field>) {
+        if field.is_none() {
+            self.problem = None;
+        }
+        self.history.set_open(field);
+    }
+
+    /// Something the session saves changed: mark it unsaved, and refresh the decisions when
+    /// a persona changed (they name the personas).
+    fn changed(&mut self, personas: bool) {
+        self.dirty = true;
+        self.revision += 1;
+        if personas && let Some(current) = &self.current {
+            self.decisions = decisions_for(&current.analysis.insights, &self.personas);
+        }
+    }
+}
+
+/// Changing: what jobs bring and the screens ask for.
+impl Document {
+    /// Replace the settings of the next run (not an edit: tests and headless runs).
+    pub(crate) fn set_config(&mut self, config: RunConfig) {
+        self.config = config;
+    }
+
+    /// A dataset to map, with its detected roles.
+    pub(crate) fn open_dataset(&mut self, dataset: Dataset) {
+        self.mapping = dataset.detected_mapping();
+        self.dataset = Some(dataset);
+        self.check = None;
+        self.history.clear();
+    }
+
+    /// Compute what the mapping allows, if it changed since the last time.
+    pub(crate) fn refresh_check(&mut self) {
+        let Some(dataset) = &self.dataset else {
+            return;
+        };
+        if self.check.as_ref().is_none_or(|(m, _)| *m != self.mapping) {
+            let check = MappingCheck::of(dataset, &self.mapping);
+            self.check = Some((self.mapping.clone(), check));
+        }
+    }
+
+    /// Back to the mapping and settings of the analysis on display, to change and run again.
+    pub(crate) fn edit_mapping(&mut self) {
+        if let Some(analysis) = self.analysis() {
+            let (mapping, config) = (analysis.mapping.clone(), analysis.config.clone());
+            self.mapping = mapping;
+            self.config = config;
+        }
+        self.check = None;
+        self.history.clear();
+    }
+
+    /// A new analysis: not saved anywhere yet.
+    pub(crate) fn analysed(&mut self, finished: Finished) {
+        self.show(finished);
+        self.scenarios.clear();
+        self.selected_k = None;
+        self.path = None;
+        self.changed(false);
+    }
+
+    /// An opened session, as it was saved. Returns the view state it reopens on.
+    pub(crate) fn opened(&mut self, finished: Finished, opened: OpenedSession) -> SessionUiState {
+        self.show(finished);
+        self.scenarios = opened.scenarios;
+        self.selected_k = opened.ui.selected_k;
+        self.path = Some(opened.path);
+        self.dirty = false;
+        opened.ui
+    }
+
+    /// Saved to `path` with the edits as they were at `revision`.
+    pub(crate) fn saved(&mut self, path: PathBuf, revision: u64) {
+        self.path = Some(path);
+        if revision == self.revision {
+            self.dirty = false;
+        }
+    }
+
+    /// Put a complete analysis on display, with its personas as they were saved.
+    fn show(&mut self, finished: Finished) {
+        self.mapping = finished.analysis.mapping.clone();
+        self.config = finished.analysis.config.clone();
+        self.dataset = finished.dataset.clone();
+        self.personas = finished.analysis.personas.clone();
+        self.decisions = decisions_for(&finished.analysis.insights, &self.personas);
+        self.current = Some(finished);
+        self.problem = None;
+        self.check = None;
+        self.history.clear();
+    }
+}
