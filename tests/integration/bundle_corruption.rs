@@ -39,14 +39,14 @@ fn every_truncation_of_a_checksummed_payload_is_a_clean_error() {
     // With the header and checksums rewritten to match, the decoder itself meets every cut.
     let (manifest, payload) = sections(&small_bundle());
     for len in 0..payload.len() {
-        let err = Session::from_bytes(&wrap(1, &manifest, &payload[..len])).unwrap_err();
+        let err = Session::from_bytes(&wrap(FORMAT_VERSION, &manifest, &payload[..len])).unwrap_err();
         assert!(
             matches!(err, SessionError::Decode { .. }),
             "payload cut at {len}: {err}"
         );
     }
     for len in 0..manifest.len() {
-        let err = Session::from_bytes(&wrap(1, &manifest[..len], &payload)).unwrap_err();
+        let err = Session::from_bytes(&wrap(FORMAT_VERSION, &manifest[..len], &payload)).unwrap_err();
         assert!(
             matches!(err, SessionError::Inconsistent { .. }),
             "manifest cut at {len}: {err}"
@@ -82,7 +82,7 @@ fn hostile_payloads_with_valid_checksums_never_panic() {
             let at = rng.gen_range(0..hostile.len());
             hostile[at] = rng.r#gen();
         }
-        let bundle = wrap(1, &manifest, &hostile);
+        let bundle = wrap(FORMAT_VERSION, &manifest, &hostile);
         match Session::from_bytes(&bundle) {
             Ok(session) => {
                 accepted += 1;
@@ -164,7 +164,7 @@ fn a_huge_length_inside_a_checksummed_payload_is_refused() {
     for claimed in [100_000_000_000u64, u64::MAX, 1 << 20, payload.len() as u64] {
         let mut hostile = payload.clone();
         hostile[..8].copy_from_slice(&claimed.to_le_bytes());
-        let err = Session::from_bytes(&wrap(1, &manifest, &hostile)).unwrap_err();
+        let err = Session::from_bytes(&wrap(FORMAT_VERSION, &manifest, &hostile)).unwrap_err();
         let text = err.to_string();
         assert!(
             matches!(err, SessionError::Decode { .. }),
