@@ -12,7 +12,7 @@ use common::small_session;
 use peak_alloc::PeakAlloc;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use sis::session::Session;
+use sis::session::{FORMAT_VERSION, Session};
 
 #[global_allocator]
 static ALLOCATOR: PeakAlloc = PeakAlloc;
@@ -67,7 +67,7 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
             hostile[at..at + 8].copy_from_slice(&claimed.to_le_bytes());
             check(
                 format!("{claimed} at payload byte {at}"),
-                &wrap(1, &manifest, &hostile),
+                &wrap(FORMAT_VERSION, &manifest, &hostile),
             );
         }
     }
@@ -75,7 +75,7 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
     for len in (0..payload.len()).step_by(7) {
         check(
             format!("payload cut at {len}"),
-            &wrap(1, &manifest, &payload[..len]),
+            &wrap(FORMAT_VERSION, &manifest, &payload[..len]),
         );
     }
     // Random bytes.
@@ -88,7 +88,7 @@ fn no_bundle_makes_sis_allocate_far_beyond_its_size() {
         }
         check(
             format!("random round {round}"),
-            &wrap(1, &manifest, &hostile),
+            &wrap(FORMAT_VERSION, &manifest, &hostile),
         );
     }
     println!(

@@ -3,7 +3,7 @@
 //! and the structural checks. Decoding must end in a value or a clean error; a value must
 //! re-encode to exactly the input.
 //!
-//! An input that is itself a whole bundle (such as `tests/fixtures/session_v1.sis`) is taken
+//! An input that is itself a whole bundle (such as `tests/fixtures/session_v2.sis`) is taken
 //! apart and its payload used, so the fixture seeds this target too:
 //! `cargo +nightly fuzz run payload_decode fuzz/corpus/payload_decode tests/fixtures`
 #![no_main]
@@ -13,9 +13,9 @@ mod bundle_bytes;
 
 use bundle_bytes::wrap;
 use libfuzzer_sys::fuzz_target;
-use sis::session::Session;
+use sis::session::{FORMAT_VERSION, Session};
 
-const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/session_v1.sis");
+const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/session_v2.sis");
 
 /// (header length, manifest, payload) of a format-1 bundle, if `bundle` looks like one.
 fn split(bundle: &[u8]) -> Option<(usize, &[u8], &[u8])> {
@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         Some((_, _, payload)) if data.starts_with(b"SISB") => payload,
         _ => data,
     };
-    let bundle = wrap(1, manifest, payload);
+    let bundle = wrap(FORMAT_VERSION, manifest, payload);
     if let Ok(session) = Session::from_bytes(&bundle) {
         let again = session.to_bytes().expect("a decoded session encodes");
         let (_, m, p) = split(&again).expect("sis writes bundles");
