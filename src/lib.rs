@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod features;
 pub mod generate;
 pub mod ingest;

@@ -5,7 +5,7 @@ mod families;
 mod reference;
 
 pub use families::{FamilyStatus, InsightFamily, family_status};
-pub use reference::build_features;
+pub use reference::{CLV_HORIZON_YEARS, SPEND_WINDOW_YEARS, build_features};
 
 use serde::{Deserialize, Serialize};
 

@@ -16,6 +16,7 @@ pub use io::{
     MODEL_EXTENSION, load_model, load_model_from_session, model_from_json, model_to_json,
     save_model, write_scored_csv,
 };
+pub(crate) use io::csv_field;
 pub use matching::{hungarian, match_segments};
 pub use predict::Scored;
 pub use prepare::{OutlierCap, Preparation};
