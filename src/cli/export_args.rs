@@ -18,7 +18,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub sql: Option<PathBuf>,
     /// The table (or view) the query reads, e.g. crm.customers.
-    #[arg(long, value_name = "NAME", default_value = "customers", requires = "sql")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "customers",
+        requires = "sql"
+    )]
     pub table: String,
     /// How the query quotes column names that are not plain names.
     #[arg(long, value_enum, default_value_t = QuoteStyle::Ansi, requires = "sql")]

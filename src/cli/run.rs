@@ -1,11 +1,11 @@
 //! `sis run`: load, validate, segment and print the summary (or the full JSON).
 
 use super::args::RunArgs;
+use super::progress_bar::stderr_progress;
 use super::{CliError, emit, insights_text, model_options, text};
 use crate::config::{KChoice, RunConfig, ScalerChoice};
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
-use super::progress_bar::stderr_progress;
 use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
 use crate::summary::RunDocument;
@@ -50,7 +50,10 @@ pub(crate) fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
 }
 
 /// The mapping: detected, then overridden by a mapping file if given.
-pub(crate) fn mapping_for(table: &RawTable, file: Option<&Path>) -> Result<ColumnMapping, CliError> {
+pub(crate) fn mapping_for(
+    table: &RawTable,
+    file: Option<&Path>,
+) -> Result<ColumnMapping, CliError> {
     let (mut mapping, _) = detect_mapping(table);
     if let Some(path) = file {
         let text = std::fs::read_to_string(path).map_err(|e| {

@@ -2,7 +2,7 @@
 //! when it is an export of the same kind, or with `force`) and writing the file.
 
 use super::customers::{CUSTOMER_COLUMNS, CustomerFormat, ScoredCustomers, write_customers};
-use super::sql::{SqlOptions, scoring_sql, SQL_SIGNATURE};
+use super::sql::{SQL_SIGNATURE, SqlOptions, scoring_sql};
 use super::{ExportError, manifest_json};
 use crate::model::SavedSegmentation;
 use crate::pipeline::Analysis;
@@ -152,7 +152,10 @@ mod tests {
         std::fs::write(&input, b"SIS\x00bundle").unwrap();
         let csv = OutputKind::Customers(CustomerFormat::Csv);
         let err = check_output(&input, &input, csv, true).unwrap_err();
-        assert!(matches!(err, ExportError::WouldOverwriteInput { .. }), "{err}");
+        assert!(
+            matches!(err, ExportError::WouldOverwriteInput { .. }),
+            "{err}"
+        );
 
         let data = dir.path().join("data.csv");
         std::fs::write(&data, "ID,Income\n1,2\n").unwrap();

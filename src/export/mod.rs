@@ -25,9 +25,7 @@ pub enum ExportError {
         action: &'static str,
         source: std::io::Error,
     },
-    #[error(
-        "{path}: unknown export format \"{extension}\"; name the file .csv, .parquet or .xlsx"
-    )]
+    #[error("{path}: unknown export format \"{extension}\"; name the file .csv, .parquet or .xlsx")]
     UnknownFormat { path: PathBuf, extension: String },
     #[error("{path}: this is the session being exported; choose another output file")]
     WouldOverwriteInput { path: PathBuf },

@@ -64,7 +64,11 @@ fn scored_customers_read_back_from_csv_and_parquet_match_the_analysis() {
         .finish()
         .unwrap();
     assert_eq!(frame.height(), want.len());
-    let names: Vec<String> = frame.get_column_names().iter().map(|n| n.to_string()).collect();
+    let names: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     assert_eq!(names[..3], ["customer_id", "segment", "persona"]);
     assert_eq!(names[3..], a.segmentation.feature_names[..]);
     let personas = text_column(&frame, "persona");
@@ -110,7 +114,10 @@ fn the_xlsx_export_is_one_sheet_with_the_same_rows_and_the_same_bytes_every_time
     assert_eq!(sheet.get((0, 2)), Some(&Data::String("persona".into())));
     for (i, (id, segment, persona)) in want.iter().enumerate() {
         assert_eq!(sheet.get((i + 1, 0)), Some(&Data::String(id.clone())));
-        assert_eq!(sheet.get((i + 1, 1)), Some(&Data::Float(f64::from(*segment))));
+        assert_eq!(
+            sheet.get((i + 1, 1)),
+            Some(&Data::Float(f64::from(*segment)))
+        );
         assert_eq!(sheet.get((i + 1, 2)), Some(&Data::String(persona.clone())));
     }
 }
@@ -148,7 +155,10 @@ fn sis_export_writes_the_customers_the_manifest_and_the_query() {
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("customer_id,segment,persona,"), "{text}");
     assert!(text.contains("\"Clientes Fiéis, Ärzte\""));
-    assert_eq!(text.lines().count(), renamed_session().analysis.customer_ids.len() + 1);
+    assert_eq!(
+        text.lines().count(),
+        renamed_session().analysis.customer_ids.len() + 1
+    );
     let query = std::fs::read_to_string(&sql).unwrap();
     assert!(query.contains("FROM crm.customers"), "{query}");
 
@@ -183,7 +193,10 @@ fn sis_export_never_overwrites_the_session_and_asks_before_replacing_other_files
     let (code, _, err) = sis(&["export", &bundle, "--customers", path]);
     assert_eq!(code, 2);
     assert!(err.contains("--force"), "{err}");
-    assert_eq!(std::fs::read_to_string(&data).unwrap(), "ID,Income\n1,50000\n");
+    assert_eq!(
+        std::fs::read_to_string(&data).unwrap(),
+        "ID,Income\n1,50000\n"
+    );
     let (code, _, err) = sis(&["export", &bundle, "--customers", path, "--force"]);
     assert_eq!(code, 0, "{err}");
 

@@ -19,9 +19,7 @@ fn load_into_sqlite(table: &RawTable, name: &str) -> rusqlite::Connection {
         .columns
         .iter()
         .map(|c| match &c.data {
-            ColumnData::Numeric(v) if v.iter().all(|x| x.is_nan() || x.fract() == 0.0) => {
-                "INTEGER"
-            }
+            ColumnData::Numeric(v) if v.iter().all(|x| x.is_nan() || x.fract() == 0.0) => "INTEGER",
             ColumnData::Numeric(_) => "REAL",
             _ => "TEXT",
         })
@@ -88,7 +86,11 @@ fn assert_same_as_score(model: &SavedSegmentation, table: &RawTable, what: &str)
     let conn = load_into_sqlite(table, "customers");
     let from_sql = run_query(&conn, &sql);
     let scored = model.predict(table).unwrap();
-    assert_eq!(from_sql.len(), scored.ids.len(), "{what}: one row per customer");
+    assert_eq!(
+        from_sql.len(),
+        scored.ids.len(),
+        "{what}: one row per customer"
+    );
     for (i, id) in scored.ids.iter().enumerate() {
         let (segment, persona) = &from_sql[id];
         assert_eq!(*segment, scored.labels[i] + 1, "{what}: customer {id}");
@@ -168,7 +170,15 @@ fn the_query_names_its_table_quotes_odd_names_and_refuses_what_it_cannot_compute
         .collect::<Vec<_>>()
         .join("\n")
         .to_uppercase();
-    for vendor in ["DATEDIFF", "JULIANDAY", "STRFTIME", "IIF(", "GREATEST", "LEAST", "::"] {
+    for vendor in [
+        "DATEDIFF",
+        "JULIANDAY",
+        "STRFTIME",
+        "IIF(",
+        "GREATEST",
+        "LEAST",
+        "::",
+    ] {
         assert!(!code.contains(vendor), "{vendor} in the query");
     }
 
@@ -183,5 +193,8 @@ fn the_query_names_its_table_quotes_odd_names_and_refuses_what_it_cannot_compute
         matches!(&err, SqlError::UnsupportedFeature { feature, .. } if feature == "Discount_Addicted"),
         "{err}"
     );
-    assert!(err.to_string().contains("--exclude Discount_Addicted"), "{err}");
+    assert!(
+        err.to_string().contains("--exclude Discount_Addicted"),
+        "{err}"
+    );
 }

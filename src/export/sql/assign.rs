@@ -29,13 +29,18 @@ fn scaled(model: &SavedSegmentation) -> Result<Cte, SqlError> {
             Some(cap) => {
                 let lower = number(cap.lower, &format!("lower cap of {name}"))?;
                 let upper = number(cap.upper, &format!("upper cap of {name}"))?;
-                format!("CASE WHEN {f} < {lower} THEN {lower} WHEN {f} > {upper} THEN {upper} ELSE {f} END")
+                format!(
+                    "CASE WHEN {f} < {lower} THEN {lower} WHEN {f} > {upper} THEN {upper} ELSE {f} END"
+                )
             }
             None => f,
         };
         let center = number(model.scaler.center[j], &format!("scaler center of {name}"))?;
         let scale = number(model.scaler.scale[j], &format!("scaler scale of {name}"))?;
-        lines.push(format!("    , ({value} - {center}) / {scale} AS z{}", j + 1));
+        lines.push(format!(
+            "    , ({value} - {center}) / {scale} AS z{}",
+            j + 1
+        ));
     }
     lines.push("  FROM features".into());
     Ok(Cte {
@@ -76,7 +81,10 @@ fn nearest(k: usize) -> String {
     let mut s = String::from("CASE");
     for i in 1..k {
         let conditions: Vec<String> = (i + 1..=k).map(|j| format!("d{i} <= d{j}")).collect();
-        s.push_str(&format!("\n      WHEN {} THEN {i}", conditions.join(" AND ")));
+        s.push_str(&format!(
+            "\n      WHEN {} THEN {i}",
+            conditions.join(" AND ")
+        ));
     }
     s.push_str(&format!("\n      ELSE {k} END"));
     s

@@ -2,7 +2,7 @@
 //! computes them (same order, so a name that two definitions share resolves the same way).
 
 use super::inputs::{Input, Kind, Plan};
-use super::{Cte, SqlError, text};
+use super::{Cte, SqlError, comment, text};
 use crate::features::names::*;
 use crate::features::{CLV_HORIZON_YEARS, SPEND_WINDOW_YEARS};
 use crate::roles::{Channel, Role};
@@ -230,7 +230,11 @@ pub(super) fn ctes(plan: &Plan) -> Result<Vec<Cte>, SqlError> {
                 feature: feature.clone(),
             })?,
         };
-        lines.push(format!("    , {expr} AS f{}  -- {}", j + 1, comment(feature)));
+        lines.push(format!(
+            "    , {expr} AS f{}  -- {}",
+            j + 1,
+            comment(feature)
+        ));
     }
     lines.push("  FROM totals".into());
     Ok(vec![
@@ -240,9 +244,4 @@ pub(super) fn ctes(plan: &Plan) -> Result<Vec<Cte>, SqlError> {
             body: lines.join("\n"),
         },
     ])
-}
-
-/// A feature name safe inside a `--` comment.
-fn comment(name: &str) -> String {
-    name.replace(['\n', '\r'], " ")
 }

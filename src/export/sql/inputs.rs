@@ -138,7 +138,10 @@ impl<'a> Plan<'a> {
 
     /// One line per input column for the header comment.
     pub fn describe_columns(&self) -> Vec<String> {
-        let mut lines = vec![format!("{} (customer_id): the customer key, any type", self.id)];
+        let mut lines = vec![format!(
+            "{} (customer_id): the customer key, any type",
+            self.id
+        )];
         for c in &self.inputs {
             let what = match c.kind {
                 Kind::Number => "number",
@@ -197,7 +200,11 @@ impl<'a> Plan<'a> {
     /// a first quotient (exact, truncated or rounded, whatever the engine's `/` does), then
     /// corrected by one either way.
     fn date_steps(&self) -> Vec<Cte> {
-        let dates: Vec<&Input> = self.inputs.iter().filter(|c| c.kind == Kind::Date).collect();
+        let dates: Vec<&Input> = self
+            .inputs
+            .iter()
+            .filter(|c| c.kind == Kind::Date)
+            .collect();
         let mut shifted = String::from("  SELECT s.*");
         let mut divided = String::from("  SELECT s.*");
         let mut floored = String::from("  SELECT s.*");

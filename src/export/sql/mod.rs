@@ -110,9 +110,14 @@ pub(super) fn column(name: &str, quote: Quote) -> String {
 const RESERVED: [&str; 40] = [
     "ALL", "AND", "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CROSS", "DATE", "DAY", "DESC",
     "DISTINCT", "ELSE", "END", "EXISTS", "FROM", "FULL", "GROUP", "HAVING", "IN", "INNER",
-    "INTERVAL", "IS", "JOIN", "LEFT", "LIKE", "LIMIT", "NOT", "NULL", "ON", "OR", "ORDER",
-    "RIGHT", "SELECT", "THEN", "UNION", "USING", "WHEN", "WHERE",
+    "INTERVAL", "IS", "JOIN", "LEFT", "LIKE", "LIMIT", "NOT", "NULL", "ON", "OR", "ORDER", "RIGHT",
+    "SELECT", "THEN", "UNION", "USING", "WHEN", "WHERE",
 ];
+
+/// Text safe inside a `--` comment: line breaks become spaces.
+pub(super) fn comment(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
 
 /// One common table expression.
 pub(super) struct Cte {
@@ -142,11 +147,11 @@ pub fn scoring_sql(model: &SavedSegmentation, options: &SqlOptions) -> Result<St
 
 /// The comment block: what the query does and what it expects.
 fn header(model: &SavedSegmentation, options: &SqlOptions, plan: &inputs::Plan) -> String {
-    let mut s = format!("{SQL_SIGNATURE} for model {}\n", model.run_id);
+    let mut s = format!("{SQL_SIGNATURE} for model {}\n", comment(&model.run_id));
     let _ = writeln!(
         s,
         "-- Trained on {} ({} customers, {} segments, scaler {}), written by sis {}.",
-        model.training_file,
+        comment(&model.training_file),
         model.training_customers,
         model.k,
         model.scaler.kind.name(),
@@ -155,12 +160,13 @@ fn header(model: &SavedSegmentation, options: &SqlOptions, plan: &inputs::Plan) 
     let _ = writeln!(
         s,
         "-- Reads {}; one row per customer. Output: customer_id, segment (1..{}), persona.",
-        options.table, model.k
+        comment(&options.table),
+        model.k
     );
     s.push_str("-- Columns: numbers as integer or floating types, missing values as NULL;\n");
     s.push_str("-- join dates as ISO text 'YYYY-MM-DD' (a time after it is ignored).\n");
     for line in plan.describe_columns() {
-        let _ = writeln!(s, "--   {line}");
+        let _ = writeln!(s, "--   {}", comment(&line));
     }
     s
 }
