@@ -45,7 +45,7 @@ fn expected(a: &Analysis) -> Vec<(String, u32, String)> {
 
 fn text_column(frame: &DataFrame, name: &str) -> Vec<String> {
     let column = frame.column(name).unwrap().str().unwrap().clone();
-    column.into_iter().map(|v| v.unwrap().to_string()).collect()
+    column.iter().map(|v| v.unwrap().to_string()).collect()
 }
 
 #[test]
