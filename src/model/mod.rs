@@ -12,11 +12,11 @@ mod replay;
 
 pub use align::{Alignment, MAX_MATCH_DISTANCE, SegmentMatch, align_to_previous};
 pub use drift::{DRIFT_SD, Drift, FeatureDrift, SegmentDrift};
+pub(crate) use io::csv_field;
 pub use io::{
     MODEL_EXTENSION, load_model, load_model_from_session, model_from_json, model_to_json,
     save_model, write_scored_csv,
 };
-pub(crate) use io::csv_field;
 pub use matching::{hungarian, match_segments};
 pub use predict::Scored;
 pub use prepare::{OutlierCap, Preparation};
