@@ -50,6 +50,7 @@ pub mod pipeline;
 pub mod model;
 pub mod session;
 pub mod summary;
+pub mod export;
 
 // Shells.
 pub mod cli;

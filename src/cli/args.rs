@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::export_args::ExportArgs;
 pub use super::session_args::{InspectArgs, SessionsArgs};
 
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
@@ -32,6 +33,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List or prune the saved sessions.
     Sessions(SessionsArgs),
+    /// Export a session: scored customers (CSV, Parquet, XLSX), the manifest, the scoring SQL.
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]

@@ -6,7 +6,7 @@ use crate::ingest::{LoadOptions, load_table};
 use crate::roles::detect_mapping;
 use std::io::Write;
 
-pub fn detect(args: &DetectArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn detect(args: &DetectArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let table = load_table(
         &args.data,
         &LoadOptions {

@@ -5,7 +5,7 @@ use super::{CliError, emit};
 use crate::generate::{GeneratorConfig, write_customers_to_path};
 use std::io::Write;
 
-pub fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if args.customers == 0 {
         return Err(CliError::usage(
             "--customers must be at least 1; give the number of customer rows to write",

@@ -10,7 +10,7 @@ use crate::summary::InsightsDocument;
 use std::io::Write;
 use std::path::Path;
 
-pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let run = &args.run;
     let is_session = FileKind::of(&run.data) == FileKind::Session;
     let mut analysis = if is_session {
@@ -32,7 +32,7 @@ pub fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError
 }
 
 /// The analysis a session bundle holds, with the user's persona edits.
-pub fn load_analysis_from_session(path: &Path) -> Result<Analysis, CliError> {
+pub(crate) fn load_analysis_from_session(path: &Path) -> Result<Analysis, CliError> {
     let session = crate::session::Session::open(path).map_err(CliError::data)?;
     Ok(session.analysis)
 }

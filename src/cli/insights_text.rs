@@ -113,7 +113,7 @@ fn alignment_text(s: &mut String, al: &Alignment) {
 }
 
 /// What `sis run` adds after the segmentation summary.
-pub fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
+pub(crate) fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
     let mut s = String::new();
     kpis(&mut s, &a.insights);
     personas(&mut s, &a.personas);
@@ -140,9 +140,8 @@ fn section<T>(
     }
 }
 
-fn families(s: &mut String, a: &Analysis) {
-    let i = &a.insights;
-    let ps = &a.personas;
+/// Revenue per segment: customers, revenue and the value index.
+fn revenue_section(s: &mut String, i: &Insights, ps: &[Persona]) {
     section(s, "Revenue contribution", &i.revenue, |s, r| {
         let _ = writeln!(
             s,
@@ -163,6 +162,10 @@ fn families(s: &mut String, a: &Analysis) {
             );
         }
     });
+}
+
+/// Campaign response per segment, with its lift and deal dependency.
+fn promotion_section(s: &mut String, i: &Insights) {
     section(s, "Promotion responsiveness", &i.promotion, |s, p| {
         let campaigns: Vec<&str> = p
             .population_campaigns
@@ -203,6 +206,10 @@ fn families(s: &mut String, a: &Analysis) {
             percent(p.population_response_pct, Percent::Adaptive)
         );
     });
+}
+
+/// Discount-addicted customers and the revenue at risk.
+fn discount_section(s: &mut String, i: &Insights) {
     section(s, "Discount-addiction risk", &i.discount, |s, d| {
         let _ = writeln!(
             s,
@@ -229,6 +236,10 @@ fn families(s: &mut String, a: &Analysis) {
             percent(d.total_revenue_at_risk_pct, Percent::Adaptive)
         );
     });
+}
+
+/// The channel mix of each segment's purchases.
+fn channel_section(s: &mut String, i: &Insights) {
     section(
         s,
         "Channel preference (share of purchases)",
@@ -277,6 +288,10 @@ fn families(s: &mut String, a: &Analysis) {
             );
         },
     );
+}
+
+/// Recency, frequency and monetary means.
+fn rfm_section(s: &mut String, i: &Insights) {
     section(s, "RFM (means)", &i.rfm, |s, r| {
         let _ = writeln!(
             s,
@@ -301,6 +316,10 @@ fn families(s: &mut String, a: &Analysis) {
             thousands(r.population.monetary)
         );
     });
+}
+
+/// The CLV proxy's mean, median and 90th percentile.
+fn clv_section(s: &mut String, i: &Insights) {
     section(s, "CLV proxy", &i.clv, |s, c| {
         let _ = writeln!(
             s,
@@ -325,6 +344,10 @@ fn families(s: &mut String, a: &Analysis) {
             thousands(c.population.p90)
         );
     });
+}
+
+/// The features that set each segment apart (z-scores).
+fn profile_section(s: &mut String, i: &Insights) {
     let _ = writeln!(
         s,
         "\nDistinguishing features (segment mean vs population, z-score)"
@@ -345,6 +368,10 @@ fn families(s: &mut String, a: &Analysis) {
             .collect();
         let _ = writeln!(s, "  {:>3} {}", t.segment + 1, list.join("; "));
     }
+}
+
+/// Over-represented categorical values per segment.
+fn categories_section(s: &mut String, i: &Insights) {
     section(
         s,
         "Categorical attributes (over-represented values)",
@@ -363,6 +390,10 @@ fn families(s: &mut String, a: &Analysis) {
             }
         },
     );
+}
+
+/// How much of the variance the PCA map shows.
+fn projection_section(s: &mut String, i: &Insights) {
     let pr = &i.projection;
     let _ = writeln!(
         s,
@@ -374,8 +405,22 @@ fn families(s: &mut String, a: &Analysis) {
     );
 }
 
+/// Every insight family, one section each.
+fn families(s: &mut String, a: &Analysis) {
+    let i = &a.insights;
+    revenue_section(s, i, &a.personas);
+    promotion_section(s, i);
+    discount_section(s, i);
+    channel_section(s, i);
+    rfm_section(s, i);
+    clv_section(s, i);
+    profile_section(s, i);
+    categories_section(s, i);
+    projection_section(s, i);
+}
+
 /// The full text of `sis insights`.
-pub fn full_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
+pub(crate) fn full_insights(a: &Analysis, alignment: Option<&Alignment>) -> String {
     let mut s = format!(
         "Strategic Intelligence Stack: insights of run {} ({}, {} customers, {} segments)\n",
         short(&a.run_id),

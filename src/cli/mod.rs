@@ -3,10 +3,13 @@
 
 mod args;
 mod detect;
+mod export;
+mod export_args;
 mod generate;
 mod insights;
 mod insights_text;
 mod model_options;
+mod progress_bar;
 mod run;
 mod score;
 mod session_args;
@@ -26,7 +29,7 @@ pub struct CliError {
 
 impl CliError {
     /// Bad data or a failed stage (exit 1).
-    pub fn data(message: impl std::fmt::Display) -> Self {
+    pub(crate) fn data(message: impl std::fmt::Display) -> Self {
         Self {
             code: 1,
             message: message.to_string(),
@@ -34,7 +37,7 @@ impl CliError {
     }
 
     /// A bad argument (exit 2).
-    pub fn usage(message: impl std::fmt::Display) -> Self {
+    pub(crate) fn usage(message: impl std::fmt::Display) -> Self {
         Self {
             code: 2,
             message: message.to_string(),
@@ -52,6 +55,7 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Score(a) => score::score(&a, out),
         Command::Inspect(a) => session_cmds::inspect(&a, out),
         Command::Sessions(a) => session_cmds::sessions(&a, out),
+        Command::Export(a) => export::export(&a, out),
     }
 }
 

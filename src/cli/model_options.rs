@@ -7,7 +7,10 @@ use crate::model::{Alignment, SavedSegmentation, align_to_previous, load_model, 
 use crate::pipeline::Analysis;
 
 /// Apply the model options to a finished analysis; returns the alignment when `--previous`.
-pub fn apply(args: &RunArgs, analysis: &mut Analysis) -> Result<Option<Alignment>, CliError> {
+pub(crate) fn apply(
+    args: &RunArgs,
+    analysis: &mut Analysis,
+) -> Result<Option<Alignment>, CliError> {
     let alignment = match &args.previous {
         Some(path) => {
             let previous = load_model(path).map_err(CliError::data)?;

@@ -1,22 +1,20 @@
 //! `sis run`: load, validate, segment and print the summary (or the full JSON).
 
 use super::args::RunArgs;
+use super::progress_bar::stderr_progress;
 use super::{CliError, emit, insights_text, model_options, text};
 use crate::config::{KChoice, RunConfig, ScalerChoice};
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
-use crate::progress::{Progress, Stage};
+use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
 use crate::summary::RunDocument;
 use crate::table::RawTable;
 use std::io::Write;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
 
 /// Build the run config from the arguments.
-pub fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
+pub(crate) fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
     let k = match args.k.trim().to_ascii_lowercase().as_str() {
         "auto" => KChoice::Auto,
         other => KChoice::Fixed(other.parse().map_err(|_| {
@@ -52,7 +50,10 @@ pub fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
 }
 
 /// The mapping: detected, then overridden by a mapping file if given.
-pub fn mapping_for(table: &RawTable, file: Option<&Path>) -> Result<ColumnMapping, CliError> {
+pub(crate) fn mapping_for(
+    table: &RawTable,
+    file: Option<&Path>,
+) -> Result<ColumnMapping, CliError> {
     let (mut mapping, _) = detect_mapping(table);
     if let Some(path) = file {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -68,31 +69,12 @@ pub fn mapping_for(table: &RawTable, file: Option<&Path>) -> Result<ColumnMappin
     Ok(mapping)
 }
 
-/// Progress lines on stderr, one per stage and every 10% within it.
-pub fn stderr_progress(quiet: bool) -> Progress {
-    if quiet {
-        return Progress::silent();
-    }
-    let last = Mutex::new((None::<Stage>, -1i64));
-    Progress::new(
-        move |stage, fraction| {
-            let step = (fraction * 10.0).floor() as i64;
-            if let Ok(mut last) = last.lock()
-                && (last.0 != Some(stage) || step > last.1)
-            {
-                *last = (Some(stage), step);
-                eprintln!("[{}] {:>3.0}%", stage.label(), fraction * 100.0);
-            }
-        },
-        Arc::new(AtomicBool::new(false)),
-    )
-}
-
 /// Load, detect/override the mapping, and run the pipeline; returns the table as loaded
 /// (for the session bundle) with the analysis.
-pub fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
+pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
     let config = config_from(args)?;
-    let progress = stderr_progress(args.quiet);
+    let shown = stderr_progress(args.quiet);
+    let progress = &shown.progress;
     progress.report(Stage::Loading, 0.0);
     let table = load_table(
         &args.data,
@@ -103,11 +85,11 @@ pub fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
     .map_err(CliError::data)?;
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
-    let analysis = run_analysis(&table, &mapping, config, &progress).map_err(CliError::data)?;
+    let analysis = run_analysis(&table, &mapping, config, progress).map_err(CliError::data)?;
     Ok((table, analysis))
 }
 
-pub fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let (table, mut analysis) = analyse(args)?;
     let alignment = model_options::apply(args, &mut analysis)?;
     if args.json {

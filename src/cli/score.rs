@@ -26,7 +26,7 @@ struct ScoreDocument<'a> {
     drift: &'a Drift,
 }
 
-pub fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let model = load_model(&args.model).map_err(CliError::data)?;
     let table = load_table(
         &args.data,

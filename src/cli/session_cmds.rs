@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Save the run as a session bundle and say where (stdout, or stderr beside `--json`).
-pub fn save_run(
+pub(crate) fn save_run(
     table: RawTable,
     analysis: Analysis,
     path: &Path,
@@ -36,7 +36,7 @@ pub fn save_run(
 }
 
 /// `sis inspect BUNDLE [--json]`: the manifest, after verifying every checksum.
-pub fn inspect(args: &InspectArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn inspect(args: &InspectArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let info = BundleInfo::read(&args.bundle, Verify::Everything).map_err(CliError::data)?;
     if args.json {
         let json = serde_json::to_string_pretty(&info).map_err(CliError::data)?;
@@ -46,7 +46,7 @@ pub fn inspect(args: &InspectArgs, out: &mut dyn Write) -> Result<(), CliError> 
 }
 
 /// `sis sessions list|prune`.
-pub fn sessions(args: &SessionsArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn sessions(args: &SessionsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     match &args.command {
         SessionsCommand::List(a) => list(a, out),
         SessionsCommand::Prune(a) => prune(a, out),

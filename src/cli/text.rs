@@ -21,7 +21,7 @@ fn opt(v: Option<f64>) -> String {
 }
 
 /// The readable summary of `sis run`.
-pub fn run_summary(a: &Analysis) -> String {
+pub(crate) fn run_summary(a: &Analysis) -> String {
     let mut s = String::new();
     let q = &a.quality;
     let seg = &a.segmentation;

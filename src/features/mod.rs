@@ -8,7 +8,7 @@ mod reference;
 
 pub use catalog::{Unit, feature_label};
 pub use families::{FamilyStatus, InsightFamily, family_status};
-pub use reference::build_features;
+pub use reference::{CLV_HORIZON_YEARS, SPEND_WINDOW_YEARS, build_features};
 
 use serde::{Deserialize, Serialize};
 

@@ -75,7 +75,7 @@ pub fn load_model_from_session(path: &Path) -> Result<SavedSegmentation, ModelEr
     Ok(SavedSegmentation::from_analysis(&session.analysis))
 }
 
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

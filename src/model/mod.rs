@@ -11,6 +11,7 @@ mod replay;
 
 pub use align::{Alignment, MAX_MATCH_DISTANCE, SegmentMatch, align_to_previous};
 pub use drift::{DRIFT_SD, Drift, FeatureDrift, SegmentDrift};
+pub(crate) use io::csv_field;
 pub use io::{
     MODEL_EXTENSION, load_model, load_model_from_session, model_from_json, model_to_json,
     save_model, write_scored_csv,

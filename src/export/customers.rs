@@ -1,0 +1,198 @@
+//! The scored customers of an analysis: id, segment number (from 1, as shown to people),
+//! persona name (the user's rename if any) and the segmentation features, as CSV, Parquet or
+//! XLSX written to any writer.
+
+use super::ExportError;
+use super::tables::{parquet_bytes, xlsx_bytes};
+use crate::model::{SavedSegmentation, csv_field};
+use crate::pipeline::Analysis;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The file formats of the scored-customers export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerFormat {
+    Csv,
+    Parquet,
+    Xlsx,
+}
+
+impl CustomerFormat {
+    pub const ALL: [CustomerFormat; 3] = [
+        CustomerFormat::Csv,
+        CustomerFormat::Parquet,
+        CustomerFormat::Xlsx,
+    ];
+
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &Path) -> Result<CustomerFormat, ExportError> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "csv" => Ok(CustomerFormat::Csv),
+            "parquet" | "pq" => Ok(CustomerFormat::Parquet),
+            "xlsx" => Ok(CustomerFormat::Xlsx),
+            _ => Err(ExportError::UnknownFormat {
+                path: PathBuf::from(path),
+                extension,
+            }),
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            CustomerFormat::Csv => "csv",
+            CustomerFormat::Parquet => "parquet",
+            CustomerFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Every segmented customer with their segment, persona and feature values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredCustomers {
+    pub ids: Vec<String>,
+    /// 1-based segment numbers, as shown to people.
+    pub segments: Vec<u32>,
+    /// Per segment (index = number − 1): the persona's display name.
+    pub persona_names: Vec<String>,
+    /// The segmentation features (name, one value per customer), as computed before capping.
+    pub features: Vec<(String, Vec<f64>)>,
+}
+
+/// The first columns of every scored-customers export.
+pub const CUSTOMER_COLUMNS: [&str; 3] = ["customer_id", "segment", "persona"];
+
+impl ScoredCustomers {
+    /// The scored customers of an analysis (the user's persona names included).
+    pub fn of(analysis: &Analysis) -> ScoredCustomers {
+        let model = SavedSegmentation::from_analysis(analysis);
+        let seg = &analysis.segmentation;
+        ScoredCustomers {
+            ids: analysis.customer_ids.clone(),
+            segments: seg.labels.iter().map(|&l| l + 1).collect(),
+            persona_names: (0..seg.k).map(|s| model.persona_name(s)).collect(),
+            features: seg
+                .feature_names
+                .iter()
+                .filter_map(|name| {
+                    let values = analysis.features.get(name)?;
+                    Some((name.clone(), values.to_vec()))
+                })
+                .collect(),
+        }
+    }
+
+    /// Number of customers.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The persona name of customer `i` ("" when out of range).
+    pub fn persona_of(&self, i: usize) -> &str {
+        self.segments
+            .get(i)
+            .and_then(|&s| self.persona_names.get((s as usize).wrapping_sub(1)))
+            .map_or("", String::as_str)
+    }
+
+    /// The header: the customer columns, then the feature names.
+    pub fn header(&self) -> Vec<&str> {
+        CUSTOMER_COLUMNS
+            .iter()
+            .copied()
+            .chain(self.features.iter().map(|(n, _)| n.as_str()))
+            .collect()
+    }
+}
+
+/// Write the customers in `format` to `out`.
+pub fn write_customers(
+    customers: &ScoredCustomers,
+    format: CustomerFormat,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        path: PathBuf::from("(output)"),
+        action: "write the customers",
+        source,
+    };
+    match format {
+        CustomerFormat::Csv => write_csv(customers, out).map_err(io),
+        CustomerFormat::Parquet => {
+            let bytes = parquet_bytes(customers)?;
+            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
+        }
+        CustomerFormat::Xlsx => {
+            let bytes = xlsx_bytes(customers)?;
+            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
+        }
+    }
+}
+
+/// CSV with a header row; numbers in Rust's shortest exact form, text quoted when needed.
+fn write_csv(customers: &ScoredCustomers, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::new(out);
+    let header: Vec<String> = customers.header().into_iter().map(csv_field).collect();
+    writeln!(buf, "{}", header.join(","))?;
+    for (i, id) in customers.ids.iter().enumerate() {
+        write!(
+            buf,
+            "{},{},{}",
+            csv_field(id),
+            customers.segments[i],
+            csv_field(customers.persona_of(i))
+        )?;
+        for (_, values) in &customers.features {
+            write!(buf, ",{}", values[i])?;
+        }
+        writeln!(buf)?;
+    }
+    buf.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ScoredCustomers {
+        ScoredCustomers {
+            ids: vec!["7".into(), "8".into()],
+            segments: vec![2, 1],
+            persona_names: vec!["Clientes Fiéis".into(), "Deal, Seekers".into()],
+            features: vec![("Income".into(), vec![1.5, 20_000.0])],
+        }
+    }
+
+    #[test]
+    fn formats_follow_the_extension() {
+        assert_eq!(
+            CustomerFormat::from_path(Path::new("a/B.CSV")).unwrap(),
+            CustomerFormat::Csv
+        );
+        assert_eq!(
+            CustomerFormat::from_path(Path::new("b.parquet")).unwrap(),
+            CustomerFormat::Parquet
+        );
+        let err = CustomerFormat::from_path(Path::new("c.txt")).unwrap_err();
+        assert!(err.to_string().contains(".csv, .parquet or .xlsx"), "{err}");
+    }
+
+    #[test]
+    fn csv_has_the_header_and_quotes_names() {
+        let mut out = Vec::new();
+        write_customers(&sample(), CustomerFormat::Csv, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "customer_id,segment,persona,Income\n7,2,\"Deal, Seekers\",1.5\n8,1,Clientes Fiéis,20000\n"
+        );
+    }
+}
