@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod clv;
 pub mod config;
 pub mod features;
 pub mod generate;
