@@ -77,3 +77,56 @@ pub fn holdout_check<K>(
         total_predicted: predicted.iter().sum(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer(frequency: u32, recency: f64, holdout_purchases: u32) -> CustomerSummary<u32> {
+        CustomerSummary {
+            customer: frequency,
+            frequency,
+            recency,
+            age: 30.0,
+            mean_repeat_value: None,
+            holdout_purchases,
+        }
+    }
+
+    #[test]
+    fn buckets_average_actual_and_predicted_purchases() {
+        let params = BgNbdParams {
+            r: 0.243,
+            alpha: 4.414,
+            a: 0.793,
+            b: 2.426,
+        };
+        let periods = Periods {
+            calibration_end: 210,
+            holdout_end: Some(280),
+        };
+        let customers = [
+            customer(0, 0.0, 1),
+            customer(0, 0.0, 0),
+            customer(9, 28.0, 4),
+        ];
+        let check = holdout_check(&params, &customers, &periods).unwrap();
+        assert_eq!(check.holdout_weeks, 10.0);
+        let labels: Vec<&str> = check.buckets.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["0", "7+"]);
+        assert_eq!(check.buckets[0].mean_actual, 0.5);
+        let expected = params
+            .expected_purchases(&RepeatHistory::from(&customers[2]), 10.0)
+            .unwrap();
+        assert_eq!(check.buckets[1].mean_predicted, expected);
+        assert_eq!(check.total_actual, 5.0);
+        let no_holdout = Periods {
+            holdout_end: None,
+            ..periods
+        };
+        assert_eq!(
+            holdout_check(&params, &customers, &no_holdout),
+            Err(ClvError::NoHoldout)
+        );
+    }
+}

@@ -172,3 +172,38 @@ fn the_holdout_check_on_generated_data_matches_the_actual_purchases() {
         );
     }
 }
+
+/// Run `sis ARGS…`, returning (exit code, stdout, error message).
+fn sis(args: &[&str]) -> (i32, String, String) {
+    use clap::Parser;
+    let cli = sis::cli::Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
+        .expect("the arguments parse");
+    let mut out = Vec::new();
+    let result = sis::cli::execute(cli.command.expect("a subcommand"), &mut out);
+    let out = String::from_utf8(out).expect("UTF-8");
+    match result {
+        Ok(()) => (0, out, String::new()),
+        Err(e) => (e.code, out, e.message),
+    }
+}
+
+#[test]
+fn sis_generate_transactions_writes_exactly_the_lines_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("orders.csv");
+    let file = path.to_str().expect("UTF-8 path");
+    let (code, out, _) = sis(&["generate", "--transactions", "25000", "--out", file, "--json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(report["lines"], 25_000);
+    assert_eq!(report["bgnbd"]["alpha"], 6.0);
+    let text = std::fs::read_to_string(&path).expect("the file");
+    assert_eq!(text.lines().count(), 25_001);
+    assert!(text.starts_with("InvoiceNo,CustomerID,InvoiceDate,StockCode,Category,Quantity,"));
+    let (again, _, _) = sis(&["generate", "--transactions", "25000", "--out", file]);
+    assert_eq!(again, 0);
+    assert_eq!(std::fs::read_to_string(&path).expect("the file"), text);
+    let (code, _, message) = sis(&["generate", "--transactions", "0", "--out", file]);
+    assert_eq!(code, 2);
+    assert!(message.contains("--transactions must be at least 1"), "{message}");
+}
