@@ -192,7 +192,14 @@ fn sis_generate_transactions_writes_exactly_the_lines_asked_for() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("orders.csv");
     let file = path.to_str().expect("UTF-8 path");
-    let (code, out, _) = sis(&["generate", "--transactions", "25000", "--out", file, "--json"]);
+    let (code, out, _) = sis(&[
+        "generate",
+        "--transactions",
+        "25000",
+        "--out",
+        file,
+        "--json",
+    ]);
     assert_eq!(code, 0);
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(report["lines"], 25_000);
@@ -205,5 +212,8 @@ fn sis_generate_transactions_writes_exactly_the_lines_asked_for() {
     assert_eq!(std::fs::read_to_string(&path).expect("the file"), text);
     let (code, _, message) = sis(&["generate", "--transactions", "0", "--out", file]);
     assert_eq!(code, 2);
-    assert!(message.contains("--transactions must be at least 1"), "{message}");
+    assert!(
+        message.contains("--transactions must be at least 1"),
+        "{message}"
+    );
 }
