@@ -27,6 +27,9 @@ pub mod run_id;
 pub(crate) mod stats;
 pub mod table;
 
+// Customer-base models the stages draw on: BG/NBD and Gamma-Gamma lifetime value.
+pub mod clv;
+
 // Stages, in pipeline order, then the pipeline that runs them.
 pub mod ingest;
 

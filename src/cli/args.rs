@@ -136,9 +136,17 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// How many customers.
+    /// How many customers (rows in the demo dataset's schema).
+    #[arg(
+        long,
+        required_unless_present = "transactions",
+        conflicts_with = "transactions"
+    )]
+    pub customers: Option<usize>,
+    /// Instead, this many synthetic order lines: a transaction export whose repeat purchases
+    /// follow a known BG/NBD process, with returns, cancellations, duplicates and guest lines.
     #[arg(long)]
-    pub customers: usize,
+    pub transactions: Option<usize>,
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
     /// Output CSV file.

@@ -1,18 +1,26 @@
-//! `sis generate`: synthetic customers in the demo schema, written atomically.
+//! `sis generate`: synthetic customers in the demo schema, or synthetic order lines
+//! (`--transactions N`), written atomically.
 
 use super::args::GenerateArgs;
 use super::{CliError, emit};
-use crate::generate::{GeneratorConfig, write_customers_to_path};
+use crate::generate::{
+    GeneratorConfig, TransactionConfig, TransactionSize, write_customers_to_path,
+    write_transactions_to_path,
+};
 use std::io::Write;
 
 pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    if args.customers == 0 {
+    if let Some(lines) = args.transactions {
+        return generate_transactions(args, lines, out);
+    }
+    let customers = args.customers.unwrap_or(0);
+    if customers == 0 {
         return Err(CliError::usage(
             "--customers must be at least 1; give the number of customer rows to write",
         ));
     }
     let config = GeneratorConfig {
-        customers: args.customers,
+        customers,
         seed: args.seed,
     };
     let summary = write_customers_to_path(&config, &args.out).map_err(CliError::data)?;
@@ -41,6 +49,62 @@ pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), C
             summary.missing_income,
             summary.income_outliers,
             summary.implausible_birth_years
+        )
+    };
+    emit(out, &text)
+}
+
+fn generate_transactions(
+    args: &GenerateArgs,
+    lines: usize,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if lines == 0 {
+        return Err(CliError::usage(
+            "--transactions must be at least 1; give the number of order lines to write",
+        ));
+    }
+    let config = TransactionConfig {
+        size: TransactionSize::Lines(lines),
+        seed: args.seed,
+    };
+    let s = write_transactions_to_path(&config, &args.out).map_err(CliError::data)?;
+    let process = crate::generate::transactions::PURCHASE_PROCESS;
+    let text = if args.json {
+        serde_json::json!({
+            "file": args.out.display().to_string(),
+            "lines": s.lines,
+            "customers": s.customers,
+            "invoices": s.invoices,
+            "cancelled_invoices": s.cancelled_invoices,
+            "return_lines": s.return_lines,
+            "duplicate_lines": s.duplicate_lines,
+            "lines_without_customer": s.lines_without_customer,
+            "bytes": s.bytes,
+            "seed": args.seed,
+            "bgnbd": { "r": process.r, "alpha": process.alpha, "a": process.a, "b": process.b },
+        })
+        .to_string()
+            + "\n"
+    } else {
+        format!(
+            "wrote {} order lines of {} customers to {} ({} bytes, seed {}): {} invoices, {} \
+             cancelled, {} return lines, {} duplicate lines, {} lines without a customer id; \
+             repeat purchases follow BG/NBD r = {}, alpha = {} weeks, a = {}, b = {}\n",
+            s.lines,
+            s.customers,
+            args.out.display(),
+            s.bytes,
+            args.seed,
+            s.invoices,
+            s.cancelled_invoices,
+            s.return_lines,
+            s.duplicate_lines,
+            s.lines_without_customer,
+            process.r,
+            process.alpha,
+            process.a,
+            process.b
         )
     };
     emit(out, &text)

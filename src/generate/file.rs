@@ -36,6 +36,15 @@ pub fn write_customers_to_path(
     config: &GeneratorConfig,
     path: &Path,
 ) -> Result<GenerationSummary, GenerateError> {
+    write_atomically(path, |out| write_customers(config, out))
+}
+
+/// Writes a file atomically as [`write_customers_to_path`] does, with `write` producing the
+/// content (into a buffered writer) and its summary.
+pub(super) fn write_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
+) -> Result<T, GenerateError> {
     let Some(name) = path.file_name() else {
         return Err(GenerateError::NotAFile {
             path: path.to_path_buf(),
@@ -49,7 +58,7 @@ pub fn write_customers_to_path(
         path: temporary.clone(),
         source,
     })?;
-    let written = write_and_sync(config, file);
+    let written = write_and_sync(write, file);
     let summary = match written {
         Ok(summary) => summary,
         Err(source) => {
@@ -73,9 +82,12 @@ pub fn write_customers_to_path(
     Ok(summary)
 }
 
-fn write_and_sync(config: &GeneratorConfig, file: File) -> io::Result<GenerationSummary> {
+fn write_and_sync<T>(
+    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
+    file: File,
+) -> io::Result<T> {
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let summary = write_customers(config, &mut out)?;
+    let summary = write(&mut out)?;
     let file = out.into_inner().map_err(|e| e.into_error())?;
     file.sync_all()?;
     Ok(summary)

@@ -14,10 +14,15 @@ mod customer;
 mod draw;
 mod file;
 mod row;
+pub mod transactions;
 
 pub use blobs::gaussian_blobs;
 pub use file::{GenerateError, write_customers_to_path};
 pub use row::HEADER;
+pub use transactions::{
+    TransactionConfig, TransactionSize, TransactionSummary, write_transactions,
+    write_transactions_to_path,
+};
 
 use rayon::prelude::*;
 use std::io::{self, Write};

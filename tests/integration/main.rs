@@ -6,6 +6,8 @@ mod common;
 
 mod bad_inputs;
 mod bundle_corruption;
+mod clv_cdnow;
+mod clv_generated;
 mod demo_segmentation;
 mod exports;
 mod generate_data;
