@@ -21,6 +21,7 @@ pub mod segment;
 pub mod session;
 pub mod summary;
 pub mod table;
+pub mod transactions;
 pub mod validate;
 
 #[cfg(feature = "gui")]

@@ -18,6 +18,8 @@ pub enum DateFormat {
     MonthFirst,
     /// Already typed as a date by the file format (Parquet, XLSX).
     Native,
+    /// `19970101`: a whole number `YYYYMMDD` (order logs).
+    Compact,
 }
 
 impl DateFormat {
@@ -28,6 +30,7 @@ impl DateFormat {
             DateFormat::DayFirst => "day-first (DD-MM-YYYY)",
             DateFormat::MonthFirst => "month-first (MM/DD/YYYY)",
             DateFormat::Native => "native date type",
+            DateFormat::Compact => "YYYYMMDD number",
         }
     }
 }
@@ -136,6 +139,7 @@ impl SourceFormat {
                     ';' => "semicolon".to_string(),
                     '\t' => "tab".to_string(),
                     '|' => "pipe".to_string(),
+                    ' ' => "whitespace".to_string(),
                     other => format!("'{other}'"),
                 };
                 format!(

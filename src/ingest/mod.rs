@@ -2,6 +2,7 @@
 //! choosing the reader from the file's extension and checking it against the content.
 
 mod convert;
+mod compact_dates;
 mod csv;
 mod dates;
 mod dialect;
@@ -9,8 +10,10 @@ mod error;
 mod headers;
 mod parquet;
 mod sniff;
+mod whitespace;
 mod xlsx;
 
+pub use compact_dates::{compact_column, compact_day, parse_compact};
 pub use convert::{is_missing_token, numeric_problem, parse_number};
 pub use dates::{DATE_SHARE, parse_date};
 pub use error::IngestError;
@@ -61,6 +64,7 @@ pub fn load_bytes(
     }
     sniff::check(reader, bytes, &file)?;
     match reader {
+        Reader::Csv if whitespace::looks_aligned(bytes) => whitespace::read_whitespace(bytes, &file),
         Reader::Csv => csv::read_csv(bytes, &file),
         Reader::Parquet => parquet::read_parquet(bytes, &file),
         Reader::Xlsx => xlsx::read_xlsx(bytes, &file, options.sheet.as_deref()),

@@ -18,4 +18,7 @@ mod scoring;
 mod session_cli;
 mod session_fixture;
 mod session_roundtrip;
+mod transactions_cdnow;
+mod transactions_orders;
+mod transactions_refusal;
 mod upload_with_renamed_columns;
