@@ -40,11 +40,19 @@ fn order_lines(lines: usize, seed: u64) -> (RawTable, ColumnMapping) {
                 break;
             }
             invoice_codes.push(order);
-            customer.push(if missing { f64::NAN } else { f64::from(12_000 + c) });
+            customer.push(if missing {
+                f64::NAN
+            } else {
+                f64::from(12_000 + c)
+            });
             day.push(d);
             let q = f64::from(rng.gen_range(1..=12u32));
             qty.push(if cancelled { -q } else { q });
-            price.push(if rng.gen_bool(0.01) { 0.0 } else { f64::from(rng.gen_range(50..5_000u32)) / 100.0 });
+            price.push(if rng.gen_bool(0.01) {
+                0.0
+            } else {
+                f64::from(rng.gen_range(50..5_000u32)) / 100.0
+            });
             product.push(rng.gen_range(0..3_000u32));
             country.push(c % 20);
         }
@@ -52,19 +60,53 @@ fn order_lines(lines: usize, seed: u64) -> (RawTable, ColumnMapping) {
     }
     let text = |codes: Vec<u32>, levels: Vec<String>| ColumnData::Text { codes, levels };
     let columns = vec![
-        ("InvoiceNo", text(invoice_codes, invoice_levels), Role::OrderId),
-        ("StockCode", text(product, (0..3_000).map(|p| format!("P{p:05}")).collect()), Role::Product),
+        (
+            "InvoiceNo",
+            text(invoice_codes, invoice_levels),
+            Role::OrderId,
+        ),
+        (
+            "StockCode",
+            text(product, (0..3_000).map(|p| format!("P{p:05}")).collect()),
+            Role::Product,
+        ),
         ("Quantity", ColumnData::Numeric(qty), Role::Quantity),
-        ("InvoiceDate", ColumnData::Date { days: day, format: DateFormat::Iso }, Role::Timestamp),
+        (
+            "InvoiceDate",
+            ColumnData::Date {
+                days: day,
+                format: DateFormat::Iso,
+            },
+            Role::Timestamp,
+        ),
         ("UnitPrice", ColumnData::Numeric(price), Role::UnitPrice),
-        ("CustomerID", ColumnData::Numeric(customer), Role::CustomerId),
-        ("Country", text(country, (0..20).map(|k| format!("Country {k}")).collect()), Role::Country),
+        (
+            "CustomerID",
+            ColumnData::Numeric(customer),
+            Role::CustomerId,
+        ),
+        (
+            "Country",
+            text(country, (0..20).map(|k| format!("Country {k}")).collect()),
+            Role::Country,
+        ),
     ];
-    let mapping = ColumnMapping::new(columns.iter().map(|(n, _, r)| (n.to_string(), r.clone())).collect());
+    let mapping = ColumnMapping::new(
+        columns
+            .iter()
+            .map(|(n, _, r)| (n.to_string(), r.clone()))
+            .collect(),
+    );
     let table = RawTable {
         file_name: "order_lines.csv".into(),
         format: SourceFormat::Memory,
-        columns: columns.into_iter().map(|(n, data, _)| Column { name: n.into(), data }).collect(),
+        columns: columns
+            .into_iter()
+            .map(|(n, data, _)| Column {
+                name: n.into(),
+                data,
+            })
+            .collect(),
     };
     debug_assert!(table.columns.iter().all(|c| c.data.len() == lines));
     (table, mapping)
@@ -80,10 +122,20 @@ fn aggregate(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(10));
     for n in sizes {
         let (table, mapping) = order_lines(n, 7);
-        let customers = prepare_customers(&table, &mapping).expect("aggregates").table.n_rows();
+        let customers = prepare_customers(&table, &mapping)
+            .expect("aggregates")
+            .table
+            .n_rows();
         eprintln!("{n} lines -> {customers} customers");
         group.bench_function(format!("aggregate_{n}"), |b| {
-            b.iter(|| black_box(prepare_customers(&table, &mapping).expect("aggregates").table.n_rows()));
+            b.iter(|| {
+                black_box(
+                    prepare_customers(&table, &mapping)
+                        .expect("aggregates")
+                        .table
+                        .n_rows(),
+                )
+            });
         });
     }
     group.finish();

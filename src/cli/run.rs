@@ -104,7 +104,8 @@ pub fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
     // Order lines become one row per customer; ids repeating too often are refused.
-    let prepared = crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
+    let prepared =
+        crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
     let mut analysis = run_analysis(&prepared.table, &prepared.mapping, config, &progress)
         .map_err(CliError::data)?;
     prepared.record(&mut analysis.quality.actions);

@@ -53,11 +53,17 @@ mod tests {
 
     #[test]
     fn compact_dates_read_and_refuse() {
-        assert_eq!(compact_day(19970101.0).map(format_day).as_deref(), Some("1997-01-01"));
+        assert_eq!(
+            compact_day(19970101.0).map(format_day).as_deref(),
+            Some("1997-01-01")
+        );
         assert_eq!(compact_day(19970230.0), None);
         assert_eq!(compact_day(12345678.0), None);
         assert_eq!(compact_day(1997010.0), None);
-        assert_eq!(parse_compact(" 19980630 ").map(format_day).as_deref(), Some("1998-06-30"));
+        assert_eq!(
+            parse_compact(" 19980630 ").map(format_day).as_deref(),
+            Some("1998-06-30")
+        );
         assert_eq!(parse_compact("1998-06-30"), None);
         let days = compact_column(&[19970101.0, f64::NAN, 19970102.0]).unwrap();
         assert_eq!(days[1], MISSING_DAY);

@@ -1,8 +1,8 @@
 //! Loading datasets from CSV (any common dialect), Parquet and XLSX into a [`RawTable`],
 //! choosing the reader from the file's extension and checking it against the content.
 
-mod convert;
 mod compact_dates;
+mod convert;
 mod csv;
 mod dates;
 mod dialect;
@@ -64,7 +64,9 @@ pub fn load_bytes(
     }
     sniff::check(reader, bytes, &file)?;
     match reader {
-        Reader::Csv if whitespace::looks_aligned(bytes) => whitespace::read_whitespace(bytes, &file),
+        Reader::Csv if whitespace::looks_aligned(bytes) => {
+            whitespace::read_whitespace(bytes, &file)
+        }
         Reader::Csv => csv::read_csv(bytes, &file),
         Reader::Parquet => parquet::read_parquet(bytes, &file),
         Reader::Xlsx => xlsx::read_xlsx(bytes, &file, options.sheet.as_deref()),

@@ -28,7 +28,10 @@ pub(crate) fn looks_aligned(bytes: &[u8]) -> bool {
         if line.iter().any(|b| DELIMITERS.contains(b)) {
             return false;
         }
-        let n = line.split(u8::is_ascii_whitespace).filter(|f| !f.is_empty()).count();
+        let n = line
+            .split(u8::is_ascii_whitespace)
+            .filter(|f| !f.is_empty())
+            .count();
         match fields {
             None if n < 2 => return false,
             None => fields = Some(n),
@@ -126,8 +129,11 @@ fn has_header(rows: &[Vec<&str>]) -> bool {
 
 /// Zero-padded whole numbers (`00012`): codes, kept as text.
 fn zero_padded(body: &[Vec<&str>], j: usize) -> bool {
-    body.iter().any(|r| r[j].len() > 1 && r[j].starts_with('0') && !r[j].contains('.'))
-        && body.iter().all(|r| r[j].bytes().all(|b| b.is_ascii_digit()))
+    body.iter()
+        .any(|r| r[j].len() > 1 && r[j].starts_with('0') && !r[j].contains('.'))
+        && body
+            .iter()
+            .all(|r| r[j].bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn column_data(body: &[Vec<&str>], j: usize) -> ColumnData {
@@ -160,7 +166,10 @@ mod tests {
         assert!(looks_aligned(CDNOW.as_bytes()));
         let t = read_whitespace(CDNOW.as_bytes(), "cdnow.txt").unwrap();
         let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["column_1", "column_2", "column_3", "column_4", "column_5"]);
+        assert_eq!(
+            names,
+            ["column_1", "column_2", "column_3", "column_4", "column_5"]
+        );
         assert_eq!(t.n_rows(), 3);
         assert_eq!(t.columns[0].data.text(1), Some("00002"));
         let ColumnData::Date { days, format } = &t.columns[2].data else {
@@ -168,7 +177,10 @@ mod tests {
         };
         assert_eq!(*format, DateFormat::Compact);
         assert_eq!(format_day(days[1]), "1997-01-12");
-        assert_eq!(t.columns[4].data, ColumnData::Numeric(vec![11.77, 12.0, 77.0]));
+        assert_eq!(
+            t.columns[4].data,
+            ColumnData::Numeric(vec![11.77, 12.0, 77.0])
+        );
     }
 
     #[test]
@@ -177,7 +189,11 @@ mod tests {
         assert_eq!(t.columns[1].name, "amount");
         assert_eq!(t.n_rows(), 2);
         let err = read_whitespace(b"id amount\n1 2\n3\n", "x.txt").unwrap_err();
-        assert!(err.to_string().starts_with("x.txt, line 3: expected 2 fields"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("x.txt, line 3: expected 2 fields"),
+            "{err}"
+        );
         assert!(!looks_aligned(b"a,b\n1,2\n"));
         assert!(!looks_aligned(b"name\nJohn\n"));
     }

@@ -189,15 +189,20 @@ const CHANNEL_WORDS: &[(Channel, &[&str])] = &[
 /// channel whose word occurs in it; [`Channel::Other`] when none does.
 pub fn channel_of_value(value: &str) -> Channel {
     let n = normalize(value);
-    [Channel::Web, Channel::Catalog, Channel::Store, Channel::Other]
-        .into_iter()
-        .find(|ch| {
-            CHANNEL_WORDS
-                .iter()
-                .filter(|(c, _)| c == ch)
-                .any(|(_, words)| words.iter().any(|w| n.contains(w)))
-        })
-        .unwrap_or(Channel::Other)
+    [
+        Channel::Web,
+        Channel::Catalog,
+        Channel::Store,
+        Channel::Other,
+    ]
+    .into_iter()
+    .find(|ch| {
+        CHANNEL_WORDS
+            .iter()
+            .filter(|(c, _)| c == ch)
+            .any(|(_, words)| words.iter().any(|w| n.contains(w)))
+    })
+    .unwrap_or(Channel::Other)
 }
 
 /// The role a name clearly signals, with the reason, or `None`.

@@ -199,9 +199,9 @@ fn is_generated_name(name: &str) -> bool {
 fn id_shaped(data: &ColumnData) -> bool {
     match data {
         ColumnData::Numeric(v) => v.iter().all(|x| x.is_nan() || x.fract() == 0.0),
-        ColumnData::Text { levels, .. } => levels.iter().all(|l| {
-            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        }),
+        ColumnData::Text { levels, .. } => levels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')),
         ColumnData::Date { .. } => false,
     }
 }
@@ -320,9 +320,10 @@ fn order_role(
     }
     let free = |r: &Role| !used.contains(r);
     match data {
-        ColumnData::Date { .. } if free(&Role::Timestamp) => {
-            (Role::Timestamp, "the first date column: the order date".into())
-        }
+        ColumnData::Date { .. } if free(&Role::Timestamp) => (
+            Role::Timestamp,
+            "the first date column: the order date".into(),
+        ),
         ColumnData::Numeric(_) if is_compact_date(data) && free(&Role::Timestamp) => (
             Role::Timestamp,
             "whole numbers that read as YYYYMMDD dates: the order date".into(),
@@ -385,9 +386,18 @@ mod tests {
     fn order_lines_are_transactions() {
         let t = table(vec![
             ("InvoiceNo", text(&["1", "1", "2", "3", "C4"])),
-            ("Quantity", ColumnData::Numeric(vec![1.0, 2.0, 1.0, 5.0, -1.0])),
-            ("UnitPrice", ColumnData::Numeric(vec![2.5, 1.0, 3.0, 1.0, 2.5])),
-            ("CustomerID", ColumnData::Numeric(vec![7.0, 7.0, 8.0, 7.0, 7.0])),
+            (
+                "Quantity",
+                ColumnData::Numeric(vec![1.0, 2.0, 1.0, 5.0, -1.0]),
+            ),
+            (
+                "UnitPrice",
+                ColumnData::Numeric(vec![2.5, 1.0, 3.0, 1.0, 2.5]),
+            ),
+            (
+                "CustomerID",
+                ColumnData::Numeric(vec![7.0, 7.0, 8.0, 7.0, 7.0]),
+            ),
             ("Country", text(&["UK", "UK", "FR", "UK", "UK"])),
         ]);
         let d = detect_dataset(&t);

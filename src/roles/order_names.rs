@@ -142,7 +142,10 @@ const ORDER_NAMES: &[(Role, &[&str])] = &[
             "storeno",
         ],
     ),
-    (Role::Country, &["country", "countrycode", "nation", "market"]),
+    (
+        Role::Country,
+        &["country", "countrycode", "nation", "market"],
+    ),
     (
         Role::DiscountFlag,
         &[

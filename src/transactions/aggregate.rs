@@ -138,9 +138,7 @@ impl<'a> Context<'a> {
     }
 
     fn code(coded: Option<&super::lines::Coded>, row: usize) -> Option<u32> {
-        coded
-            .map(|c| c.codes[row])
-            .filter(|&c| c != MISSING_CODE)
+        coded.map(|c| c.codes[row]).filter(|&c| c != MISSING_CODE)
     }
 }
 
@@ -175,7 +173,11 @@ fn summarise(ctx: &Context<'_>, keys: &[Key]) -> Result<CustomerSummary, (usize,
     let matched_returns: Vec<usize> = returns
         .iter()
         .map(|r| r.3 as usize)
-        .filter(|&r| purchases.iter().any(|p| returns_purchase(lines, p.3 as usize, r)))
+        .filter(|&r| {
+            purchases
+                .iter()
+                .any(|p| returns_purchase(lines, p.3 as usize, r))
+        })
         .collect();
     let (matched, unmatched) = (matched_returns.len(), returns.len() - matched_returns.len());
     if purchases.is_empty() {
@@ -232,7 +234,10 @@ fn summarise(ctx: &Context<'_>, keys: &[Key]) -> Result<CustomerSummary, (usize,
             s.discounted_orders += 1;
         }
     }
-    let spent = purchases.iter().map(|k| k.3 as usize).chain(matched_returns.iter().copied());
+    let spent = purchases
+        .iter()
+        .map(|k| k.3 as usize)
+        .chain(matched_returns.iter().copied());
     for row in spent {
         s.monetary += lines.amount[row];
         if !s.category_spend.is_empty() {

@@ -94,7 +94,11 @@ impl CleaningAction {
 pub fn clean_lines(table: &RawTable, lines: &OrderLines) -> (Vec<bool>, Vec<CleaningAction>) {
     let n = lines.len();
     let mut actions = Vec::new();
-    let no_customer: Vec<bool> = lines.customer.par_iter().map(|&c| c == MISSING_CODE).collect();
+    let no_customer: Vec<bool> = lines
+        .customer
+        .par_iter()
+        .map(|&c| c == MISSING_CODE)
+        .collect();
     let sales = |mask: Option<&[bool]>| -> f64 {
         (0..n)
             .into_par_iter()

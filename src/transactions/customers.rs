@@ -86,17 +86,29 @@ pub fn customer_table(
     let dated = aggregate.last_day != crate::table::MISSING_DAY;
     let last = aggregate.last_day;
     if dated {
-        b.number(columns::RECENCY, Role::Recency, num(&|s| f64::from(last - s.last_day)));
+        b.number(
+            columns::RECENCY,
+            Role::Recency,
+            num(&|s| f64::from(last - s.last_day)),
+        );
     }
     if lines.channel.is_some() {
         for (slot, ch) in Channel::ALL.iter().enumerate() {
             if c.iter().any(|s| s.channel_orders[slot] > 0) {
                 let name = format!("{}{}", columns::ORDERS_PREFIX, ch.label());
-                b.number(&name, Role::Purchases(*ch), num(&|s| s.channel_orders[slot] as f64));
+                b.number(
+                    &name,
+                    Role::Purchases(*ch),
+                    num(&|s| s.channel_orders[slot] as f64),
+                );
             }
         }
     } else {
-        b.number(columns::ORDERS, Role::Purchases(Channel::Other), num(&|s| s.orders as f64));
+        b.number(
+            columns::ORDERS,
+            Role::Purchases(Channel::Other),
+            num(&|s| s.orders as f64),
+        );
     }
     match &lines.category {
         Some(category) if spend_by_category(lines) => {
@@ -105,12 +117,20 @@ pub fn customer_table(
             for (slot, label) in labels.iter().enumerate() {
                 if c.iter().any(|s| s.category_spend[slot] != 0.0) {
                     let name = format!("{}{label}", columns::SPEND_PREFIX);
-                    b.number(&name, Role::Spend(label.clone()), num(&|s| s.category_spend[slot]));
+                    b.number(
+                        &name,
+                        Role::Spend(label.clone()),
+                        num(&|s| s.category_spend[slot]),
+                    );
                 }
             }
             b.number(columns::MONETARY, Role::Ignore, num(&|s| s.monetary));
         }
-        _ => b.number(columns::MONETARY, Role::Spend("Total".into()), num(&|s| s.monetary)),
+        _ => b.number(
+            columns::MONETARY,
+            Role::Spend("Total".into()),
+            num(&|s| s.monetary),
+        ),
     }
     b.number(
         columns::AVG_ORDER_VALUE,
@@ -118,10 +138,18 @@ pub fn customer_table(
         num(&|s| s.monetary / s.orders as f64),
     );
     if dated {
-        b.number(columns::TENURE, Role::Measure, num(&|s| f64::from(last - s.first_day)));
+        b.number(
+            columns::TENURE,
+            Role::Measure,
+            num(&|s| f64::from(last - s.first_day)),
+        );
     }
     if lines.product.is_some() {
-        b.number(columns::PRODUCTS, Role::Measure, num(&|s| s.products as f64));
+        b.number(
+            columns::PRODUCTS,
+            Role::Measure,
+            num(&|s| s.products as f64),
+        );
     }
     if lines.category.is_some() {
         let role = if spend_by_category(lines) {

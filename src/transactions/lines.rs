@@ -83,10 +83,13 @@ fn numbers(
 }
 
 /// Read the order lines of `table` through `mapping` (which the caller checked is complete).
-pub fn read_lines(table: &RawTable, mapping: &ColumnMapping) -> Result<OrderLines, TransactionError> {
+pub fn read_lines(
+    table: &RawTable,
+    mapping: &ColumnMapping,
+) -> Result<OrderLines, TransactionError> {
     let file = || table.file_name.clone();
-    let (customer_column, id_data) = column(table, mapping, &Role::CustomerId)
-        .ok_or_else(|| TransactionError::Incomplete {
+    let (customer_column, id_data) =
+        column(table, mapping, &Role::CustomerId).ok_or_else(|| TransactionError::Incomplete {
             file: file(),
             missing: "a customer id".into(),
         })?;
@@ -120,8 +123,15 @@ pub fn read_lines(table: &RawTable, mapping: &ColumnMapping) -> Result<OrderLine
     };
     let quantity = numbers(table, mapping, &Role::Quantity)?;
     let price = numbers(table, mapping, &Role::UnitPrice)?;
-    let price_column = mapping.first_with(&Role::UnitPrice).unwrap_or_default().to_string();
-    let amount = match (numbers(table, mapping, &Role::LineAmount)?, &quantity, &price) {
+    let price_column = mapping
+        .first_with(&Role::UnitPrice)
+        .unwrap_or_default()
+        .to_string();
+    let amount = match (
+        numbers(table, mapping, &Role::LineAmount)?,
+        &quantity,
+        &price,
+    ) {
         (Some(a), _, _) => a,
         (None, Some(q), Some(p)) => q.par_iter().zip(p.par_iter()).map(|(q, p)| q * p).collect(),
         _ => {
@@ -207,7 +217,13 @@ fn rank_ids(data: &ColumnData) -> (Vec<u32>, Vec<String>) {
         ColumnData::Date { days, .. } => {
             let as_numbers: Vec<f64> = days
                 .iter()
-                .map(|&d| if d == MISSING_DAY { f64::NAN } else { f64::from(d) })
+                .map(|&d| {
+                    if d == MISSING_DAY {
+                        f64::NAN
+                    } else {
+                        f64::from(d)
+                    }
+                })
                 .collect();
             rank_ids(&ColumnData::Numeric(as_numbers))
         }
@@ -227,7 +243,12 @@ fn order_keys(data: &ColumnData) -> (Vec<u64>, Vec<bool>) {
             let cancelled_level: Vec<bool> = levels.iter().map(|l| is_cancellation(l)).collect();
             codes
                 .par_iter()
-                .map(|&c| (u64::from(c), cancelled_level.get(c as usize).copied().unwrap_or(false)))
+                .map(|&c| {
+                    (
+                        u64::from(c),
+                        cancelled_level.get(c as usize).copied().unwrap_or(false),
+                    )
+                })
                 .unzip()
         }
         ColumnData::Numeric(v) => v.par_iter().map(|x| (x.to_bits(), false)).unzip(),

@@ -83,7 +83,9 @@ fn missing_roles(mapping: &ColumnMapping) -> Option<&'static str> {
     } else if !has(&Role::OrderId) && !has(&Role::Timestamp) {
         Some("an order id or an order date (order_id or timestamp)")
     } else if !has(&Role::LineAmount) && !(has(&Role::Quantity) && has(&Role::UnitPrice)) {
-        Some("a line amount, or a quantity with a unit price (line_amount, or quantity and unit_price)")
+        Some(
+            "a line amount, or a quantity with a unit price (line_amount, or quantity and unit_price)",
+        )
     } else {
         None
     }
@@ -216,10 +218,20 @@ mod tests {
         let (table, mut mapping) = lines();
         mapping.set_role("amount", Role::Quantity);
         let err = prepare_customers(&table, &mapping).unwrap_err();
-        assert!(err.to_string().contains("no column for a line amount"), "{err}");
+        assert!(
+            err.to_string().contains("no column for a line amount"),
+            "{err}"
+        );
         mapping.set_role("day", Role::Measure);
         mapping.set_role("amount", Role::Measure);
         let err = prepare_customers(&table, &mapping).unwrap_err();
-        assert!(matches!(err, TransactionError::RepeatedIds { rows: 4, distinct: 2, .. }));
+        assert!(matches!(
+            err,
+            TransactionError::RepeatedIds {
+                rows: 4,
+                distinct: 2,
+                ..
+            }
+        ));
     }
 }

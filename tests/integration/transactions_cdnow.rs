@@ -27,7 +27,10 @@ fn cdnow_reads_without_a_header() {
     let table = load_table(&cdnow_path(), &LoadOptions::default()).expect("loads");
     assert_eq!(table.n_rows(), 6919);
     let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["column_1", "column_2", "column_3", "column_4", "column_5"]);
+    assert_eq!(
+        names,
+        ["column_1", "column_2", "column_3", "column_4", "column_5"]
+    );
     assert_eq!(table.columns[0].data.text(0), Some("00004"));
     assert!(matches!(
         table.columns[2].data,

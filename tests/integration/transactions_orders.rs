@@ -127,7 +127,10 @@ fn hand_checked_recency_frequency_and_spend() {
         panic!("first step: {:?}", steps[0]);
     };
     assert_eq!(*count, 2);
-    assert!((revenue_share - 22.0 / 101.0).abs() < 1e-12, "{revenue_share}");
+    assert!(
+        (revenue_share - 22.0 / 101.0).abs() < 1e-12,
+        "{revenue_share}"
+    );
     assert!(steps.contains(&&CleaningAction::DroppedNonPositivePrices {
         column: "UnitPrice".into(),
         count: 1
@@ -164,7 +167,10 @@ fn renamed_semicolon_variant_gives_identical_customers() {
         assert_eq!(ca.name, cb.name);
         match (&ca.data, &cb.data) {
             (ColumnData::Numeric(x), ColumnData::Numeric(y)) => {
-                let same = x.iter().zip(y).all(|(p, q)| p == q || (p.is_nan() && q.is_nan()));
+                let same = x
+                    .iter()
+                    .zip(y)
+                    .all(|(p, q)| p == q || (p.is_nan() && q.is_nan()));
                 assert!(same, "{}: {x:?} vs {y:?}", ca.name);
             }
             (x, y) => assert_eq!(x, y, "{}", ca.name),

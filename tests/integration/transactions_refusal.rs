@@ -32,7 +32,10 @@ fn write_monthly(dir: &Path) -> std::path::PathBuf {
     for month in 1..=12u32 {
         for id in 1..=60u32 {
             let spend = f64::from((id * 37 + month * 11) % 90) + 0.5;
-            csv.push_str(&format!("{id},2023-{month:02}-01,{spend},{}\n", (id + month) % 7));
+            csv.push_str(&format!(
+                "{id},2023-{month:02}-01,{spend},{}\n",
+                (id + month) % 7
+            ));
         }
     }
     let path = dir.join("monthly.csv");
@@ -66,7 +69,10 @@ fn a_row_per_customer_per_month_is_refused_with_advice() {
         ),
         "{message}"
     );
-    assert!(message.contains("otherwise aggregate the file to one row per customer"), "{message}");
+    assert!(
+        message.contains("otherwise aggregate the file to one row per customer"),
+        "{message}"
+    );
 
     let (code, out, _) = sis(&["detect", path.to_str().expect("utf-8")]);
     assert_eq!(code, 0);
@@ -78,7 +84,12 @@ fn a_few_duplicate_customer_rows_keep_the_first_row() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut csv = String::from("CustomerID,Age,Income,Spend\n");
     for id in 1..=100u32 {
-        csv.push_str(&format!("{id},{},{},{}\n", 20 + id % 50, 1000 * (id % 17), id % 23));
+        csv.push_str(&format!(
+            "{id},{},{},{}\n",
+            20 + id % 50,
+            1000 * (id % 17),
+            id % 23
+        ));
     }
     // Two rows repeat an earlier id: 2% of the rows, under the threshold.
     csv.push_str("5,40,2000,3\n7,41,3000,4\n");
@@ -96,12 +107,21 @@ fn a_few_duplicate_customer_rows_keep_the_first_row() {
         k: sis::config::KChoice::Fixed(2),
         ..RunConfig::default()
     };
-    let a = run_analysis(&prepared.table, &prepared.mapping, config, &Progress::silent())
-        .expect("segments");
-    assert!(a.quality.actions.contains(&QualityAction::DroppedRepeatedIds {
-        column: "CustomerID".into(),
-        count: 2
-    }));
+    let a = run_analysis(
+        &prepared.table,
+        &prepared.mapping,
+        config,
+        &Progress::silent(),
+    )
+    .expect("segments");
+    assert!(
+        a.quality
+            .actions
+            .contains(&QualityAction::DroppedRepeatedIds {
+                column: "CustomerID".into(),
+                count: 2
+            })
+    );
     assert_eq!(a.quality.customers_kept, 100);
 }
 
@@ -111,7 +131,14 @@ fn sis_detect_names_order_lines_as_transactions() {
     let path = dir.path().join("lines.csv");
     let mut csv = String::from("InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n");
     for i in 0..40u32 {
-        csv.push_str(&format!("{},{},2024-01-{:02},{},{}.5\n", 1000 + i / 2, 1 + i % 5, 1 + i % 28, 1 + i % 3, i % 9));
+        csv.push_str(&format!(
+            "{},{},2024-01-{:02},{},{}.5\n",
+            1000 + i / 2,
+            1 + i % 5,
+            1 + i % 28,
+            1 + i % 3,
+            i % 9
+        ));
     }
     std::fs::write(&path, csv).expect("written");
     let (code, out, message) = sis(&["detect", path.to_str().expect("utf-8")]);
