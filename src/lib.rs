@@ -35,6 +35,9 @@ pub mod ingest;
 
 pub mod roles;
 
+// Order lines aggregated to one row per customer (or refused) before validation.
+pub mod transactions;
+
 pub mod validate;
 
 pub mod features;

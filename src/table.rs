@@ -18,6 +18,8 @@ pub enum DateFormat {
     MonthFirst,
     /// Already typed as a date by the file format (Parquet, XLSX).
     Native,
+    /// `19970101`: a whole number `YYYYMMDD` (order logs).
+    Compact,
 }
 
 impl DateFormat {
@@ -28,6 +30,7 @@ impl DateFormat {
             DateFormat::DayFirst => "day-first (DD-MM-YYYY)",
             DateFormat::MonthFirst => "month-first (MM/DD/YYYY)",
             DateFormat::Native => "native date type",
+            DateFormat::Compact => "YYYYMMDD number",
         }
     }
 }
@@ -136,6 +139,7 @@ impl SourceFormat {
                     ';' => "semicolon".to_string(),
                     '\t' => "tab".to_string(),
                     '|' => "pipe".to_string(),
+                    ' ' => "whitespace".to_string(),
                     other => format!("'{other}'"),
                 };
                 format!(
@@ -244,7 +248,7 @@ pub(crate) fn civil_from_days(z: i32) -> (i32, u32, u32) {
 }
 
 /// Days since 1970-01-01 for a calendar date; `None` if the date does not exist.
-pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
     if !(1..=12).contains(&m) || d == 0 {
         return None;
     }

@@ -3,7 +3,7 @@
 use super::args::DetectArgs;
 use super::{CliError, emit};
 use crate::ingest::{LoadOptions, load_table};
-use crate::roles::detect_mapping;
+use crate::roles::{DatasetKind, detect_dataset};
 use std::io::Write;
 
 pub(crate) fn detect(args: &DetectArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -14,10 +14,25 @@ pub(crate) fn detect(args: &DetectArgs, out: &mut dyn Write) -> Result<(), CliEr
         },
     )
     .map_err(CliError::data)?;
-    let (mapping, detected) = detect_mapping(&table);
+    let dataset = detect_dataset(&table);
     if args.json {
-        let text = serde_json::to_string_pretty(&detected).map_err(CliError::data)?;
+        let text = serde_json::to_string_pretty(&dataset.detected).map_err(CliError::data)?;
         return emit(out, &format!("{text}\n"));
     }
-    emit(out, &mapping.to_toml(&table.file_name))
+    let mut text = format!(
+        "# Dataset kind: {} ({}).\n",
+        dataset.kind.key(),
+        dataset.kind.describe()
+    );
+    if let Some(r) = dataset.repeats.as_ref().filter(|r| r.repeated_rows() > 0) {
+        text.push_str(&format!(
+            "# Customer ids in \"{}\": {} rows, {} distinct.\n",
+            r.column, r.rows, r.distinct
+        ));
+    }
+    if dataset.kind == DatasetKind::RepeatedIds {
+        text.push_str("# To read it as order lines, set order_id or timestamp, and quantity with unit_price or line_amount.\n");
+    }
+    text.push_str(&dataset.mapping.to_toml(&table.file_name));
+    emit(out, &text)
 }

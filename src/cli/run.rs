@@ -85,8 +85,17 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
     .map_err(CliError::data)?;
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
-    let analysis = run_analysis(&table, &mapping, config, progress).map_err(CliError::data)?;
-    Ok((table, analysis))
+    // Order lines become one row per customer; ids repeating too often are refused.
+    let prepared =
+        crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
+    let mut analysis = run_analysis(&prepared.table, &prepared.mapping, config, progress)
+        .map_err(CliError::data)?;
+    prepared.record(&mut analysis.quality.actions);
+    let aggregated = match prepared.table {
+        std::borrow::Cow::Owned(customers) => Some(customers),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    Ok((aggregated.unwrap_or(table), analysis))
 }
 
 pub(crate) fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {

@@ -11,9 +11,9 @@ use crate::validate::{CleanTable, CleanValues, QualityAction};
 use rayon::prelude::*;
 
 /// Years of spend the spend columns cover (the demo's `Mnt*` cover the last two years).
-pub(crate) const SPEND_WINDOW_YEARS: f64 = 2.0;
+pub const SPEND_WINDOW_YEARS: f64 = 2.0;
 /// Horizon of the CLV proxy, in years.
-pub(crate) const CLV_HORIZON_YEARS: f64 = 3.0;
+pub const CLV_HORIZON_YEARS: f64 = 3.0;
 
 fn sum_columns(columns: &[&[f64]], n: usize) -> Vec<f64> {
     let mut total = vec![0.0; n];

@@ -112,6 +112,16 @@ pub(crate) fn role_text(role: &Role) -> String {
         Role::Measure => "Measure".into(),
         Role::Flag => "Flag (0/1)".into(),
         Role::Ignore => "Ignore".into(),
+        Role::OrderId => "Order id".into(),
+        Role::Timestamp => "Order date".into(),
+        Role::Quantity => "Quantity".into(),
+        Role::UnitPrice => "Unit price".into(),
+        Role::LineAmount => "Line amount".into(),
+        Role::Product => "Product".into(),
+        Role::ProductCategory => "Product category".into(),
+        Role::SalesChannel => "Channel or store".into(),
+        Role::Country => "Country".into(),
+        Role::DiscountFlag => "Discounted line (0/1)".into(),
     }
 }
 

@@ -135,11 +135,27 @@ fn analyse(
     progress: &Progress,
 ) -> JobEnd<Outcome> {
     let mapping = mapping.unwrap_or_else(|| dataset.detected_mapping());
-    match end_of(run_analysis(&dataset.table, &mapping, config, progress)) {
-        JobEnd::Finished(analysis) => {
+    // Order lines become one row per customer; ids repeating too often are refused.
+    let prepared = match crate::transactions::prepare_customers(&dataset.table, &mapping) {
+        Ok(prepared) => prepared,
+        Err(e) => return JobEnd::Failed(e.to_string()),
+    };
+    let result = run_analysis(&prepared.table, &prepared.mapping, config, progress);
+    let aggregated = match prepared.table {
+        std::borrow::Cow::Owned(ref customers) => Some(customers.clone()),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    match end_of(result) {
+        JobEnd::Finished(mut analysis) => {
+            prepared.record(&mut analysis.quality.actions);
             if progress.check().is_err() {
                 return JobEnd::Cancelled;
             }
+            // After aggregation the workbench works on the customer table.
+            let dataset = match aggregated {
+                Some(customers) => Dataset::new(dataset.path.clone(), customers),
+                None => dataset,
+            };
             let finished = Finished::new(Arc::new(analysis), Some(dataset), progress);
             JobEnd::Finished(Outcome::Analysed(Box::new(finished)))
         }

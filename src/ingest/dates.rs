@@ -142,12 +142,15 @@ fn split(s: &str) -> Option<Parts> {
 /// Parse one value in a given format (any of its separators); `None` if it is not such a date.
 /// [`DateFormat::Native`] never parses from text.
 pub fn parse_date(s: &str, format: DateFormat) -> Option<i32> {
+    if format == DateFormat::Compact {
+        return super::compact_dates::parse_compact(s);
+    }
     let parts = split(s)?;
     let pattern = match format {
         DateFormat::Iso => Pattern::Iso,
         DateFormat::DayFirst => Pattern::DayFirst(parts.sep),
         DateFormat::MonthFirst => Pattern::MonthFirst(parts.sep),
-        DateFormat::Native => return None,
+        DateFormat::Native | DateFormat::Compact => return None,
     };
     pattern.days(&parts)
 }

@@ -1,6 +1,7 @@
 //! Loading datasets from CSV (any common dialect), Parquet and XLSX into a [`RawTable`],
 //! choosing the reader from the file's extension and checking it against the content.
 
+mod compact_dates;
 mod convert;
 mod csv;
 mod csv_frames;
@@ -11,8 +12,10 @@ mod headers;
 mod parquet;
 mod records;
 mod sniff;
+mod whitespace;
 mod xlsx;
 
+pub use compact_dates::{compact_column, compact_day, parse_compact};
 pub use convert::numeric_problem;
 pub use error::IngestError;
 
@@ -62,6 +65,9 @@ pub fn load_bytes(
     }
     sniff::check(reader, bytes, &file)?;
     match reader {
+        Reader::Csv if whitespace::looks_aligned(bytes) => {
+            whitespace::read_whitespace(bytes, &file)
+        }
         Reader::Csv => csv::read_csv(bytes, &file),
         Reader::Parquet => parquet::read_parquet(bytes, &file),
         Reader::Xlsx => xlsx::read_xlsx(bytes, &file, options.sheet.as_deref()),

@@ -185,6 +185,26 @@ const CHANNEL_WORDS: &[(Channel, &[&str])] = &[
     ),
 ];
 
+/// The channel a value names (`Online`, `Web shop`, `Store 12`, `Mail order`…): the first
+/// channel whose word occurs in it; [`Channel::Other`] when none does.
+pub fn channel_of_value(value: &str) -> Channel {
+    let n = normalize(value);
+    [
+        Channel::Web,
+        Channel::Catalog,
+        Channel::Store,
+        Channel::Other,
+    ]
+    .into_iter()
+    .find(|ch| {
+        CHANNEL_WORDS
+            .iter()
+            .filter(|(c, _)| c == ch)
+            .any(|(_, words)| words.iter().any(|w| n.contains(w)))
+    })
+    .unwrap_or(Channel::Other)
+}
+
 /// The role a name clearly signals, with the reason, or `None`.
 pub fn role_from_name(name: &str) -> Option<(Role, String)> {
     let n = normalize(name);

@@ -94,8 +94,8 @@ fn looks_like_id_name(name: &str) -> bool {
         || n.ends_with("no")
 }
 
-/// Detect the role of every column of `table`.
-pub fn detect_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) {
+/// Detect the role of every column of `table` read as one row per customer.
+pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<DetectedColumn>) {
     let mut detected = Vec::with_capacity(table.columns.len());
     let mut have_id = false;
     let mut have_join = false;

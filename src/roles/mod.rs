@@ -2,10 +2,17 @@
 //! editable by the user as TOML.
 
 mod aliases;
+mod dataset;
 mod detect;
 mod mapping;
+mod order_names;
 
-pub use detect::{ColumnKind, DetectedColumn, detect_mapping};
+pub use aliases::channel_of_value;
+pub use dataset::{
+    DatasetDetection, DatasetKind, IdRepeats, REPEAT_SHARE, detect_dataset, detect_mapping,
+    id_repeats,
+};
+pub use detect::{ColumnKind, DetectedColumn};
 pub use mapping::{ColumnMapping, MappingError};
 
 use serde::{Deserialize, Serialize};
@@ -83,6 +90,27 @@ pub enum Role {
     Flag,
     /// Not used.
     Ignore,
+    // Roles of order lines (a transactions dataset, aggregated to customers before validation).
+    /// The order, invoice or receipt a line belongs to (`C…` marks a cancellation).
+    OrderId,
+    /// When the order was placed (a date, or a date with a time).
+    Timestamp,
+    /// Units on the line (negative for a return).
+    Quantity,
+    /// Price of one unit.
+    UnitPrice,
+    /// Value of the whole line (quantity × unit price when the file has no such column).
+    LineAmount,
+    /// The product (stock code, SKU, item id).
+    Product,
+    /// The product's category or department.
+    ProductCategory,
+    /// The sales channel or store of the order.
+    SalesChannel,
+    /// The country of the order.
+    Country,
+    /// The line was discounted or on promotion (0/1).
+    DiscountFlag,
 }
 
 impl Role {
@@ -106,6 +134,16 @@ impl Role {
             Role::Measure => "measure".into(),
             Role::Flag => "flag".into(),
             Role::Ignore => "ignore".into(),
+            Role::OrderId => "order_id".into(),
+            Role::Timestamp => "timestamp".into(),
+            Role::Quantity => "quantity".into(),
+            Role::UnitPrice => "unit_price".into(),
+            Role::LineAmount => "line_amount".into(),
+            Role::Product => "product".into(),
+            Role::ProductCategory => "product_category".into(),
+            Role::SalesChannel => "channel".into(),
+            Role::Country => "country".into(),
+            Role::DiscountFlag => "discount_flag".into(),
         }
     }
 
@@ -135,6 +173,16 @@ impl Role {
             ("measure", None) => Role::Measure,
             ("flag", None) => Role::Flag,
             ("ignore", None) => Role::Ignore,
+            ("order_id", None) => Role::OrderId,
+            ("timestamp" | "order_date", None) => Role::Timestamp,
+            ("quantity", None) => Role::Quantity,
+            ("unit_price", None) => Role::UnitPrice,
+            ("line_amount", None) => Role::LineAmount,
+            ("product", None) => Role::Product,
+            ("product_category", None) => Role::ProductCategory,
+            ("channel" | "store", None) => Role::SalesChannel,
+            ("country", None) => Role::Country,
+            ("discount_flag", None) => Role::DiscountFlag,
             _ => return None,
         };
         Some(role)
@@ -163,14 +211,50 @@ impl Role {
             Role::Measure,
             Role::Flag,
             Role::Ignore,
+            Role::OrderId,
+            Role::Timestamp,
+            Role::Quantity,
+            Role::UnitPrice,
+            Role::LineAmount,
+            Role::Product,
+            Role::ProductCategory,
+            Role::SalesChannel,
+            Role::Country,
+            Role::DiscountFlag,
         ]
+    }
+
+    /// Whether the role belongs to order lines (a transactions dataset).
+    pub fn is_order_line(&self) -> bool {
+        matches!(
+            self,
+            Role::OrderId
+                | Role::Timestamp
+                | Role::Quantity
+                | Role::UnitPrice
+                | Role::LineAmount
+                | Role::Product
+                | Role::ProductCategory
+                | Role::SalesChannel
+                | Role::Country
+                | Role::DiscountFlag
+        )
     }
 
     /// Whether the role needs numeric values.
     pub fn is_numeric(&self) -> bool {
         !matches!(
             self,
-            Role::CustomerId | Role::JoinDate | Role::Categorical | Role::Ignore
+            Role::CustomerId
+                | Role::JoinDate
+                | Role::Categorical
+                | Role::Ignore
+                | Role::OrderId
+                | Role::Timestamp
+                | Role::Product
+                | Role::ProductCategory
+                | Role::SalesChannel
+                | Role::Country
         )
     }
 }

@@ -75,6 +75,8 @@ pub enum QualityAction {
     },
     /// A note that is not a change (e.g. no id column).
     Note { message: String },
+    /// A step of cleaning or aggregating order lines into customers.
+    Transactions(crate::transactions::CleaningAction),
 }
 
 impl QualityAction {
@@ -159,6 +161,7 @@ impl QualityAction {
                 columns.len()
             ),
             QualityAction::Note { message } => message.clone(),
+            QualityAction::Transactions(action) => action.describe(),
         }
     }
 
@@ -177,6 +180,7 @@ impl QualityAction {
             QualityAction::DroppedConstantColumn { .. } => 1,
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,
+            QualityAction::Transactions(action) => action.count(),
         }
     }
 }

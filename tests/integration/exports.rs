@@ -27,7 +27,7 @@ fn sis(args: &[&str]) -> (i32, String, String) {
 /// A session whose first persona the user renamed.
 fn renamed_session() -> sis::session::Session {
     let mut session = common::small_session();
-    session.analysis.personas[0].user_name = Some("Clientes Fiéis, Ärzte".into());
+    session.analysis.personas[0].label.user_name = Some("Clientes Fiéis, Ärzte".into());
     session
 }
 

@@ -22,4 +22,7 @@ mod scoring_sql;
 mod session_cli;
 mod session_fixture;
 mod session_roundtrip;
+mod transactions_cdnow;
+mod transactions_orders;
+mod transactions_refusal;
 mod upload_with_renamed_columns;

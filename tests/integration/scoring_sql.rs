@@ -124,8 +124,8 @@ fn fills_dates_one_hot_and_renamed_personas_replay_in_sql() {
     };
     let analysis = common::analyse_with(&table, config);
     let mut model = SavedSegmentation::from_analysis(&analysis);
-    model.personas[0].user_name = Some("Clientes Fiéis d'or".into());
-    model.personas[1].user_name = Some("Постоянные".into());
+    model.personas[0].label.user_name = Some("Clientes Fiéis d'or".into());
+    model.personas[1].label.user_name = Some("Постоянные".into());
     assert!(model.feature_names.iter().any(|f| f.contains('=')));
 
     // New customers with holes: missing join dates, incomes, recencies and purchases.

@@ -1,0 +1,237 @@
+//! Order lines in, customers out: a table mapped with order-line roles (order id, timestamp,
+//! quantity, unit price or line amount…) is cleaned and aggregated to one row per customer
+//! before validation; a table whose customer ids repeat without being order lines is refused.
+//! Formulas: README, section "Transactions".
+
+mod aggregate;
+mod cleaning;
+mod customers;
+mod lines;
+
+pub use aggregate::{Aggregate, CustomerSummary, aggregate};
+pub use cleaning::{CleaningAction, clean_lines};
+pub use customers::{MAX_SPEND_CATEGORIES, columns, customer_table, spend_by_category};
+pub use lines::{Coded, OrderLines, read_lines};
+
+use crate::roles::{ColumnMapping, DatasetKind, IdRepeats, Role, id_repeats};
+use crate::table::RawTable;
+use crate::validate::QualityAction;
+use std::borrow::Cow;
+use thiserror::Error;
+
+/// Why order lines could not become a customer table.
+#[derive(Debug, Error)]
+pub enum TransactionError {
+    #[error(
+        "{file}: the customer ids in \"{column}\" repeat: {rows} rows hold {distinct} customers ({per_customer:.1} rows per customer), so this is not one row per customer. It looks like several rows per customer (one per order, month or product), but there is no order id or order date with a quantity and unit price or a line amount. If these are order lines, map those columns (`sis detect {file} > mapping.toml`, set order_id or timestamp, and quantity with unit_price or line_amount, then `sis run {file} --mapping mapping.toml`); otherwise aggregate the file to one row per customer and load that."
+    )]
+    RepeatedIds {
+        file: String,
+        column: String,
+        rows: usize,
+        distinct: usize,
+        per_customer: f64,
+    },
+    #[error(
+        "{file}: the mapping reads the file as order lines but has no column for {missing}; map one (`sis detect {file} > mapping.toml`, edit, `--mapping mapping.toml`) or map the order-line columns as ignore."
+    )]
+    Incomplete { file: String, missing: String },
+    #[error(
+        "{file}, column \"{column}\": mapped as {role} but holds {found} values; it needs {wanted}. Fix the values or map the column otherwise."
+    )]
+    WrongType {
+        file: String,
+        column: String,
+        role: String,
+        found: String,
+        wanted: &'static str,
+    },
+    #[error(
+        "{file}: no customer made a purchase once the order lines were cleaned (lines without a customer, a date or a positive price are dropped); check the mapping with `sis detect {file}`."
+    )]
+    NoPurchases { file: String },
+}
+
+/// The table the pipeline segments, with its mapping and what was done to get it.
+#[derive(Debug, Clone)]
+pub struct PreparedCustomers<'a> {
+    pub kind: DatasetKind,
+    /// The loaded table itself (one row per customer), or the customers aggregated from it.
+    pub table: Cow<'a, RawTable>,
+    pub mapping: ColumnMapping,
+    /// Cleaning and aggregation steps, for the front of the quality report.
+    pub actions: Vec<QualityAction>,
+}
+
+impl PreparedCustomers<'_> {
+    /// Put the order-line actions at the front of a run's quality report.
+    pub fn record(&self, actions: &mut Vec<QualityAction>) {
+        actions.splice(0..0, self.actions.iter().cloned());
+    }
+}
+
+/// Whether a mapping reads the table as order lines (any order-line role mapped).
+pub fn is_order_mapping(mapping: &ColumnMapping) -> bool {
+    mapping.entries.iter().any(|(_, r)| r.is_order_line())
+}
+
+/// What the order-line roles of `mapping` lack, if anything.
+fn missing_roles(mapping: &ColumnMapping) -> Option<&'static str> {
+    let has = |r: &Role| mapping.first_with(r).is_some();
+    if !has(&Role::CustomerId) {
+        Some("the customer id (customer_id)")
+    } else if !has(&Role::OrderId) && !has(&Role::Timestamp) {
+        Some("an order id or an order date (order_id or timestamp)")
+    } else if !has(&Role::LineAmount) && !(has(&Role::Quantity) && has(&Role::UnitPrice)) {
+        Some(
+            "a line amount, or a quantity with a unit price (line_amount, or quantity and unit_price)",
+        )
+    } else {
+        None
+    }
+}
+
+/// The customer table to segment: order lines aggregated (when `mapping` has order-line
+/// roles), a table with a few repeated ids passed through (validation keeps the first row of
+/// each id, as always), or an error for ids that repeat in more than
+/// [`REPEAT_SHARE`](crate::roles::REPEAT_SHARE) of rows.
+pub fn prepare_customers<'a>(
+    table: &'a RawTable,
+    mapping: &ColumnMapping,
+) -> Result<PreparedCustomers<'a>, TransactionError> {
+    let file = || table.file_name.clone();
+    if is_order_mapping(mapping) {
+        if let Some(missing) = missing_roles(mapping) {
+            return Err(TransactionError::Incomplete {
+                file: file(),
+                missing: missing.into(),
+            });
+        }
+        return aggregate_lines(table, mapping);
+    }
+    let repeats = mapping
+        .first_with(&Role::CustomerId)
+        .and_then(|c| table.column_index(c))
+        .map(|i| id_repeats(table, i));
+    if let Some(r) = repeats.filter(IdRepeats::too_many) {
+        return Err(TransactionError::RepeatedIds {
+            file: file(),
+            per_customer: r.rows as f64 / r.distinct.max(1) as f64,
+            column: r.column,
+            rows: r.rows,
+            distinct: r.distinct,
+        });
+    }
+    Ok(PreparedCustomers {
+        kind: DatasetKind::Customers,
+        table: Cow::Borrowed(table),
+        mapping: mapping.clone(),
+        actions: Vec::new(),
+    })
+}
+
+/// Clean and aggregate order lines into the customer table.
+fn aggregate_lines<'a>(
+    table: &'a RawTable,
+    mapping: &ColumnMapping,
+) -> Result<PreparedCustomers<'a>, TransactionError> {
+    let lines = read_lines(table, mapping)?;
+    let (keep, mut steps) = clean_lines(table, &lines);
+    let summary = aggregate(&lines, &keep, spend_by_category(&lines));
+    if summary.customers.is_empty() {
+        return Err(TransactionError::NoPurchases {
+            file: table.file_name.clone(),
+        });
+    }
+    steps.push(CleaningAction::Cancellations {
+        matched: summary.matched,
+        unmatched: summary.unmatched,
+    });
+    if summary.without_purchase > 0 {
+        steps.push(CleaningAction::DroppedCustomersWithoutPurchase {
+            count: summary.without_purchase,
+        });
+    }
+    steps.push(CleaningAction::Aggregated {
+        lines: summary.lines - summary.unmatched,
+        orders: summary.customers.iter().map(|c| c.orders).sum(),
+        customers: summary.customers.len(),
+        last_day: if summary.last_day == crate::table::MISSING_DAY {
+            "no dates".into()
+        } else {
+            crate::table::format_day(summary.last_day)
+        },
+    });
+    let (customers, customer_mapping) = customer_table(table, &lines, &summary);
+    Ok(PreparedCustomers {
+        kind: DatasetKind::Transactions,
+        table: Cow::Owned(customers),
+        mapping: customer_mapping,
+        actions: steps.into_iter().map(QualityAction::Transactions).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Column, ColumnData, SourceFormat};
+
+    fn lines() -> (RawTable, ColumnMapping) {
+        let column = |name: &str, values: Vec<f64>| Column {
+            name: name.into(),
+            data: ColumnData::Numeric(values),
+        };
+        let table = RawTable {
+            file_name: "lines.csv".into(),
+            format: SourceFormat::Memory,
+            columns: vec![
+                column("customer", vec![2.0, 1.0, 2.0, 2.0]),
+                column("day", vec![19970101.0, 19970105.0, 19970103.0, 19970103.0]),
+                column("amount", vec![10.0, 4.0, 5.0, -5.0]),
+            ],
+        };
+        let mapping = ColumnMapping::new(vec![
+            ("customer".into(), Role::CustomerId),
+            ("day".into(), Role::Timestamp),
+            ("amount".into(), Role::LineAmount),
+        ]);
+        (table, mapping)
+    }
+
+    #[test]
+    fn lines_by_day_aggregate_and_returns_net() {
+        let (table, mapping) = lines();
+        let prepared = prepare_customers(&table, &mapping).unwrap();
+        let t = prepared.table.as_ref();
+        assert_eq!(t.n_rows(), 2);
+        assert_eq!(t.columns[0].data.text(0), Some("1"));
+        let col = |name: &str| t.column(name).unwrap().data.clone();
+        // Customer 2: purchases on 01-01 and 01-03, the 01-03 return matches the 5 bought.
+        assert_eq!(col("Orders"), ColumnData::Numeric(vec![1.0, 2.0]));
+        assert_eq!(col("Monetary"), ColumnData::Numeric(vec![4.0, 10.0]));
+        assert_eq!(col("Recency"), ColumnData::Numeric(vec![0.0, 2.0]));
+        assert_eq!(col("Tenure_Days"), ColumnData::Numeric(vec![0.0, 4.0]));
+    }
+
+    #[test]
+    fn incomplete_order_mapping_and_repeated_ids_are_refused() {
+        let (table, mut mapping) = lines();
+        mapping.set_role("amount", Role::Quantity);
+        let err = prepare_customers(&table, &mapping).unwrap_err();
+        assert!(
+            err.to_string().contains("no column for a line amount"),
+            "{err}"
+        );
+        mapping.set_role("day", Role::Measure);
+        mapping.set_role("amount", Role::Measure);
+        let err = prepare_customers(&table, &mapping).unwrap_err();
+        assert!(matches!(
+            err,
+            TransactionError::RepeatedIds {
+                rows: 4,
+                distinct: 2,
+                ..
+            }
+        ));
+    }
+}
