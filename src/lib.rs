@@ -19,6 +19,7 @@ pub mod roles;
 pub mod run_id;
 pub mod segment;
 pub mod session;
+pub mod simulate;
 pub mod summary;
 pub mod table;
 pub mod validate;

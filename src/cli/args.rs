@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 pub use super::session_args::{InspectArgs, SessionsArgs};
+pub use super::simulate::SimulateArgs;
 
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
 /// Without a subcommand, opens the workbench (on PATH if given).
@@ -32,6 +33,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List or prune the saved sessions.
     Sessions(SessionsArgs),
+    /// Apply a what-if scenario to a session, or find the best campaign budget allocation.
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod run;
 mod score;
 mod session_args;
 mod session_cmds;
+mod simulate;
 mod text;
 
 pub use args::{Cli, Command};
@@ -52,6 +53,7 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Score(a) => score::score(&a, out),
         Command::Inspect(a) => session_cmds::inspect(&a, out),
         Command::Sessions(a) => session_cmds::sessions(&a, out),
+        Command::Simulate(a) => simulate::simulate(&a, out),
     }
 }
 

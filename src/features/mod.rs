@@ -6,6 +6,7 @@ mod reference;
 
 pub use families::{FamilyStatus, InsightFamily, family_status};
 pub use reference::build_features;
+pub use reference::{CLV_HORIZON_YEARS, SPEND_WINDOW_YEARS};
 
 use serde::{Deserialize, Serialize};
 
