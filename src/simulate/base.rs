@@ -171,11 +171,6 @@ impl SimulationBase {
         self.segments.len()
     }
 
-    /// Figures per segment row.
-    pub(crate) fn width(&self) -> usize {
-        field::FIXED + RESPONSE_WIDTH * self.responses.len()
-    }
-
     /// Sum of a figure over all segments.
     pub(crate) fn total(&self, field: usize) -> f64 {
         self.segments.iter().map(|s| s.get(field)).sum()

@@ -2,7 +2,6 @@
 //! done by hand; plus zero settings, monotonicity, the optimiser and goal seek.
 
 use super::*;
-use crate::insights::Availability;
 
 const LABELS: [u32; 6] = [0, 0, 0, 1, 1, 1];
 const MONETARY: [f64; 6] = [100.0, 200.0, 300.0, 1000.0, 1200.0, 800.0];

@@ -18,4 +18,5 @@ mod scoring;
 mod session_cli;
 mod session_fixture;
 mod session_roundtrip;
+mod simulation;
 mod upload_with_renamed_columns;
