@@ -131,8 +131,8 @@ fn bootstrap(c: &mut Criterion) {
             black_box(band(&base, &blocks, &scenario, &settings))
         })
     });
-    let blocks =
-        BootstrapBlocks::build(&columns, &customers.labels, K, &settings).expect("the blocks build");
+    let blocks = BootstrapBlocks::build(&columns, &customers.labels, K, &settings)
+        .expect("the blocks build");
     group.bench_function("band_only", |b| {
         b.iter(|| black_box(band(&base, &blocks, &scenario, &settings)))
     });

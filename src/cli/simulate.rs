@@ -7,9 +7,9 @@ use crate::insights::format::{amount, pct};
 use crate::pipeline::Analysis;
 use crate::session::Session;
 use crate::simulate::{
-    ANY_CAMPAIGN, Band, BootstrapBlocks, BootstrapSettings, LeverDetail, LeverStatus,
-    Optimisation, OptimiserSettings, Scenario, ScenarioLedger, SegmentResult, Simulation,
-    SimulationBase, TornadoBar, band, optimise, parse_scenario, tornado,
+    ANY_CAMPAIGN, Band, BootstrapBlocks, BootstrapSettings, LeverDetail, LeverStatus, Optimisation,
+    OptimiserSettings, Scenario, ScenarioLedger, SegmentResult, Simulation, SimulationBase,
+    TornadoBar, band, optimise, parse_scenario, tornado,
 };
 use clap::{ArgGroup, Args};
 use serde::Serialize;
@@ -128,11 +128,18 @@ fn list(ledger: &ScenarioLedger, json: bool, out: &mut dyn Write) -> Result<(), 
             .filter(|l| scenario.levers.is_on(**l))
             .map(|l| l.label())
             .collect();
-        let levers = if on.is_empty() { "no levers".to_string() } else { on.join(", ") };
+        let levers = if on.is_empty() {
+            "no levers".to_string()
+        } else {
+            on.join(", ")
+        };
         let _ = writeln!(s, "{}: {levers}", scenario.name);
     }
     if ledger.scenarios.is_empty() {
-        let _ = writeln!(s, "(no saved scenarios; run one from a file with --scenario FILE.toml)");
+        let _ = writeln!(
+            s,
+            "(no saved scenarios; run one from a file with --scenario FILE.toml)"
+        );
     }
     emit(out, &s)
 }
@@ -196,7 +203,14 @@ fn lever_lines(s: &mut String, analysis: &Analysis, sim: &Simulation) {
                     o.formula
                 );
                 if let LeverDetail::BudgetShift {
-                    source, target, source_revenue, target_revenue, lost, gained, net, ..
+                    source,
+                    target,
+                    source_revenue,
+                    target_revenue,
+                    lost,
+                    gained,
+                    net,
+                    ..
                 } = &effect.detail
                 {
                     let from = source.map_or("high deal dependency customers".into(), |x| {
@@ -228,7 +242,11 @@ fn lever_lines(s: &mut String, analysis: &Analysis, sim: &Simulation) {
 fn report_text(r: &Report, analysis: &Analysis) -> String {
     let mut s = String::new();
     let sim = &r.simulation;
-    let _ = writeln!(s, "Scenario \"{}\" on {}\n", r.scenario.name, analysis.file_name);
+    let _ = writeln!(
+        s,
+        "Scenario \"{}\" on {}\n",
+        r.scenario.name, analysis.file_name
+    );
     lever_lines(&mut s, analysis, sim);
     let _ = writeln!(
         s,
@@ -237,7 +255,14 @@ fn report_text(r: &Report, analysis: &Analysis) -> String {
     let _ = writeln!(
         s,
         "  {:<34} {:>9} {:>14} {:>14} {:>11} {:>10} {:>11} {:>7}",
-        "segment", "customers", "revenue before", "revenue after", "change", "cost", "margin", "ROI"
+        "segment",
+        "customers",
+        "revenue before",
+        "revenue after",
+        "change",
+        "cost",
+        "margin",
+        "ROI"
     );
     for seg in sim.segments.iter().chain(std::iter::once(&sim.total)) {
         result_row(&mut s, analysis, seg);
@@ -253,7 +278,10 @@ fn report_text(r: &Report, analysis: &Analysis) -> String {
         b.replicates,
         b.seed
     );
-    let _ = writeln!(s, "\nSensitivity: net impact when each assumption moves ±20%");
+    let _ = writeln!(
+        s,
+        "\nSensitivity: net impact when each assumption moves ±20%"
+    );
     for bar in &r.sensitivity {
         let _ = writeln!(
             s,
@@ -344,7 +372,11 @@ fn optimisation_text(o: &Optimisation, analysis: &Analysis) -> String {
                 }
             }
             None => {
-                let _ = writeln!(s, "  not available: {}", discount.reason().unwrap_or_default());
+                let _ = writeln!(
+                    s,
+                    "  not available: {}",
+                    discount.reason().unwrap_or_default()
+                );
             }
         }
     }

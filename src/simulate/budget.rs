@@ -28,19 +28,17 @@ pub fn source_and_target(
     lever: &BudgetShift,
 ) -> Result<(usize, usize), String> {
     let k = base.k();
-    let pick = |set: Option<u32>, what: &str, field: usize, covered: bool, figure: &str| {
-        match set {
-            Some(n) if n >= 1 && n as usize <= k => Ok(n as usize - 1),
-            Some(n) => Err(format!(
-                "the {what} segment {n} does not exist (there are {k} segments)"
-            )),
-            None if covered => base
-                .argmax_mean(field)
-                .ok_or_else(|| "every segment is empty".to_string()),
-            None => Err(format!(
-                "no default {what}: the data has no {figure}; name the {what} segment"
-            )),
-        }
+    let pick = |set: Option<u32>, what: &str, field: usize, covered: bool, figure: &str| match set {
+        Some(n) if n >= 1 && n as usize <= k => Ok(n as usize - 1),
+        Some(n) => Err(format!(
+            "the {what} segment {n} does not exist (there are {k} segments)"
+        )),
+        None if covered => base
+            .argmax_mean(field)
+            .ok_or_else(|| "every segment is empty".to_string()),
+        None => Err(format!(
+            "no default {what}: the data has no {figure}; name the {what} segment"
+        )),
     };
     let c = base.coverage;
     let source = pick(
@@ -88,8 +86,13 @@ fn between_segments(
     let (source, target) = source_and_target(base, lever)?;
     let source_revenue = base.segments[source].revenue();
     let target_revenue = base.segments[target].revenue();
-    let (lost, gained, net) =
-        reference_shift(source_revenue, target_revenue, lever.shift, a.uplift, a.loss);
+    let (lost, gained, net) = reference_shift(
+        source_revenue,
+        target_revenue,
+        lever.shift,
+        a.uplift,
+        a.loss,
+    );
     let segments = (0..base.k())
         .map(|s| {
             Availability::Available(match s {
@@ -126,8 +129,13 @@ fn population(
     }
     let source_revenue = base.total(field::POP_SOURCE_REVENUE);
     let target_revenue = base.total(field::POP_TARGET_REVENUE);
-    let (lost, gained, net) =
-        reference_shift(source_revenue, target_revenue, lever.shift, a.uplift, a.loss);
+    let (lost, gained, net) = reference_shift(
+        source_revenue,
+        target_revenue,
+        lever.shift,
+        a.uplift,
+        a.loss,
+    );
     // Each segment carries its customers' part of the population sums.
     let segments = base
         .segments
@@ -141,7 +149,8 @@ fn population(
                 a.uplift,
                 a.loss,
             );
-            let touched = sums.get(field::POP_SOURCE_CUSTOMERS) + sums.get(field::POP_TARGET_CUSTOMERS);
+            let touched =
+                sums.get(field::POP_SOURCE_CUSTOMERS) + sums.get(field::POP_TARGET_CUSTOMERS);
             Availability::Available(if touched > 0.0 {
                 SegmentEffect::new(s, gained_s - lost_s, 0.0, a.margin)
             } else {

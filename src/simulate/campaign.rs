@@ -21,7 +21,9 @@ pub(crate) struct Response {
 /// The response column's index, or why the campaign lever cannot run.
 pub(crate) fn response_column(base: &SimulationBase, name: &str) -> Result<usize, String> {
     if base.responses.is_empty() {
-        return Err("needs campaign columns (e.g. AcceptedCmp1, Response); the data has none".into());
+        return Err(
+            "needs campaign columns (e.g. AcceptedCmp1, Response); the data has none".into(),
+        );
     }
     if !base.coverage.revenue || !base.coverage.purchases {
         return Err("needs spend and purchases to value a response".into());
@@ -35,7 +37,11 @@ pub(crate) fn response_column(base: &SimulationBase, name: &str) -> Result<usize
 }
 
 /// A segment's response figures, or why it has none.
-pub(crate) fn segment_response(sums: &SegmentSums, column: usize, s: usize) -> Result<Response, String> {
+pub(crate) fn segment_response(
+    sums: &SegmentSums,
+    column: usize,
+    s: usize,
+) -> Result<Response, String> {
     let purchases = sums.response(column, field::RESPONDER_PURCHASES);
     if sums.customers() == 0.0 {
         return Err(format!("segment {} has no customers", s + 1));

@@ -21,8 +21,16 @@ fn serve_cost(m: &ChannelMix, a: &Assumptions) -> f64 {
 
 /// The mix after moving `share` of the source channel(s) to the web.
 pub(crate) fn shifted(m: &ChannelMix, share: f64, from: ChannelSource) -> ChannelMix {
-    let store = if from == ChannelSource::Catalog { 0.0 } else { share * m.store };
-    let catalog = if from == ChannelSource::Store { 0.0 } else { share * m.catalog };
+    let store = if from == ChannelSource::Catalog {
+        0.0
+    } else {
+        share * m.store
+    };
+    let catalog = if from == ChannelSource::Store {
+        0.0
+    } else {
+        share * m.catalog
+    };
     ChannelMix {
         web: m.web + store + catalog,
         store: m.store - store,
@@ -58,7 +66,13 @@ pub(super) fn apply(
     let after: Vec<ChannelMix> = before
         .iter()
         .zip(&on)
-        .map(|(m, &on)| if on { shifted(m, lever.share, lever.from) } else { *m })
+        .map(|(m, &on)| {
+            if on {
+                shifted(m, lever.share, lever.from)
+            } else {
+                *m
+            }
+        })
         .collect();
     let cost_before: Vec<f64> = before.iter().map(|m| serve_cost(m, a)).collect();
     let cost_after: Vec<f64> = after.iter().map(|m| serve_cost(m, a)).collect();

@@ -23,7 +23,9 @@ pub fn elasticities(base: &SimulationBase, a: &Assumptions) -> Result<Vec<f64>, 
         0.0
     };
     if mean <= 0.0 {
-        return Err("no customer bought on a deal, so the response to discounts cannot be derived".into());
+        return Err(
+            "no customer bought on a deal, so the response to discounts cannot be derived".into(),
+        );
     }
     Ok(base
         .segments
@@ -73,7 +75,11 @@ pub(super) fn apply(
         segments,
         detail: LeverDetail::Discount {
             elasticity,
-            deal_revenue: base.segments.iter().map(|s| s.get(field::DEAL_REVENUE)).collect(),
+            deal_revenue: base
+                .segments
+                .iter()
+                .map(|s| s.get(field::DEAL_REVENUE))
+                .collect(),
             discount_given: given,
         },
     })

@@ -18,11 +18,23 @@ fn apply(
     lever: LeverKind,
 ) -> LeverStatus {
     let result = match lever {
-        LeverKind::BudgetShift => levers.budget_shift.as_ref().map(|l| budget::apply(base, l, a)),
-        LeverKind::DiscountDepth => levers.discount.as_ref().map(|l| discount::apply(base, l, a)),
-        LeverKind::Campaign => levers.campaign.as_ref().map(|l| campaign::apply(base, l, a)),
+        LeverKind::BudgetShift => levers
+            .budget_shift
+            .as_ref()
+            .map(|l| budget::apply(base, l, a)),
+        LeverKind::DiscountDepth => levers
+            .discount
+            .as_ref()
+            .map(|l| discount::apply(base, l, a)),
+        LeverKind::Campaign => levers
+            .campaign
+            .as_ref()
+            .map(|l| campaign::apply(base, l, a)),
         LeverKind::ChannelShift => levers.channel.as_ref().map(|l| channel::apply(base, l, a)),
-        LeverKind::Retention => levers.retention.as_ref().map(|l| retention::apply(base, l, a)),
+        LeverKind::Retention => levers
+            .retention
+            .as_ref()
+            .map(|l| retention::apply(base, l, a)),
     };
     match result {
         None => LeverStatus::Off,
@@ -61,7 +73,13 @@ pub fn simulate(base: &SimulationBase, levers: &LeverSettings, a: &Assumptions) 
         .zip(&per_segment)
         .enumerate()
         .map(|(s, (sums, t))| {
-            result(Some(s), sums.customers(), sums.revenue(), clv.then(|| sums.get(field::CLV)), t)
+            result(
+                Some(s),
+                sums.customers(),
+                sums.revenue(),
+                clv.then(|| sums.get(field::CLV)),
+                t,
+            )
         })
         .collect();
     let all = Totals::sum_totals(&per_segment);
@@ -123,7 +141,13 @@ fn waterfall(outcomes: &[LeverOutcome]) -> Vec<WaterfallStep> {
 }
 
 fn revenue_mix(segments: &[SegmentResult], total: &SegmentResult) -> Vec<MixShare> {
-    let share = |part: f64, whole: f64| if whole > 0.0 { 100.0 * part / whole } else { 0.0 };
+    let share = |part: f64, whole: f64| {
+        if whole > 0.0 {
+            100.0 * part / whole
+        } else {
+            0.0
+        }
+    };
     segments
         .iter()
         .filter_map(|s| {

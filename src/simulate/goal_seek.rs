@@ -82,9 +82,11 @@ pub fn goal_seek(
         .windows(2)
         .find(|w| w[0].1 == 0.0 || (w[0].1 < 0.0) != (w[1].1 < 0.0));
     let Some(w) = bracket else {
-        let (min, max) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-            (a.min(p.1 + goal), b.max(p.1 + goal))
-        });
+        let (min, max) = points
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+                (a.min(p.1 + goal), b.max(p.1 + goal))
+            });
         return Err(format!(
             "{} from {lo} to {hi} gives between {} and {}; {} is out of reach",
             lever.label(),
@@ -97,7 +99,11 @@ pub fn goal_seek(
     if fa != 0.0 {
         for _ in 0..BISECTIONS {
             let mid = 0.5 * (a + b);
-            if (f(mid) < 0.0) == (fa < 0.0) { a = mid } else { b = mid }
+            if (f(mid) < 0.0) == (fa < 0.0) {
+                a = mid
+            } else {
+                b = mid
+            }
         }
     }
     let setting = if fa == 0.0 { a } else { 0.5 * (a + b) };

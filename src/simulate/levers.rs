@@ -259,12 +259,20 @@ impl LeverSettings {
     /// Set a lever's main setting, switching it on with its defaults if it was off.
     pub fn set_setting(&mut self, lever: LeverKind, value: f64) {
         match lever {
-            LeverKind::BudgetShift => self.budget_shift.get_or_insert_with(Default::default).shift = value,
-            LeverKind::DiscountDepth => self.discount.get_or_insert_with(Default::default).depth = value,
+            LeverKind::BudgetShift => {
+                self.budget_shift.get_or_insert_with(Default::default).shift = value
+            }
+            LeverKind::DiscountDepth => {
+                self.discount.get_or_insert_with(Default::default).depth = value
+            }
             LeverKind::Campaign => self.campaign.get_or_insert_with(Default::default).reach = value,
-            LeverKind::ChannelShift => self.channel.get_or_insert_with(Default::default).share = value,
+            LeverKind::ChannelShift => {
+                self.channel.get_or_insert_with(Default::default).share = value
+            }
             LeverKind::Retention => {
-                self.retention.get_or_insert_with(Default::default).recency_reduction = value
+                self.retention
+                    .get_or_insert_with(Default::default)
+                    .recency_reduction = value
             }
         }
     }

@@ -117,7 +117,11 @@ fn shadow_price(spend: impl Fn(f64) -> f64, budget: f64, hi: f64) -> f64 {
     let (mut lo, mut hi) = (0.0, hi.max(0.0));
     for _ in 0..BISECTIONS {
         let mid = 0.5 * (lo + hi);
-        if spend(mid) > budget { lo = mid } else { hi = mid }
+        if spend(mid) > budget {
+            lo = mid
+        } else {
+            hi = mid
+        }
     }
     hi
 }
@@ -138,7 +142,11 @@ fn curves(base: &SimulationBase, a: &Assumptions, column: usize) -> Vec<Result<C
         .collect()
 }
 
-fn allocate_campaign(curves: &[Result<Curve, String>], budget: f64, cpc: f64) -> Vec<Availability<CampaignAllocation>> {
+fn allocate_campaign(
+    curves: &[Result<Curve, String>],
+    budget: f64,
+    cpc: f64,
+) -> Vec<Availability<CampaignAllocation>> {
     let ok: Vec<&Curve> = curves.iter().filter_map(|c| c.as_ref().ok()).collect();
     let total = |lambda: f64| ok.iter().map(|c| c.spend_at(lambda)).sum::<f64>();
     let hi = ok.iter().map(|c| c.initial_return()).fold(0.0, f64::max);
@@ -147,12 +155,18 @@ fn allocate_campaign(curves: &[Result<Curve, String>], budget: f64, cpc: f64) ->
         .iter()
         .map(|c| match c {
             Ok(c) => Availability::Available(c.allocation(c.spend_at(lambda), cpc)),
-            Err(reason) => Availability::NotAvailable { reason: reason.clone() },
+            Err(reason) => Availability::NotAvailable {
+                reason: reason.clone(),
+            },
         })
         .collect()
 }
 
-fn allocate_discount(base: &SimulationBase, a: &Assumptions, budget: f64) -> Availability<Vec<DiscountAllocation>> {
+fn allocate_discount(
+    base: &SimulationBase,
+    a: &Assumptions,
+    budget: f64,
+) -> Availability<Vec<DiscountAllocation>> {
     let e = match elasticities(base, a) {
         Ok(e) => e,
         Err(reason) => return Availability::NotAvailable { reason },
@@ -169,7 +183,8 @@ fn allocate_discount(base: &SimulationBase, a: &Assumptions, budget: f64) -> Ava
         if re <= 0.0 {
             return 0.0;
         }
-        ((re * a.margin - (1.0 + lambda) * t) / (2.0 * re * (1.0 + lambda))).clamp(0.0, MAX_DISCOUNT_DEPTH)
+        ((re * a.margin - (1.0 + lambda) * t) / (2.0 * re * (1.0 + lambda)))
+            .clamp(0.0, MAX_DISCOUNT_DEPTH)
     };
     let given = |lambda: f64| {
         parts
@@ -210,23 +225,36 @@ fn campaign_net(allocation: &[Availability<CampaignAllocation>]) -> (f64, f64) {
 }
 
 /// The best allocation of the budgets, or why the campaign cannot be optimised.
-pub fn optimise(base: &SimulationBase, a: &Assumptions, settings: &OptimiserSettings) -> Result<Optimisation, String> {
+pub fn optimise(
+    base: &SimulationBase,
+    a: &Assumptions,
+    settings: &OptimiserSettings,
+) -> Result<Optimisation, String> {
     let column = response_column(base, &settings.response)?;
     if a.cost_per_contact <= 0.0 {
         return Err("the optimiser needs a positive cost per contact".into());
     }
     if !settings.budget.is_finite() || settings.budget < 0.0 {
-        return Err(format!("the budget must be a positive amount, not {}", settings.budget));
+        return Err(format!(
+            "the budget must be a positive amount, not {}",
+            settings.budget
+        ));
     }
     let curves = curves(base, a, column);
     let campaign = allocate_campaign(&curves, settings.budget, a.cost_per_contact);
-    let discount = settings.discount_budget.map(|d| allocate_discount(base, a, d));
+    let discount = settings
+        .discount_budget
+        .map(|d| allocate_discount(base, a, d));
     let discount_net: f64 = discount
         .as_ref()
         .and_then(Availability::get)
         .map_or(0.0, |d| d.iter().map(|x| x.margin).sum());
     let (campaign_margin, spent) = campaign_net(&campaign);
-    let saturation: f64 = curves.iter().filter_map(|c| c.as_ref().ok()).map(|c| c.spend_at(0.0)).sum();
+    let saturation: f64 = curves
+        .iter()
+        .filter_map(|c| c.as_ref().ok())
+        .map(|c| c.spend_at(0.0))
+        .sum();
     let top = 1.25 * settings.budget.max(saturation);
     let frontier = (0..=FRONTIER_POINTS)
         .map(|i| {

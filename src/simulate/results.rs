@@ -133,7 +133,9 @@ pub enum LeverStatus {
     /// Not part of the scenario.
     Off,
     /// On, but the data (or the settings) cannot support it.
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
     Applied(LeverEffect),
 }
 

@@ -46,7 +46,12 @@ impl Scenario {
     pub fn check(&self, k: usize) -> Result<(), ScenarioError> {
         for key in AssumptionKey::ALL {
             let (lo, hi) = key.range();
-            in_range(&format!("assumptions.{}", key.key()), key.get(&self.assumptions), lo, hi)?;
+            in_range(
+                &format!("assumptions.{}", key.key()),
+                key.get(&self.assumptions),
+                lo,
+                hi,
+            )?;
         }
         for lever in LeverKind::ALL {
             let Some(value) = self.levers.setting(lever) else {
@@ -217,12 +222,22 @@ mod tests {
             Err(LedgerError::NameTaken("B".into()))
         );
         ledger.rename("B", "C").unwrap();
-        assert_eq!(ledger.rename("X", "Y"), Err(LedgerError::NotFound("X".into())));
+        assert_eq!(
+            ledger.rename("X", "Y"),
+            Err(LedgerError::NotFound("X".into()))
+        );
         assert_eq!(ledger.save(Scenario::named(" ")), Err(LedgerError::BadName));
         // Saving under an existing name replaces it in place.
         a.levers.set_setting(LeverKind::BudgetShift, 0.3);
         ledger.save(a.clone()).unwrap();
-        assert_eq!(ledger.get("A").unwrap().levers.setting(LeverKind::BudgetShift), Some(0.3));
+        assert_eq!(
+            ledger
+                .get("A")
+                .unwrap()
+                .levers
+                .setting(LeverKind::BudgetShift),
+            Some(0.3)
+        );
         assert_eq!(ledger.delete("A").unwrap().name, "A");
         assert_eq!(ledger.names(), vec![BASELINE, "A copy", "C"]);
     }
@@ -236,7 +251,10 @@ mod tests {
         ledger.save(s).unwrap();
         let config = bincode::config::standard();
         let bytes = bincode::serde::encode_to_vec(&ledger, config).unwrap();
-        assert_eq!(bytes, bincode::serde::encode_to_vec(ledger.clone(), config).unwrap());
+        assert_eq!(
+            bytes,
+            bincode::serde::encode_to_vec(ledger.clone(), config).unwrap()
+        );
         let (back, _): (ScenarioLedger, usize) =
             bincode::serde::decode_from_slice(&bytes, config).unwrap();
         assert_eq!(back, ledger);
@@ -252,9 +270,17 @@ mod tests {
         s.levers.set_setting(LeverKind::Campaign, 0.5);
         s.levers.campaign.as_mut().unwrap().segments = vec![2, 9];
         let e = s.check(4).unwrap_err().to_string();
-        assert!(e.contains("levers.campaign.segments") && e.contains('9'), "{e}");
+        assert!(
+            e.contains("levers.campaign.segments") && e.contains('9'),
+            "{e}"
+        );
         let mut s = Scenario::named("x");
         s.assumptions.margin = -0.1;
-        assert!(s.check(4).unwrap_err().to_string().contains("assumptions.margin"));
+        assert!(
+            s.check(4)
+                .unwrap_err()
+                .to_string()
+                .contains("assumptions.margin")
+        );
     }
 }

@@ -46,9 +46,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_values_are_named() {
-        let e = parse_scenario("name = \"x\"\n[levers.budget_shift]\nshfit = 0.2\n", "s.toml")
-            .unwrap_err()
-            .to_string();
+        let e = parse_scenario(
+            "name = \"x\"\n[levers.budget_shift]\nshfit = 0.2\n",
+            "s.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("s.toml") && e.contains("shfit"), "{e}");
         let e = parse_scenario("name = \"x\"\n[assumptions]\nmargin = \"high\"\n", "s.toml")
             .unwrap_err()
@@ -58,7 +61,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("levers.campaign.reach"), "{e}");
-        let e = parse_scenario("[levers]\n", "s.toml").unwrap_err().to_string();
+        let e = parse_scenario("[levers]\n", "s.toml")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("name"), "{e}");
     }
 

@@ -60,6 +60,10 @@ pub fn tornado(base: &SimulationBase, scenario: &Scenario) -> Vec<TornadoBar> {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.assumption.cmp(&b.assumption)));
+    bars.sort_by(|a, b| {
+        b.swing
+            .total_cmp(&a.swing)
+            .then(a.assumption.cmp(&b.assumption))
+    });
     bars
 }

@@ -80,10 +80,9 @@ fn budget_shift_population_mode_uses_the_medians() {
     // customers, revenue 300 + 1000 + 1200 = 2500.
     match &sim.lever(LeverKind::BudgetShift).status {
         LeverStatus::Applied(LeverEffect {
-            detail:
-                LeverDetail::BudgetShift {
-                    lost, gained, net, ..
-                },
+            detail: LeverDetail::BudgetShift {
+                lost, gained, net, ..
+            },
             ..
         }) => {
             assert!(close(*lost, 600.0 * 0.02 * 0.15));
@@ -231,8 +230,15 @@ fn optimiser_spends_where_returns_are_highest_and_more_budget_never_hurts() {
         last = net;
     }
     let big = optimise(&base, &a, &settings(1e6)).unwrap();
-    assert!(big.spent < 1e6, "spending stops where returns fall below cost");
-    assert!(big.frontier.windows(2).all(|w| w[1].net_impact >= w[0].net_impact - 1e-12));
+    assert!(
+        big.spent < 1e6,
+        "spending stops where returns fall below cost"
+    );
+    assert!(
+        big.frontier
+            .windows(2)
+            .all(|w| w[1].net_impact >= w[0].net_impact - 1e-12)
+    );
     let with_discount = optimise(
         &base,
         &a,
@@ -252,11 +258,22 @@ fn goal_seek_finds_the_shift_or_says_why_not() {
     let base = base();
     let s = only(LeverKind::BudgetShift, 0.15);
     // Net revenue = 20.7 per 0.15 of shift = 138 × shift; +1% of 3,600 = 36 → shift 36 ÷ 138.
-    let g = goal_seek(&base, &s, LeverKind::BudgetShift, GoalTarget::RevenueChangePct(1.0)).unwrap();
+    let g = goal_seek(
+        &base,
+        &s,
+        LeverKind::BudgetShift,
+        GoalTarget::RevenueChangePct(1.0),
+    )
+    .unwrap();
     assert!((g.setting - 36.0 / 138.0).abs() < 1e-9, "{g:?}");
     assert!((g.achieved - 1.0).abs() < 1e-9);
-    let e = goal_seek(&base, &s, LeverKind::BudgetShift, GoalTarget::RevenueChangePct(50.0))
-        .unwrap_err();
+    let e = goal_seek(
+        &base,
+        &s,
+        LeverKind::BudgetShift,
+        GoalTarget::RevenueChangePct(50.0),
+    )
+    .unwrap_err();
     assert!(e.contains("out of reach"), "{e}");
 }
 
@@ -266,9 +283,15 @@ fn sensitivity_ranks_the_assumptions() {
     s.levers.set_setting(LeverKind::Campaign, 0.5);
     let bars = tornado(&base(), &s);
     assert!(bars.windows(2).all(|w| w[0].swing >= w[1].swing));
-    let margin = bars.iter().find(|b| b.assumption == AssumptionKey::Margin).unwrap();
+    let margin = bars
+        .iter()
+        .find(|b| b.assumption == AssumptionKey::Margin)
+        .unwrap();
     assert!(margin.net_high > margin.net_low);
-    assert!(bars.iter().all(|b| b.assumption != AssumptionKey::ServeCostWeb));
+    assert!(
+        bars.iter()
+            .all(|b| b.assumption != AssumptionKey::ServeCostWeb)
+    );
 }
 
 #[test]
