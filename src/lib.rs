@@ -57,6 +57,7 @@ pub mod model;
 pub mod session;
 pub mod summary;
 pub mod export;
+pub mod simulate;
 
 // Shells.
 pub mod cli;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 pub use super::export_args::ExportArgs;
 pub use super::session_args::{InspectArgs, SessionsArgs};
+pub use super::simulate::SimulateArgs;
 
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
 /// Without a subcommand, opens the workbench (on PATH if given).
@@ -35,6 +36,8 @@ pub enum Command {
     Sessions(SessionsArgs),
     /// Export a session: scored customers (CSV, Parquet, XLSX), the manifest, the scoring SQL.
     Export(ExportArgs),
+    /// Apply a what-if scenario to a session, or find the best campaign budget allocation.
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ mod run;
 mod score;
 mod session_args;
 mod session_cmds;
+mod simulate;
 mod text;
 
 pub use args::{Cli, Command};
@@ -56,6 +57,7 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Inspect(a) => session_cmds::inspect(&a, out),
         Command::Sessions(a) => session_cmds::sessions(&a, out),
         Command::Export(a) => export::export(&a, out),
+        Command::Simulate(a) => simulate::simulate(&a, out),
     }
 }
 

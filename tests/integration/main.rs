@@ -25,4 +25,5 @@ mod session_roundtrip;
 mod transactions_cdnow;
 mod transactions_orders;
 mod transactions_refusal;
+mod simulation;
 mod upload_with_renamed_columns;
