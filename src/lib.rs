@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod charts;
 pub mod config;
 pub mod features;
 pub mod generate;
@@ -15,6 +16,7 @@ pub mod palette;
 pub mod personas;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
 pub mod roles;
 pub mod run_id;
 pub mod segment;

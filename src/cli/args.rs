@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::report::ReportArgs;
 pub use super::session_args::{InspectArgs, SessionsArgs};
 
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
@@ -32,6 +33,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List or prune the saved sessions.
     Sessions(SessionsArgs),
+    /// Write the executive PDF report of a saved session.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]

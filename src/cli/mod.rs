@@ -7,6 +7,7 @@ mod generate;
 mod insights;
 mod insights_text;
 mod model_options;
+mod report;
 mod run;
 mod score;
 mod session_args;
@@ -52,6 +53,7 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Score(a) => score::score(&a, out),
         Command::Inspect(a) => session_cmds::inspect(&a, out),
         Command::Sessions(a) => session_cmds::sessions(&a, out),
+        Command::Report(a) => report::report(&a, out),
     }
 }
 
