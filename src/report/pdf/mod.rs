@@ -61,10 +61,7 @@ fn footers(layout: &mut Layout<'_>, model: &ReportModel, cover: bool) {
     let left = g.left();
     let right = left + g.content_width();
     let short: String = model.run_id.chars().take(12).collect();
-    let note = format!(
-        "{} \u{b7} {} \u{b7} run {short}",
-        model.title, model.dataset
-    );
+    let note = format!("{} \u{b7} run {short}", model.title);
     for page in 0..total {
         if cover && page == 0 {
             continue;
@@ -85,4 +82,80 @@ fn footers(layout: &mut Layout<'_>, model: &ReportModel, cover: bool) {
 /// zlib compression at a fixed level (deterministic).
 pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{HeatColumn, HeatRow, Heatmap, ShareChart, segment_style};
+    use crate::report::content::{AppendixSection, KChoiceSection, PersonaBlock, ReportDate};
+
+    fn model() -> ReportModel {
+        ReportModel {
+            title: "Customer segments of test.csv".into(),
+            subject: "test".into(),
+            dataset: "test.csv".into(),
+            data_range: None,
+            document_date: ReportDate::parse_iso("2014-06-29"),
+            run_id: "abc123".into(),
+            data_hash: "def456".into(),
+            app_version: "0.0.0".into(),
+            customers: "10".into(),
+            kpis: Vec::new(),
+            decisions: vec!["Keep Ärzte close.".into()],
+            share_chart: ShareChart::new([("Ärzte".to_string(), 60.0, Some(70.0))]),
+            segments: Vec::new(),
+            heatmap: Heatmap {
+                columns: vec![HeatColumn {
+                    style: segment_style(0),
+                    title: "S1".into(),
+                }],
+                rows: vec![HeatRow {
+                    label: "Income".into(),
+                    z: vec![0.5],
+                }],
+            },
+            k_choice: KChoiceSection::default(),
+            split_figure: None,
+            personas: vec![PersonaBlock {
+                segment: 0,
+                name: "Постоянные".into(),
+                suggested_name: None,
+                traits: vec!["Loyal".into()],
+                action: "Thank them.".into(),
+                action_edited: false,
+                evidence: Vec::new(),
+                warnings: Vec::new(),
+            }],
+            scenarios: Vec::new(),
+            appendix: AppendixSection::default(),
+        }
+    }
+
+    #[test]
+    fn a_report_is_a_pdf_and_the_same_every_time() {
+        let options = ReportOptions::default();
+        let first = render_pdf(&model(), &options).unwrap();
+        assert!(first.starts_with(b"%PDF-"));
+        assert!(first.ends_with(b"%%EOF\n") || first.ends_with(b"%%EOF"));
+        assert_eq!(first, render_pdf(&model(), &options).unwrap());
+        let text = String::from_utf8_lossy(&first);
+        assert!(
+            text.contains("/CreationDate (D:20140629"),
+            "the data's date"
+        );
+        assert!(text.contains("/FontFile2"), "the font is embedded");
+        assert!(text.contains("/ToUnicode"), "text is searchable");
+        assert!(text.contains("/Outlines"), "bookmarks");
+    }
+
+    #[test]
+    fn no_sections_still_make_a_valid_one_page_file() {
+        let options = ReportOptions {
+            sections: Vec::new(),
+            ..ReportOptions::default()
+        };
+        let bytes = render_pdf(&model(), &options).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("/Count 1"));
+    }
 }

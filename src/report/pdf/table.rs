@@ -223,3 +223,91 @@ pub fn swatch(layout: &mut Layout<'_>, x: f32, y: f32, style: &SegmentStyle) {
         rgb: ink,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::pdf::fonts::Fonts;
+    use crate::report::pdf::layout::{Geometry, Op};
+
+    fn texts(page: &super::super::layout::Page) -> Vec<String> {
+        page.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_tables_repeat_their_header_and_keep_rows_whole() {
+        let fonts = Fonts::load().unwrap();
+        let mut layout = Layout::new(&fonts, Geometry::for_paper(595.28, 841.89));
+        layout.new_page();
+        let columns = [
+            Column::left("Column name", 1.0),
+            Column::right("Value", 1.0),
+        ];
+        let rows: Vec<Row> = (0..150)
+            .map(|i| {
+                let long = if i % 7 == 0 {
+                    "a long cell that wraps onto several lines of text in its narrow column so the row is tall"
+                } else {
+                    "short"
+                };
+                Row::plain(vec![format!("row {i} {long}"), i.to_string()])
+            })
+            .collect();
+        table(&mut layout, &columns, &rows);
+        assert!(layout.pages.len() >= 3, "{} pages", layout.pages.len());
+        for page in &layout.pages {
+            let t = texts(page);
+            assert_eq!(
+                t[0],
+                "Column name",
+                "every page starts with the header: {:?}",
+                &t[..3]
+            );
+            assert!(t.contains(&"Value".to_string()));
+        }
+        // Each row's number cell sits on the same page as its first line.
+        for i in 0..150 {
+            let page = layout
+                .pages
+                .iter()
+                .position(|p| texts(p).contains(&i.to_string()))
+                .unwrap();
+            let first = format!("row {i}");
+            assert!(
+                texts(&layout.pages[page])
+                    .iter()
+                    .any(|t| t.starts_with(&first)),
+                "row {i} split"
+            );
+        }
+        let limit = layout.geometry.limit();
+        for page in &layout.pages {
+            for op in &page.ops {
+                if let Op::Text { y, .. } = op {
+                    assert!(*y <= limit, "text below the bottom margin at {y}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn header_words_are_not_broken() {
+        let fonts = Fonts::load().unwrap();
+        let layout = Layout::new(&fonts, Geometry::for_paper(595.28, 841.89));
+        let columns = [
+            Column::left("Segment", 6.0),
+            Column::right("Customers", 0.4),
+            Column::right("Discount risk", 0.4),
+        ];
+        let widths = column_widths(&layout, &columns, 400.0, 6.8);
+        let needed = fonts.width(Weight::Bold, "Customers", SIZE) + 2.0 * PAD;
+        assert!(widths[1] >= needed, "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
+    }
+}
