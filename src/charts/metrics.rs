@@ -106,30 +106,6 @@ impl MetricsChart {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn panels_come_from_the_sweep() {
-        let sweep: Vec<SweepPoint> = (2..=4)
-            .map(|k| SweepPoint {
-                k,
-                silhouette: 0.1 * k as f64,
-                calinski_harabasz: 100.0,
-                stability_mean: 0.9,
-                stability_min: 0.8,
-            })
-            .collect();
-        let chart = MetricsChart::from_sweep(&sweep, 3);
-        assert_eq!(chart.panels.len(), 3);
-        assert_eq!(chart.k_range, (2, 4));
-        assert_eq!(chart.panels[2].series.len(), 2);
-        let (lo, hi) = chart.panels[1].value_range();
-        assert!(lo < 100.0 && hi > 100.0);
-    }
-}
-
 impl MetricPanel {
     /// An axis label: thousands separated above 1,000, else two or three decimals.
     pub fn tick_label(v: f64) -> String {
@@ -152,5 +128,29 @@ impl MetricPanel {
         } else {
             format!("{v:.2}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panels_come_from_the_sweep() {
+        let sweep: Vec<SweepPoint> = (2..=4)
+            .map(|k| SweepPoint {
+                k,
+                silhouette: 0.1 * k as f64,
+                calinski_harabasz: 100.0,
+                stability_mean: 0.9,
+                stability_min: 0.8,
+            })
+            .collect();
+        let chart = MetricsChart::from_sweep(&sweep, 3);
+        assert_eq!(chart.panels.len(), 3);
+        assert_eq!(chart.k_range, (2, 4));
+        assert_eq!(chart.panels[2].series.len(), 2);
+        let (lo, hi) = chart.panels[1].value_range();
+        assert!(lo < 100.0 && hi > 100.0);
     }
 }

@@ -110,11 +110,9 @@ pub fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Row]) {
         let mut x = left;
         for (c, (lines, w)) in cells.iter().zip(&widths).enumerate() {
             let mut inner_left = x + PAD;
-            if c == 0 {
-                if let Some(style) = &row.swatch {
-                    swatch(layout, inner_left, layout.y + PAD, style);
-                    inner_left += SWATCH + 4.0;
-                }
+            if let (0, Some(style)) = (c, &row.swatch) {
+                swatch(layout, inner_left, layout.y + PAD, style);
+                inner_left += SWATCH + 4.0;
             }
             let weight = if row.bold {
                 Weight::Bold
