@@ -248,7 +248,7 @@ fn the_command_line_writes_the_report() {
         "covers",
     ];
     let cli = <sis::cli::Cli as clap::Parser>::try_parse_from(bad).unwrap();
-    let err = sis::cli::execute(cli.command.unwrap(), &mut Vec::new()).unwrap_err();
+    let err = sis::cli::execute(cli.command.unwrap(), &mut Vec::<u8>::new()).unwrap_err();
     assert_eq!(err.code, 2);
     assert!(
         err.message.contains("not a report section"),
