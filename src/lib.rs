@@ -21,6 +21,7 @@ pub mod config;
 pub mod format;
 pub mod generate;
 pub(crate) mod missing;
+pub mod charts;
 pub mod palette;
 pub mod progress;
 pub mod run_id;
@@ -58,6 +59,7 @@ pub mod session;
 pub mod summary;
 pub mod export;
 pub mod simulate;
+pub mod report;
 
 // Shells.
 pub mod cli;

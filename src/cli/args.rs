@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 pub use super::export_args::ExportArgs;
+pub use super::report::ReportArgs;
 pub use super::session_args::{InspectArgs, SessionsArgs};
 pub use super::simulate::SimulateArgs;
 
@@ -38,6 +39,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Apply a what-if scenario to a session, or find the best campaign budget allocation.
     Simulate(SimulateArgs),
+    /// Write the executive PDF report of a saved session.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ mod insights;
 mod insights_text;
 mod model_options;
 mod progress_bar;
+mod report;
 mod run;
 mod score;
 mod session_args;
@@ -58,6 +59,7 @@ pub fn execute(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Sessions(a) => session_cmds::sessions(&a, out),
         Command::Export(a) => export::export(&a, out),
         Command::Simulate(a) => simulate::simulate(&a, out),
+        Command::Report(a) => report::report(&a, out),
     }
 }
 

@@ -16,6 +16,7 @@ mod insights_demo;
 mod insights_generic;
 mod kmeans_reference;
 mod minimal_dataset;
+mod pdf_report;
 mod personas;
 mod scoring;
 mod scoring_sql;
