@@ -17,11 +17,11 @@
 #![forbid(unsafe_code)]
 
 // Shared ground.
+pub mod charts;
 pub mod config;
 pub mod format;
 pub mod generate;
 pub(crate) mod missing;
-pub mod charts;
 pub mod palette;
 pub mod progress;
 pub mod run_id;
@@ -54,12 +54,12 @@ pub mod decisions;
 pub mod pipeline;
 
 // Products.
-pub mod model;
-pub mod session;
-pub mod summary;
 pub mod export;
-pub mod simulate;
+pub mod model;
 pub mod report;
+pub mod session;
+pub mod simulate;
+pub mod summary;
 
 // Shells.
 pub mod cli;

@@ -382,7 +382,12 @@ fn optimisation_text(o: &Optimisation, analysis: &Analysis) -> String {
     }
     let _ = writeln!(s, "\nFrontier (budget: net impact)");
     for p in o.frontier.iter().step_by(5) {
-        let _ = writeln!(s, "  {:>12}: {}", thousands(p.budget), thousands(p.net_impact));
+        let _ = writeln!(
+            s,
+            "  {:>12}: {}",
+            thousands(p.budget),
+            thousands(p.net_impact)
+        );
     }
     s
 }

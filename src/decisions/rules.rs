@@ -31,7 +31,6 @@ fn figure(label: &str, value: f64, unit: &str) -> Figure {
     }
 }
 
-
 fn best_by<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> f64) -> Option<T> {
     items.fold(None, |best, item| match best {
         Some(b) if key(&b) >= key(&item) => Some(b),
@@ -124,7 +123,10 @@ fn win_back(insights: &Insights, personas: &[Persona]) -> Option<Decision> {
     let stake = segment_revenue
         .map(|r| {
             figures.push(figure("revenue", r.revenue_pct, "%"));
-            format!("; {} of revenue at stake", percent(r.revenue_pct, Percent::Adaptive))
+            format!(
+                "; {} of revenue at stake",
+                percent(r.revenue_pct, Percent::Adaptive)
+            )
         })
         .unwrap_or_default();
     Some(Decision {

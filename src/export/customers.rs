@@ -74,7 +74,9 @@ impl ScoredCustomers {
         ScoredCustomers {
             ids: analysis.customer_ids.clone(),
             segments: seg.labels.iter().map(|&l| l + 1).collect(),
-            persona_names: (0..seg.k).map(|s| crate::personas::segment_name(&model.personas, s)).collect(),
+            persona_names: (0..seg.k)
+                .map(|s| crate::personas::segment_name(&model.personas, s))
+                .collect(),
             features: seg
                 .feature_names
                 .iter()

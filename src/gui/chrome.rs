@@ -4,12 +4,12 @@
 
 use super::command::{Command, command_button};
 use super::document::Document;
-use crate::format;
 use super::shell::Screen;
 use super::tokens::{self, Palette};
 use super::views::run_panel::RunPanel;
 use super::views::{Action, Context, DroppedFile, Tab, View, Views};
 use super::widgets;
+use crate::format;
 use egui::{Align, Color32, Layout, RichText, Ui};
 
 /// The app's name, first in the window title.

@@ -5,8 +5,8 @@
 
 use super::compact_dates::compact_column;
 use super::convert::{Sniff, convert_text, parse_number};
-use crate::missing::is_missing as is_missing_token;
 use super::{IngestError, dialect, headers};
+use crate::missing::is_missing as is_missing_token;
 use crate::table::{Column, ColumnData, DateFormat, RawTable, SourceFormat};
 
 /// Lines looked at to decide that a file is whitespace-aligned.

@@ -6,8 +6,8 @@ use super::rules::{RULES, action_for};
 use super::signals::Signals;
 use super::traits::traits;
 use super::{Persona, PersonaEvidence, PersonaLabel};
-use crate::format::{Percent, percent};
 use crate::features::names;
+use crate::format::{Percent, percent};
 use crate::insights::{DistinguishingFeature, Insights};
 use crate::segment::Segmentation;
 

@@ -158,7 +158,12 @@ fn feature_facts(insights: &Insights, facts: &mut Facts) {
             .discount
             .get()
             .and_then(|d| d.segments.get(segment))
-            .map(|d| format!("; {} are discount-addicted", percent(d.addicted_pct, Percent::Adaptive)))
+            .map(|d| {
+                format!(
+                    "; {} are discount-addicted",
+                    percent(d.addicted_pct, Percent::Adaptive)
+                )
+            })
             .unwrap_or_default();
         format!(
             "Makes {} of purchases with a deal on average (vs {} overall){addicted}.",
@@ -190,7 +195,10 @@ fn feature_facts(insights: &Insights, facts: &mut Facts) {
     facts.push(feature(names::INCOME), &|f| {
         format!(
             "Average income {}.",
-            vs(number(f.segment_means[segment], 100.0), number(f.population_mean, 100.0))
+            vs(
+                number(f.segment_means[segment], 100.0),
+                number(f.population_mean, 100.0)
+            )
         )
     });
     facts.push(feature(names::TOTAL_CHILDREN), &|f| {
@@ -202,7 +210,10 @@ fn feature_facts(insights: &Insights, facts: &mut Facts) {
     facts.push(feature(names::AGE), &|f| {
         format!(
             "Average age {}.",
-            vs(number(f.segment_means[segment], 100.0), number(f.population_mean, 100.0))
+            vs(
+                number(f.segment_means[segment], 100.0),
+                number(f.population_mean, 100.0)
+            )
         )
     });
     facts.push(feature(names::FREQUENCY), &|f| {

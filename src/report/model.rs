@@ -109,7 +109,9 @@ fn kpis(insights: &Insights) -> Vec<Kpi> {
         ),
         kpi(
             "Recency",
-            shown(&k.avg_recency_days, |v| format!("{} days", number(v, 100.0))),
+            shown(&k.avg_recency_days, |v| {
+                format!("{} days", number(v, 100.0))
+            }),
             "mean days since purchase",
         ),
         kpi(
@@ -265,7 +267,10 @@ fn persona(p: &Persona) -> PersonaBlock {
             evidence.push(format!("{label}: {v}"));
         }
     };
-    add("Share of revenue", e.revenue_pct.map(|v| percent(v, Percent::Adaptive)));
+    add(
+        "Share of revenue",
+        e.revenue_pct.map(|v| percent(v, Percent::Adaptive)),
+    );
     add(
         "Value index (revenue share \u{f7} customer share)",
         e.value_index.map(times),
@@ -278,10 +283,14 @@ fn persona(p: &Persona) -> PersonaBlock {
         "Campaign response against the average",
         e.promo_lift.map(times),
     );
-    add("Purchases made on a deal", e.deal_dependency_pct.map(|v| percent(v, Percent::Adaptive)));
+    add(
+        "Purchases made on a deal",
+        e.deal_dependency_pct.map(|v| percent(v, Percent::Adaptive)),
+    );
     add(
         "Discount-addicted customers",
-        e.discount_addicted_pct.map(|v| percent(v, Percent::Adaptive)),
+        e.discount_addicted_pct
+            .map(|v| percent(v, Percent::Adaptive)),
     );
     add(
         "Stability (mean / lowest adjusted Rand index)",
@@ -332,7 +341,11 @@ fn appendix(a: &Analysis) -> AppendixSection {
             c.name.clone(),
             c.type_name.clone(),
             c.role.key(),
-            format!("{} ({})", thousands(c.missing as f64), percent(c.missing_pct, Percent::Adaptive)),
+            format!(
+                "{} ({})",
+                thousands(c.missing as f64),
+                percent(c.missing_pct, Percent::Adaptive)
+            ),
             thousands(c.distinct as f64),
             range,
         ]

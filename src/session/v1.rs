@@ -8,9 +8,9 @@
 //! [`Analysis`] and the manifest) is the live type: the format that next changes one of them
 //! freezes its old shape in a `v2` module and points this one at it.
 
-use super::contents::Session;
 use super::check::check;
 use super::codec;
+use super::contents::Session;
 use super::error::SessionError;
 use super::header;
 use super::manifest::Manifest;

@@ -11,8 +11,8 @@ use super::report::QualityAction;
 use super::rows::keep_rows;
 use super::table::{CleanColumn, CleanTable, CleanValues};
 use crate::config::ValidRunConfig;
-use crate::stats::median;
 use crate::roles::{ColumnMapping, Role};
+use crate::stats::median;
 use crate::table::{ColumnData, MISSING_DAY, RawTable, civil_from_days, format_day};
 
 /// Run every cleaning step; returns the clean table, the actions taken and the fitted

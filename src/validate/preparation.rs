@@ -3,8 +3,8 @@
 //! and the functions that apply it. Training and scoring both clean through these functions,
 //! so a new customer is prepared exactly as the training customers were.
 
-use crate::stats::median;
 use crate::roles::Role;
+use crate::stats::median;
 use crate::table::MISSING_DAY;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;

@@ -6,9 +6,9 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sis::config::{KChoice, RunConfig, ScalerChoice};
+use sis::format::parse_shown;
 use sis::gui::FileDialogs;
 use sis::gui::Workbench;
-use sis::format::parse_shown;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 

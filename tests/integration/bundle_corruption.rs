@@ -39,14 +39,16 @@ fn every_truncation_of_a_checksummed_payload_is_a_clean_error() {
     // With the header and checksums rewritten to match, the decoder itself meets every cut.
     let (manifest, payload) = sections(&small_bundle());
     for len in 0..payload.len() {
-        let err = Session::from_bytes(&wrap(FORMAT_VERSION, &manifest, &payload[..len])).unwrap_err();
+        let err =
+            Session::from_bytes(&wrap(FORMAT_VERSION, &manifest, &payload[..len])).unwrap_err();
         assert!(
             matches!(err, SessionError::Decode { .. }),
             "payload cut at {len}: {err}"
         );
     }
     for len in 0..manifest.len() {
-        let err = Session::from_bytes(&wrap(FORMAT_VERSION, &manifest[..len], &payload)).unwrap_err();
+        let err =
+            Session::from_bytes(&wrap(FORMAT_VERSION, &manifest[..len], &payload)).unwrap_err();
         assert!(
             matches!(err, SessionError::Inconsistent { .. }),
             "manifest cut at {len}: {err}"

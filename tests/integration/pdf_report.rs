@@ -143,7 +143,10 @@ fn the_kpi_figures_equal_the_cores() {
     );
     assert_eq!(
         value("Discount addicted"),
-        percent(*kpis.discount_addicted_pct.get().unwrap(), Percent::Adaptive)
+        percent(
+            *kpis.discount_addicted_pct.get().unwrap(),
+            Percent::Adaptive
+        )
     );
     let text = folded(&all_text(
         &Document::load_mem(&pdf(&ReportOptions::default())).unwrap(),

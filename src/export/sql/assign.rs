@@ -93,7 +93,13 @@ fn nearest(k: usize) -> String {
 /// The final SELECT: id, segment number and persona name.
 pub(super) fn final_select(model: &SavedSegmentation) -> String {
     let names: String = (0..model.k)
-        .map(|s| format!(" WHEN {} THEN {}", s + 1, text(&crate::personas::segment_name(&model.personas, s))))
+        .map(|s| {
+            format!(
+                " WHEN {} THEN {}",
+                s + 1,
+                text(&crate::personas::segment_name(&model.personas, s))
+            )
+        })
         .collect();
     format!("SELECT customer_id, segment, CASE segment{names} END AS persona\nFROM assigned;\n")
 }

@@ -2,8 +2,8 @@
 //! and why, whether it can run, and notes. Derived from the document, never edited.
 
 use crate::features::{FamilyStatus, family_status};
-use crate::gui::dataset::Dataset;
 use crate::format;
+use crate::gui::dataset::Dataset;
 use crate::roles::{ColumnMapping, Role};
 use crate::validate::check_mapping;
 

@@ -2,12 +2,12 @@
 //! id with its configuration.
 
 use super::{Action, Context, Shown, View};
+use crate::format;
+use crate::format::plain;
 use crate::gui::command::Command;
 use crate::gui::dataset::role_text;
-use crate::format;
 use crate::gui::tokens;
 use crate::gui::widgets;
-use crate::format::plain;
 use egui::{RichText, Ui};
 
 #[derive(Debug, Default)]

@@ -2,8 +2,8 @@
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
 use super::{Action, Context, Shown, View};
-use crate::format::{self, Percent, percent};
 use crate::features::Unit;
+use crate::format::{self, Percent, percent};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
@@ -289,7 +289,10 @@ fn all_segments(ui: &mut Ui, shown: &Shown<'_>) {
         .show(ui, |ui| {
             for s in &shown.figures.segments {
                 widgets::segment_label(ui, s.index, &shown.persona_name(s.index));
-                ui.label(format!("{} of customers", percent(s.customer_pct, Percent::OneDecimal)));
+                ui.label(format!(
+                    "{} of customers",
+                    percent(s.customer_pct, Percent::OneDecimal)
+                ));
                 ui.label(s.revenue_pct.map_or_else(
                     || "revenue n/a".into(),
                     |r| format!("{} of revenue", percent(r, Percent::OneDecimal)),

@@ -3,9 +3,9 @@
 //! saved in the session.
 
 use super::{Action, Context, Shown, View};
-use crate::gui::document::history::{Edit, Field};
-use crate::format::{Percent, count, number, percent};
 use crate::features::feature_label;
+use crate::format::{Percent, count, number, percent};
+use crate::gui::document::history::{Edit, Field};
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::personas::{Persona, PersonaEvidence};
@@ -234,10 +234,16 @@ fn evidence_lines(e: &PersonaEvidence) -> Vec<String> {
         ));
     }
     if let Some(d) = e.deal_dependency_pct {
-        lines.push(format!("{} of purchases made on deals", percent(d, Percent::OneDecimal)));
+        lines.push(format!(
+            "{} of purchases made on deals",
+            percent(d, Percent::OneDecimal)
+        ));
     }
     if let Some(a) = e.discount_addicted_pct {
-        lines.push(format!("{} discount-addicted", percent(a, Percent::OneDecimal)));
+        lines.push(format!(
+            "{} discount-addicted",
+            percent(a, Percent::OneDecimal)
+        ));
     }
     for f in &e.distinguishing {
         let (label, unit) = feature_label(&f.feature);
@@ -314,24 +320,28 @@ fn slide(ui: &mut Ui, shown: &Shown<'_>, segment: usize) {
             ),
             (
                 "Share of revenue",
-                s.revenue_pct.map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal)),
+                s.revenue_pct
+                    .map_or_else(|| "n/a".into(), |v| percent(v, Percent::OneDecimal)),
                 s.revenue_index()
                     .map_or_else(String::new, |i| format!("{i:.1}× its share of customers")),
             ),
             (
                 "Spend per customer",
-                s.avg_spend.map_or_else(|| "n/a".into(), |v| number(v, 1_000.0)),
+                s.avg_spend
+                    .map_or_else(|| "n/a".into(), |v| number(v, 1_000.0)),
                 all.avg_spend_per_customer
                     .get()
-                    .map_or_else(String::new, |v| format!("vs {} overall", number(*v, 1_000.0))),
+                    .map_or_else(String::new, |v| {
+                        format!("vs {} overall", number(*v, 1_000.0))
+                    }),
             ),
             (
                 "Promo response",
                 s.promo_rate
                     .map_or_else(|| "n/a".into(), |v| percent(100.0 * v, Percent::OneDecimal)),
-                all.promo_response_pct
-                    .get()
-                    .map_or_else(String::new, |v| format!("vs {} overall", percent(*v, Percent::OneDecimal))),
+                all.promo_response_pct.get().map_or_else(String::new, |v| {
+                    format!("vs {} overall", percent(*v, Percent::OneDecimal))
+                }),
             ),
         ];
         for pair in cards.chunks(2) {

@@ -6,8 +6,8 @@ use super::heatmap;
 use super::scatter;
 use super::sweep_chart;
 use super::{Action, Context, Shown, View};
-use crate::gui::figures::SegmentFigures;
 use crate::format::{self, Percent, percent};
+use crate::gui::figures::SegmentFigures;
 use crate::gui::tokens;
 use crate::gui::widgets;
 use egui::{RichText, Ui};
@@ -207,20 +207,34 @@ impl SegmentsView {
                     });
                     cell(
                         ui,
-                        format!("{}  ({})", format::count(s.customers), percent(s.customer_pct, Percent::OneDecimal)),
+                        format!(
+                            "{}  ({})",
+                            format::count(s.customers),
+                            percent(s.customer_pct, Percent::OneDecimal)
+                        ),
                     );
                     cell(
                         ui,
                         match (s.revenue, s.revenue_pct) {
                             (Some(r), Some(p)) => {
-                                format!("{}  ({})", format::thousands(r), percent(p, Percent::OneDecimal))
+                                format!(
+                                    "{}  ({})",
+                                    format::thousands(r),
+                                    percent(p, Percent::OneDecimal)
+                                )
                             }
                             _ => "n/a".into(),
                         },
                     );
                     cell(ui, opt(s.avg_spend, |v| format::number(v, 1_000.0)));
-                    cell(ui, opt(s.promo_rate, |v| percent(100.0 * v, Percent::OneDecimal)));
-                    cell(ui, opt(s.discount_rate, |v| percent(100.0 * v, Percent::OneDecimal)));
+                    cell(
+                        ui,
+                        opt(s.promo_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
+                    );
+                    cell(
+                        ui,
+                        opt(s.discount_rate, |v| percent(100.0 * v, Percent::OneDecimal)),
+                    );
                     ui.end_row();
                 }
             });

@@ -5,11 +5,11 @@
 mod settings;
 
 use super::{Action, Context, View};
+use crate::format;
 use crate::gui::command::Command;
 use crate::gui::dataset::{Dataset, role_text, spend_category};
 use crate::gui::document::check::MappingCheck;
 use crate::gui::document::history::Edit;
-use crate::format;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::roles::{ColumnMapping, Role};
