@@ -24,7 +24,7 @@ struct Customers {
 impl Customers {
     fn generate(n: usize, seed: u64) -> Self {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-        let mut columns = vec![Vec::with_capacity(n); 10];
+        let mut columns: Vec<Vec<f64>> = (0..10).map(|_| Vec::with_capacity(n)).collect();
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
             let segment = rng.gen_range(0..K as u32);

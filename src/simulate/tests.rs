@@ -132,7 +132,7 @@ fn channel_shift_changes_the_cost_to_serve_and_the_mix() {
     let sim = only(LeverKind::ChannelShift, 0.5).simulate(&base());
     let e = effects(&sim, LeverKind::ChannelShift);
     assert!(close(e[0].cost, 7.5 * (1.0 - 3.0) + 4.5 * (1.0 - 2.0)));
-    assert!(close(e[1].cost, 9.0 * -2.0 + 6.0 * -1.0));
+    assert!(close(e[1].cost, 9.0 * -2.0 - 6.0));
     assert!(close(sim.net_impact(), 19.5 + 24.0));
     assert_eq!(sim.total.revenue_change, 0.0);
     if let LeverStatus::Applied(LeverEffect {

@@ -82,7 +82,7 @@ fn missing_roles(mapping: &ColumnMapping) -> Option<&'static str> {
         Some("the customer id (customer_id)")
     } else if !has(&Role::OrderId) && !has(&Role::Timestamp) {
         Some("an order id or an order date (order_id or timestamp)")
-    } else if !has(&Role::LineAmount) && !(has(&Role::Quantity) && has(&Role::UnitPrice)) {
+    } else if !(has(&Role::LineAmount) || (has(&Role::Quantity) && has(&Role::UnitPrice))) {
         Some(
             "a line amount, or a quantity with a unit price (line_amount, or quantity and unit_price)",
         )
