@@ -86,21 +86,13 @@ pub(super) fn lloyd(
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    // Label with the final centroids and score exactly.
-    let pack = CentroidPack::new(&centroids, k, p);
-    let totals = assign_pass(
-        panels,
-        &pack,
-        &mut labels,
-        &mut [],
-        &mut [],
-        PassMode::Score,
-    );
+    // Label with the final centroids and score exactly: the same pass `assign` makes.
+    let (labels, inertia) = assign_on(panels, &centroids, k);
     Some(KMeansRun {
         seed: 0,
         centroids,
         labels,
-        inertia: totals.inertia,
+        inertia,
         iterations,
         converged,
     })
@@ -198,4 +190,26 @@ fn keep_farthest(top: &mut Vec<(f64, usize)>, candidate: (f64, usize), limit: us
         top.insert(position, candidate);
         top.truncate(limit);
     }
+}
+
+/// [`assign`] on a matrix already regrouped into panels.
+pub(crate) fn assign_on(panels: &Panels, centroids: &[f64], k: usize) -> (Vec<u32>, f64) {
+    let (n, p) = (panels.rows(), panels.cols());
+    if k == 0 || centroids.len() != k * p {
+        return (Vec::new(), f64::NAN);
+    }
+    if p == 0 {
+        return (vec![0; n], 0.0);
+    }
+    let pack = CentroidPack::new(centroids, k, p);
+    let mut labels = vec![NO_SEGMENT; n];
+    let totals = assign_pass(
+        panels,
+        &pack,
+        &mut labels,
+        &mut [],
+        &mut [],
+        PassMode::Score,
+    );
+    (labels, totals.inertia)
 }

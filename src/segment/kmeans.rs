@@ -18,8 +18,8 @@
 
 use super::FeatureMatrix;
 pub use super::iterate::KMeansRun;
+pub(crate) use super::iterate::assign_on;
 use super::iterate::lloyd;
-use super::lloyd::{CentroidPack, NO_SEGMENT, PassMode, assign_pass};
 use super::panels::Panels;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -97,28 +97,6 @@ pub fn best_run(runs: &[KMeansRun]) -> usize {
 /// and NaN when `centroids` does not hold k × p values or k is 0.
 pub fn assign(data: &FeatureMatrix, centroids: &[f64], k: usize) -> (Vec<u32>, f64) {
     assign_on(&Panels::new(data), centroids, k)
-}
-
-/// [`assign`] on a matrix already regrouped into panels.
-pub(crate) fn assign_on(panels: &Panels, centroids: &[f64], k: usize) -> (Vec<u32>, f64) {
-    let (n, p) = (panels.rows(), panels.cols());
-    if k == 0 || centroids.len() != k * p {
-        return (Vec::new(), f64::NAN);
-    }
-    if p == 0 {
-        return (vec![0; n], 0.0);
-    }
-    let pack = CentroidPack::new(centroids, k, p);
-    let mut labels = vec![NO_SEGMENT; n];
-    let totals = assign_pass(
-        panels,
-        &pack,
-        &mut labels,
-        &mut [],
-        &mut [],
-        PassMode::Score,
-    );
-    (labels, totals.inertia)
 }
 
 #[cfg(test)]
