@@ -27,6 +27,30 @@ pub enum AnalysisTab {
     Export,
 }
 
+impl AnalysisTab {
+    /// Every view, in the order the workbench shows them.
+    pub const ALL: [AnalysisTab; 6] = [
+        AnalysisTab::Overview,
+        AnalysisTab::Segments,
+        AnalysisTab::Personas,
+        AnalysisTab::Simulation,
+        AnalysisTab::Data,
+        AnalysisTab::Export,
+    ];
+
+    /// The view's title, as the workbench shows it (and format 1 saved it).
+    pub fn title(self) -> &'static str {
+        match self {
+            AnalysisTab::Overview => "Overview",
+            AnalysisTab::Segments => "Segments",
+            AnalysisTab::Personas => "Personas",
+            AnalysisTab::Simulation => "Simulation",
+            AnalysisTab::Data => "Data",
+            AnalysisTab::Export => "Export",
+        }
+    }
+}
+
 /// View state that does not depend on the GUI toolkit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUiState {

@@ -3,83 +3,13 @@
 //! from feature columns and segment labels. Recomputing a scenario reads only these sums.
 
 use super::columns::{CustomerColumns, Row};
+pub use super::figures::{BaseError, Coverage, PopulationFacts};
+pub(crate) use super::figures::{RESPONSE_WIDTH, field};
 use rayon::prelude::*;
-use thiserror::Error;
 
-/// Offsets of the fixed per-customer figures in a row of sums.
-pub(crate) mod field {
-    pub const CUSTOMERS: usize = 0;
-    pub const REVENUE: usize = 1;
-    pub const PURCHASES: usize = 2;
-    pub const DEAL_DEPENDENCY: usize = 3;
-    /// Monetary × Deal_Dependency: the revenue a discount touches.
-    pub const DEAL_REVENUE: usize = 4;
-    pub const CLV: usize = 5;
-    pub const RECENCY: usize = 6;
-    /// Monetary × Recency: what the CLV proxy loses to recency.
-    pub const REVENUE_RECENCY: usize = 7;
-    pub const WEB: usize = 8;
-    pub const STORE: usize = 9;
-    pub const CATALOG: usize = 10;
-    /// Monetary of customers with Deal_Dependency ≥ its median (population mode source).
-    pub const POP_SOURCE_REVENUE: usize = 11;
-    /// Monetary of customers with CLV_Proxy ≥ its median (population mode target).
-    pub const POP_TARGET_REVENUE: usize = 12;
-    pub const POP_SOURCE_CUSTOMERS: usize = 13;
-    pub const POP_TARGET_CUSTOMERS: usize = 14;
-    /// Number of fixed figures; each response column adds [`super::RESPONSE_WIDTH`] more.
-    pub const FIXED: usize = 15;
-    /// Offsets inside a response column's figures: responders, their revenue, their purchases.
-    pub const RESPONDERS: usize = 0;
-    pub const RESPONDER_REVENUE: usize = 1;
-    pub const RESPONDER_PURCHASES: usize = 2;
-}
-
-/// Figures per response column.
-pub(crate) const RESPONSE_WIDTH: usize = 3;
 /// Customers summed per parallel chunk; partial sums merge in chunk order, so the sums do not
 /// depend on the number of threads.
 const CHUNK: usize = 1 << 16;
-
-/// Why aggregates could not be built.
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum BaseError {
-    #[error("the feature column {column} has {len} values but there are {expected} customers")]
-    Length {
-        column: String,
-        len: usize,
-        expected: usize,
-    },
-    #[error("customer {row} is in segment {label} but the segmentation has only {k} segments")]
-    Label { row: usize, label: u32, k: usize },
-    #[error("there are no segments to simulate (k = 0)")]
-    NoSegments,
-}
-
-/// Which figures the data supports (a lever needing a missing one is unavailable).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Coverage {
-    pub revenue: bool,
-    pub purchases: bool,
-    pub deal_dependency: bool,
-    pub clv: bool,
-    pub recency: bool,
-    pub web: bool,
-    pub store: bool,
-    pub catalog: bool,
-}
-
-/// Figures of the whole customer base that levers need besides the sums.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct PopulationFacts {
-    pub customers: usize,
-    /// Median Deal_Dependency: population mode's source threshold.
-    pub median_deal_dependency: Option<f64>,
-    /// Median CLV_Proxy: population mode's target threshold.
-    pub median_clv: Option<f64>,
-    /// Largest Recency, which the CLV proxy's retention factor divides by (+ 1).
-    pub max_recency: Option<f64>,
-}
 
 /// One segment's sums (fixed figures, then three per response column).
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 
 use super::assumptions::Assumptions;
 use super::base::{SegmentSums, SimulationBase, field};
-use super::levers::{Campaign, chosen};
-use super::results::{LeverDetail, LeverEffect, SegmentEffect};
+use super::levers::Campaign;
+use super::results::{LeverDetail, LeverEffect, SegmentEffect, per_chosen_segment};
 use crate::insights::Availability;
 
 /// One segment's response figures for a response column.
@@ -65,34 +65,25 @@ pub(super) fn apply(
     a: &Assumptions,
 ) -> Result<LeverEffect, String> {
     let column = response_column(base, &lever.response)?;
-    let on = chosen(&lever.segments, base.k());
     let k = base.k();
     let (mut contacts, mut responders, mut spend) = (vec![0.0; k], vec![0.0; k], vec![0.0; k]);
-    let segments = base
-        .segments
-        .iter()
-        .enumerate()
-        .map(|(s, sums)| {
-            if !on[s] {
-                return Availability::Available(SegmentEffect::none(s));
+    let segments = per_chosen_segment(base, &lever.segments, |s, sums| {
+        match segment_response(sums, column, s) {
+            Err(reason) => Availability::NotAvailable { reason },
+            Ok(r) => {
+                contacts[s] = lever.reach * r.customers;
+                responders[s] = contacts[s] * r.rate;
+                spend[s] = r.spend_per_purchase;
+                let extra = responders[s] * r.spend_per_purchase;
+                Availability::Available(SegmentEffect::new(
+                    s,
+                    extra,
+                    contacts[s] * a.cost_per_contact,
+                    a.margin,
+                ))
             }
-            match segment_response(sums, column, s) {
-                Err(reason) => Availability::NotAvailable { reason },
-                Ok(r) => {
-                    contacts[s] = lever.reach * r.customers;
-                    responders[s] = contacts[s] * r.rate;
-                    spend[s] = r.spend_per_purchase;
-                    let extra = responders[s] * r.spend_per_purchase;
-                    Availability::Available(SegmentEffect::new(
-                        s,
-                        extra,
-                        contacts[s] * a.cost_per_contact,
-                        a.margin,
-                    ))
-                }
-            }
-        })
-        .collect();
+        }
+    });
     Ok(LeverEffect {
         segments,
         detail: LeverDetail::Campaign {

@@ -1,7 +1,7 @@
 //! The per-customer columns a simulation reads, picked by feature name, and one customer's
 //! row of figures (the contributions that segment sums and bootstrap blocks add up).
 
-use super::base::{BaseError, Coverage, PopulationFacts, RESPONSE_WIDTH, field};
+use super::figures::{BaseError, Coverage, PopulationFacts, RESPONSE_WIDTH, field};
 use crate::features::names;
 use crate::stats::median;
 

@@ -4,8 +4,8 @@
 
 use super::assumptions::Assumptions;
 use super::base::{SimulationBase, field};
-use super::levers::{DiscountDepth, chosen};
-use super::results::{LeverDetail, LeverEffect, SegmentEffect};
+use super::levers::DiscountDepth;
+use super::results::{LeverDetail, LeverEffect, SegmentEffect, per_chosen_segment};
 use crate::insights::Availability;
 
 /// Each segment's elasticity: `discount_elasticity × mean Deal_Dependency ÷ population mean`,
@@ -46,31 +46,22 @@ pub(super) fn apply(
     a: &Assumptions,
 ) -> Result<LeverEffect, String> {
     let elasticity = elasticities(base, a)?;
-    let on = chosen(&lever.segments, base.k());
     let mut given = vec![0.0; base.k()];
-    let segments = base
-        .segments
-        .iter()
-        .enumerate()
-        .map(|(s, sums)| {
-            if !on[s] {
-                return Availability::Available(SegmentEffect::none(s));
-            }
-            if sums.customers() == 0.0 {
-                return Availability::NotAvailable {
-                    reason: format!("segment {} has no customers", s + 1),
-                };
-            }
-            let (extra, discount) = response(
-                sums.revenue(),
-                sums.get(field::DEAL_REVENUE),
-                elasticity[s],
-                lever.depth,
-            );
-            given[s] = discount;
-            Availability::Available(SegmentEffect::new(s, extra, discount, a.margin))
-        })
-        .collect();
+    let segments = per_chosen_segment(base, &lever.segments, |s, sums| {
+        if sums.customers() == 0.0 {
+            return Availability::NotAvailable {
+                reason: format!("segment {} has no customers", s + 1),
+            };
+        }
+        let (extra, discount) = response(
+            sums.revenue(),
+            sums.get(field::DEAL_REVENUE),
+            elasticity[s],
+            lever.depth,
+        );
+        given[s] = discount;
+        Availability::Available(SegmentEffect::new(s, extra, discount, a.margin))
+    });
     Ok(LeverEffect {
         segments,
         detail: LeverDetail::Discount {

@@ -15,6 +15,7 @@ mod columns;
 mod discount;
 mod engine;
 mod error;
+mod figures;
 mod goal_seek;
 mod levers;
 mod optimise;

@@ -2,7 +2,8 @@
 //! (revenue before and after, change, cost, margin, ROI) and plain chart data (waterfall,
 //! before/after bars, revenue mix) that the GUI and the PDF draw.
 
-use super::levers::{LeverKind, ShiftMode};
+use super::base::{SegmentSums, SimulationBase};
+use super::levers::{LeverKind, ShiftMode, chosen};
 use crate::insights::Availability;
 use serde::{Deserialize, Serialize};
 
@@ -244,4 +245,22 @@ impl Simulation {
             .filter_map(|s| s.segment.map(|i| (i, s.revenue_before, s.revenue_after)))
             .collect()
     }
+}
+
+/// Each segment's effect of a lever that applies to chosen segments only (`numbers`, as in
+/// [`chosen`]): `effect` runs for every chosen segment, and the others are unchanged.
+pub(super) fn per_chosen_segment(
+    base: &SimulationBase,
+    numbers: &[u32],
+    mut effect: impl FnMut(usize, &SegmentSums) -> Availability<SegmentEffect>,
+) -> Vec<Availability<SegmentEffect>> {
+    let on = chosen(numbers, base.k());
+    base.segments
+        .iter()
+        .enumerate()
+        .map(|(s, sums)| match on[s] {
+            true => effect(s, sums),
+            false => Availability::Available(SegmentEffect::none(s)),
+        })
+        .collect()
 }

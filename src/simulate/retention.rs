@@ -4,8 +4,8 @@
 
 use super::assumptions::Assumptions;
 use super::base::{SimulationBase, field};
-use super::levers::{Retention, chosen};
-use super::results::{LeverDetail, LeverEffect, SegmentEffect};
+use super::levers::Retention;
+use super::results::{LeverDetail, LeverEffect, SegmentEffect, per_chosen_segment};
 use crate::features::{CLV_HORIZON_YEARS, SPEND_WINDOW_YEARS};
 use crate::insights::Availability;
 
@@ -35,28 +35,19 @@ pub(super) fn apply(
         Some(m) if c.revenue && c.recency => m,
         _ => return Err("needs spend and Recency (days since the last purchase)".into()),
     };
-    let on = chosen(&lever.segments, base.k());
     let clv_before: Vec<f64> = base.segments.iter().map(|s| s.get(field::CLV)).collect();
     let mut clv_after = clv_before.clone();
-    let segments = base
-        .segments
-        .iter()
-        .enumerate()
-        .map(|(s, sums)| {
-            if !on[s] {
-                return Availability::Available(SegmentEffect::none(s));
-            }
-            let mr = sums.get(field::REVENUE_RECENCY);
-            let revenue = gain(mr, max_recency, lever.recency_reduction, a.horizon_years);
-            let clv = gain(mr, max_recency, lever.recency_reduction, CLV_HORIZON_YEARS);
-            clv_after[s] += clv;
-            let contacts = contacts_per_customer(lever.recency_reduction, a) * a.horizon_years;
-            let cost = sums.customers() * contacts * a.cost_per_contact;
-            let mut effect = SegmentEffect::new(s, revenue, cost, a.margin);
-            effect.clv_change = clv;
-            Availability::Available(effect)
-        })
-        .collect();
+    let segments = per_chosen_segment(base, &lever.segments, |s, sums| {
+        let mr = sums.get(field::REVENUE_RECENCY);
+        let revenue = gain(mr, max_recency, lever.recency_reduction, a.horizon_years);
+        let clv = gain(mr, max_recency, lever.recency_reduction, CLV_HORIZON_YEARS);
+        clv_after[s] += clv;
+        let contacts = contacts_per_customer(lever.recency_reduction, a) * a.horizon_years;
+        let cost = sums.customers() * contacts * a.cost_per_contact;
+        let mut effect = SegmentEffect::new(s, revenue, cost, a.margin);
+        effect.clv_change = clv;
+        Availability::Available(effect)
+    });
     Ok(LeverEffect {
         segments,
         detail: LeverDetail::Retention {

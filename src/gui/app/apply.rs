@@ -80,7 +80,7 @@ impl Workbench {
         let k = self.document.analysis().map_or(0, |a| a.segmentation.k);
         let (first, second) = self.views.segments.compared();
         let compare = (k >= 2).then(|| (first.min(k - 1), second.min(k - 1)));
-        let Some(contents) = self.document.contents(compare, self.shell.tab().into()) else {
+        let Some(contents) = self.document.contents(compare, self.shell.tab()) else {
             return;
         };
         let title = format!("Saving {}", path.display());
@@ -147,8 +147,7 @@ impl Workbench {
                 if let Some((first, second)) = ui.compare {
                     self.views.segments.compare(first, second);
                 }
-                self.shell
-                    .show_tab(ui.active_tab.map_or(Tab::Overview, Tab::from));
+                self.shell.show_tab(ui.active_tab.unwrap_or(Tab::Overview));
             }
             Outcome::Saved { path, revision } => {
                 self.shell.remember(&path);

@@ -26,7 +26,6 @@ use super::shell::Shell;
 use crate::decisions::Decision;
 use crate::personas::{Persona, persona_of};
 use crate::pipeline::Analysis;
-use crate::session::AnalysisTab;
 use std::path::PathBuf;
 
 /// A screen, a tab or a slide of the workbench.
@@ -87,38 +86,11 @@ impl Views {
     }
 }
 
-/// The tabs of an analysis (a session saves them as [`AnalysisTab`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Overview,
-    Segments,
-    Personas,
-    Simulation,
-    Data,
-    Export,
-}
+/// The tabs of an analysis: the session's [`AnalysisTab`], which also saves them.
+pub use crate::session::AnalysisTab as Tab;
 
+/// What the workbench shows of a tab besides its title.
 impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Overview,
-        Tab::Segments,
-        Tab::Personas,
-        Tab::Simulation,
-        Tab::Data,
-        Tab::Export,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Overview => "Overview",
-            Tab::Segments => "Segments",
-            Tab::Personas => "Personas",
-            Tab::Simulation => "Simulation",
-            Tab::Data => "Data",
-            Tab::Export => "Export",
-        }
-    }
-
     pub(crate) fn tooltip(self) -> &'static str {
         match self {
             Tab::Overview => "The executive view: KPIs, key decisions and the top segment",
@@ -139,32 +111,6 @@ impl Tab {
             Tab::Simulation => egui::Key::Num4,
             Tab::Data => egui::Key::Num5,
             Tab::Export => egui::Key::Num6,
-        }
-    }
-}
-
-impl From<Tab> for AnalysisTab {
-    fn from(tab: Tab) -> AnalysisTab {
-        match tab {
-            Tab::Overview => AnalysisTab::Overview,
-            Tab::Segments => AnalysisTab::Segments,
-            Tab::Personas => AnalysisTab::Personas,
-            Tab::Simulation => AnalysisTab::Simulation,
-            Tab::Data => AnalysisTab::Data,
-            Tab::Export => AnalysisTab::Export,
-        }
-    }
-}
-
-impl From<AnalysisTab> for Tab {
-    fn from(tab: AnalysisTab) -> Tab {
-        match tab {
-            AnalysisTab::Overview => Tab::Overview,
-            AnalysisTab::Segments => Tab::Segments,
-            AnalysisTab::Personas => Tab::Personas,
-            AnalysisTab::Simulation => Tab::Simulation,
-            AnalysisTab::Data => Tab::Data,
-            AnalysisTab::Export => Tab::Export,
         }
     }
 }
