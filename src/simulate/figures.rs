@@ -75,4 +75,3 @@ pub struct PopulationFacts {
     /// Largest Recency, which the CLV proxy's retention factor divides by (+ 1).
     pub max_recency: Option<f64>,
 }
-
