@@ -54,10 +54,9 @@ pub struct SimulateArgs {
     pub json: bool,
 }
 
-/// The scenarios a bundle holds. Sessions do not store a [`ScenarioLedger`] yet (their
-/// `scenarios` field is a placeholder); when they do, this returns it.
-pub fn saved_scenarios(_session: &Session) -> ScenarioLedger {
-    ScenarioLedger::default()
+/// The scenarios a bundle holds: its baseline and the named scenarios saved in the workbench.
+pub fn saved_scenarios(session: &Session) -> ScenarioLedger {
+    session.scenarios.clone()
 }
 
 pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), CliError> {

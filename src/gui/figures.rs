@@ -111,6 +111,9 @@ pub(crate) struct Figures {
     /// Segmentation features first (in the model's order), then the other features.
     pub(crate) profile: Vec<ProfileFeature>,
     pub(crate) map: SegmentMap,
+    /// The segment aggregates the Simulation tab recomputes scenarios from, or why there
+    /// are none.
+    pub(crate) simulation: Result<crate::simulate::SimulationBase, String>,
 }
 
 impl Figures {
@@ -196,6 +199,8 @@ impl Figures {
             segments,
             profile,
             map: SegmentMap::of(analysis),
+            simulation: crate::simulate::SimulationBase::from_analysis(analysis)
+                .map_err(|e| e.to_string()),
         }
     }
 

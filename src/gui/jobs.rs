@@ -10,7 +10,8 @@ use crate::ingest::{LoadOptions, load_bytes, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::{Progress, Stage};
 use crate::roles::ColumnMapping;
-use crate::session::{Scenario, SessionUiState};
+use crate::session::SessionUiState;
+use crate::simulate::ScenarioLedger;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -44,7 +45,7 @@ impl Finished {
 #[derive(Debug)]
 pub(crate) struct OpenedSession {
     pub(crate) path: PathBuf,
-    pub(crate) scenarios: Vec<Scenario>,
+    pub(crate) scenarios: ScenarioLedger,
     pub(crate) ui: SessionUiState,
 }
 
@@ -204,5 +205,39 @@ pub(crate) fn save_session(
             }
             Err(e) => JobEnd::Failed(e),
         }
+    }
+}
+
+/// The bootstrap band of a scenario, with the blocks it was drawn from (kept for the next
+/// band of the same analysis).
+pub(crate) struct BandResult {
+    pub(crate) scenario: crate::simulate::Scenario,
+    pub(crate) band: crate::simulate::Band,
+    pub(crate) blocks: Arc<crate::simulate::BootstrapBlocks>,
+}
+
+/// Compute a scenario's P10–P90 band on the worker: build the bootstrap blocks once per
+/// analysis (when `blocks` is `None`), then resample them.
+pub(crate) fn simulation_band(
+    analysis: Arc<Analysis>,
+    base: crate::simulate::SimulationBase,
+    blocks: Option<Arc<crate::simulate::BootstrapBlocks>>,
+    scenario: crate::simulate::Scenario,
+) -> impl FnOnce(&Progress) -> JobEnd<BandResult> + Send {
+    move |_progress| {
+        let settings = crate::simulate::BootstrapSettings::default();
+        let blocks = match blocks {
+            Some(blocks) => blocks,
+            None => match crate::simulate::BootstrapBlocks::from_analysis(&analysis, &settings) {
+                Ok(blocks) => Arc::new(blocks),
+                Err(e) => return JobEnd::Failed(e.to_string()),
+            },
+        };
+        let band = crate::simulate::band(&base, &blocks, &scenario, &settings);
+        JobEnd::Finished(BandResult {
+            scenario,
+            band,
+            blocks,
+        })
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::personas::Persona;
 use crate::pipeline::Analysis;
-use crate::session::{self, Scenario, Session, SessionUiState};
+use crate::session::{self, Session, SessionUiState};
+use crate::simulate::ScenarioLedger;
 use crate::table::RawTable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,8 +25,8 @@ pub struct SessionContents {
     /// The personas as the user left them (edited names and actions); saved in place of the
     /// analysis' own.
     pub personas: Vec<Persona>,
-    /// Kept as opened until the Simulation tab edits them.
-    pub scenarios: Vec<Scenario>,
+    /// The baseline and the named what-if scenarios of the Simulation tab.
+    pub scenarios: ScenarioLedger,
     pub ui: SessionUiState,
 }
 

@@ -8,6 +8,7 @@ use crate::table::{ColumnData, MISSING_CODE};
 pub fn check(session: &Session) -> Result<(), String> {
     check_table(session)?;
     check_analysis(session)?;
+    check_scenarios(session)?;
     check_ui(session)
 }
 
@@ -83,6 +84,18 @@ fn check_analysis(session: &Session) -> Result<(), String> {
             "customers",
         )?;
         codes_in_range(&category.codes, category.levels.len(), &category.name)?;
+    }
+    Ok(())
+}
+
+/// Every scenario's settings in range and its segment numbers within the analysis' k.
+fn check_scenarios(session: &Session) -> Result<(), String> {
+    let k = session.analysis.segmentation.k;
+    let ledger = &session.scenarios;
+    for scenario in std::iter::once(&ledger.baseline).chain(&ledger.scenarios) {
+        scenario
+            .check(k)
+            .map_err(|e| format!("scenario \"{}\": {e}", scenario.name))?;
     }
     Ok(())
 }

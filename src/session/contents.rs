@@ -1,8 +1,9 @@
 //! The session: everything a user gets back when reopening an analysis (the data as loaded,
 //! the analysis, scenarios and the view). [`super::bundle`] turns it into `.sis` bytes.
 
-use super::state::{Scenario, SessionUiState};
+use super::state::SessionUiState;
 use crate::pipeline::Analysis;
+use crate::simulate::ScenarioLedger;
 use crate::table::RawTable;
 use serde::{Deserialize, Serialize};
 
@@ -15,17 +16,18 @@ pub struct Session {
     pub table: RawTable,
     /// Mapping, config, quality report, features, fitted model and assignments.
     pub analysis: Analysis,
-    pub scenarios: Vec<Scenario>,
+    /// The baseline and the user's named what-if scenarios.
+    pub scenarios: ScenarioLedger,
     pub ui: SessionUiState,
 }
 
 impl Session {
-    /// A fresh session on a completed analysis: no scenarios, default view.
+    /// A fresh session on a completed analysis: only the baseline scenario, default view.
     pub fn new(table: RawTable, analysis: Analysis) -> Session {
         Session {
             table,
             analysis,
-            scenarios: Vec::new(),
+            scenarios: ScenarioLedger::default(),
             ui: SessionUiState::default(),
         }
     }

@@ -70,7 +70,12 @@ impl Manifest {
                 .iter()
                 .map(|p| p.display_name().to_string())
                 .collect(),
-            scenarios: session.scenarios.iter().map(|s| s.name.clone()).collect(),
+            scenarios: session
+                .scenarios
+                .scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect(),
         }
     }
 }

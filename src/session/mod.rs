@@ -17,6 +17,7 @@ mod migrate;
 mod state;
 mod store;
 mod v1;
+mod v2;
 
 pub use age::{AgeError, describe_age, parse_age};
 pub use atomic::StagedSave;
@@ -28,5 +29,5 @@ pub use header::{APP_VERSION, FORMAT_VERSION, MAGIC};
 pub use info::{BundleInfo, Verify};
 pub use manifest::{Manifest, SegmentEntry};
 pub use migrate::migrate;
-pub use state::{AnalysisTab, Scenario, SessionUiState};
+pub use state::{AnalysisTab, SessionUiState};
 pub use store::{DEFAULT_FOLDER, PruneReport, PrunedFile, SessionStore, StoredSession};

@@ -1,17 +1,8 @@
-//! What a user made or chose on top of an analysis and expects back when reopening it:
-//! simulation scenarios and the UI-independent view state (chosen k, segments compared, tab).
+//! What a user chose on top of an analysis and expects back when reopening it: the
+//! UI-independent view state (chosen k, segments compared, tab). The scenarios are the
+//! simulation's own [`crate::simulate::ScenarioLedger`].
 
 use serde::{Deserialize, Serialize};
-
-/// A named what-if: lever names with the values the user set.
-///
-/// A minimal stand-in until the simulation issue defines scenarios fully; it keeps levers as
-/// ordered `(name, value)` pairs so the bytes are deterministic.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Scenario {
-    pub name: String,
-    pub levers: Vec<(String, f64)>,
-}
 
 /// The views of an analysis a session can reopen on. A front end maps its own tabs to these.
 ///

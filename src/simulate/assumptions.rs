@@ -52,7 +52,7 @@ impl Default for Assumptions {
 }
 
 /// One assumption: the single place its name, unit, default and meaning are defined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum AssumptionKey {
     Margin,
     CostPerContact,

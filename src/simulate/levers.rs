@@ -6,7 +6,7 @@ use super::columns::ANY_CAMPAIGN;
 use serde::{Deserialize, Serialize};
 
 /// A lever of the simulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum LeverKind {
     BudgetShift,
     DiscountDepth,

@@ -79,10 +79,16 @@ pub fn small_session() -> Session {
     let table = demo_table_rows(40);
     let analysis = analyse_with(&table, quick_config());
     let mut session = Session::new(table, analysis);
-    session.scenarios.push(sis::session::Scenario {
-        name: "Win back lapsed".into(),
-        levers: vec![("discount".into(), 0.1), ("reach".into(), 0.25)],
-    });
+    // What format 2's stand-in ("discount" 0.1, "reach" 0.25) upgrades to, so the older
+    // fixtures migrate to the current one byte for byte.
+    let mut scenario = sis::simulate::Scenario::named("Win back lapsed");
+    scenario
+        .levers
+        .set_setting(sis::simulate::LeverKind::DiscountDepth, 0.1);
+    scenario
+        .levers
+        .set_setting(sis::simulate::LeverKind::Campaign, 0.25);
+    session.scenarios.save(scenario).expect("a valid name");
     session.ui.selected_k = Some(session.analysis.segmentation.k);
     session.ui.compare = Some((0, 1));
     session.ui.active_tab = Some(sis::session::AnalysisTab::Segments);

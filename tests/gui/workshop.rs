@@ -51,7 +51,7 @@ fn every_tab_opens_by_click_and_by_shortcut() {
     let tabs = [
         ("Segments", "Segment table"),
         ("Personas", "Persona cards"),
-        ("Simulation", "Simulation is not available yet"),
+        ("Simulation", "Scenario being edited"),
         ("Data", "Data quality"),
         ("Export", "Export is not available yet"),
         ("Overview", "Key decisions"),
@@ -79,7 +79,7 @@ fn every_tab_opens_by_click_and_by_shortcut() {
     for (key, content) in [
         (egui::Key::Num2, "Segment table"),
         (egui::Key::Num3, "Persona cards"),
-        (egui::Key::Num4, "Simulation is not available yet"),
+        (egui::Key::Num4, "Scenario being edited"),
         (egui::Key::Num5, "Data quality"),
         (egui::Key::Num6, "Export is not available yet"),
         (egui::Key::Num1, "Key decisions"),

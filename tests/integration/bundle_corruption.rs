@@ -189,10 +189,10 @@ fn a_crash_mid_save_leaves_the_previous_bundle_intact() {
     let saved = std::fs::read(&path).unwrap();
 
     let mut edited = before.clone();
-    edited.scenarios.push(sis::session::Scenario {
-        name: "Half-saved".into(),
-        levers: vec![("price".into(), 0.9)],
-    });
+    let mut half = sis::simulate::Scenario::named("Half-saved");
+    half.levers
+        .set_setting(sis::simulate::LeverKind::ChannelShift, 0.9);
+    edited.scenarios.save(half).unwrap();
     // The process dies after writing the temporary file: no rename, no clean-up.
     let staged = edited.stage_save(&path).unwrap();
     let temp = staged.temp_path().to_path_buf();

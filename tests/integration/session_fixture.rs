@@ -1,13 +1,17 @@
 //! Sessions saved by earlier builds still reopen to the same state: the promise that an
-//! analysis saved today opens next year. Two witnesses, both saved from
+//! analysis saved today opens next year. Three witnesses, all saved from
 //! `common::small_session()`:
 //!
 //! - `tests/fixtures/session_v1.sis`, format 1 (the tab saved by its title). It now opens
 //!   through the migration (`session::migrate`, frozen types in `src/session/v1.rs`) and must
-//!   come out as the format-2 fixture, the tab mapped to `AnalysisTab::Segments`. Nothing
+//!   come out as the current fixture, the tab mapped to `AnalysisTab::Segments`. Nothing
 //!   writes format 1 any more: never regenerate it.
-//! - `tests/fixtures/session_v2.sis`, format 2, the current format: reopening and saving it
-//!   gives its bytes back.
+//! - `tests/fixtures/session_v2.sis`, format 2 (scenarios as a stand-in of lever names and
+//!   values). It opens through the migration (`src/session/v2.rs`) and must come out as the
+//!   current fixture, its scenario a ledger entry with the discount and campaign levers on.
+//!   Never regenerate it.
+//! - `tests/fixtures/session_v3.sis`, format 3, the current format (the scenario ledger):
+//!   reopening and saving it gives its bytes back.
 //!
 //! If a test fails because the format changed (a field added to `Analysis` or anything under
 //! it), see docs/sessions.md, "Versioning":
@@ -19,6 +23,7 @@
 use crate::common;
 
 use sis::session::{AnalysisTab, BundleInfo, FORMAT_VERSION, Session, Verify};
+use sis::simulate::LeverKind;
 use std::path::PathBuf;
 
 fn fixture(version: u32) -> PathBuf {
@@ -71,8 +76,32 @@ fn a_session_saved_by_this_build_reopens_unchanged() {
     assert_eq!(info.format_version, FORMAT_VERSION);
     assert_eq!(info.manifest, session.manifest());
     assert_eq!(info.manifest.rows, 40);
-    assert_eq!(session.scenarios[0].name, "Win back lapsed");
+    assert_eq!(session.scenarios.scenarios[0].name, "Win back lapsed");
     assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
+}
+
+#[test]
+fn a_format_2_session_opens_through_the_migration() {
+    let saved = std::fs::read(fixture(2)).unwrap();
+    let session = open(2);
+    let info = BundleInfo::read(&fixture(2), Verify::Everything).unwrap();
+    assert_eq!(info.format_version, 2, "the fixture is still format 2");
+    assert_eq!(info.manifest, session.manifest());
+    assert_eq!(info.manifest.rows, 40);
+    assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
+    // The stand-in ("discount" 0.1, "reach" 0.25) is a ledger entry with those levers on.
+    let scenario = session.scenarios.get("Win back lapsed").unwrap();
+    assert_eq!(scenario.levers.setting(LeverKind::DiscountDepth), Some(0.1));
+    assert_eq!(scenario.levers.setting(LeverKind::Campaign), Some(0.25));
+    assert_eq!(session.scenarios.names(), vec!["Baseline", "Win back lapsed"]);
+    // Saving the migrated session writes the current fixture byte for byte.
+    let upgraded = session.to_bytes().unwrap();
+    assert_eq!(
+        sections(&upgraded),
+        sections(&std::fs::read(fixture(FORMAT_VERSION)).unwrap()),
+        "migrating and saving gives the current bytes"
+    );
+    assert_eq!(manifest_section(&saved), manifest_section(&upgraded));
 }
 
 #[test]
@@ -84,22 +113,25 @@ fn a_format_1_session_opens_through_the_migration() {
     assert_eq!(info.format_version, 1, "the fixture is still format 1");
     assert_eq!(info.manifest, session.manifest());
     assert_eq!(info.manifest.rows, 40);
-    assert_eq!(session.scenarios[0].name, "Win back lapsed");
+    assert_eq!(session.scenarios.scenarios[0].name, "Win back lapsed");
     // The tab saved as "Segments" is the enum now.
     assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
 
-    // The same analysis and data as the format-2 witness of the same session (compared as
-    // bytes: the data holds NaN for missing values, which `==` never matches), so saving the migrated session writes the format-2 fixture byte for byte.
+    // The same analysis and data as the current witness of the same session (compared as
+    // bytes: the data holds NaN for missing values, which `==` never matches), so saving the
+    // migrated session writes the current fixture byte for byte.
     let upgraded = session.to_bytes().unwrap();
     assert_eq!(
         sections(&upgraded),
         sections(&std::fs::read(fixture(FORMAT_VERSION)).unwrap()),
-        "migrating and saving gives the format-2 bytes"
+        "migrating and saving gives the current bytes"
     );
-    // The manifest did not change between the formats, and the payloads differ only in their
-    // last field: the tab, 17 bytes as a title ("Segments"), 5 as an enum.
+    // The manifest did not change between the formats, and the format-1 and format-2
+    // payloads differ only in their last field: the tab, 17 bytes as a title ("Segments"),
+    // 5 as an enum.
+    let v2 = std::fs::read(fixture(2)).unwrap();
     assert_eq!(manifest_section(&saved), manifest_section(&upgraded));
-    let (old, new) = (sections(&saved), sections(&upgraded));
+    let (old, new) = (sections(&saved), sections(&v2));
     assert_eq!(old.len() - 17, new.len() - 5);
     assert_eq!(old[..old.len() - 17], new[..new.len() - 5]);
 }

@@ -5,7 +5,8 @@ use crate::common;
 
 use common::{analyse_with, demo_table, quick_config, small_session};
 use sis::config::RunConfig;
-use sis::session::{BundleInfo, FORMAT_VERSION, Scenario, Session, SessionStore, Verify};
+use sis::session::{BundleInfo, FORMAT_VERSION, Session, SessionStore, Verify};
+use sis::simulate::{AssumptionKey, LeverKind, Scenario};
 use sis::table::ColumnData;
 
 /// Equal state, NaN included: `Debug` prints every f64 exactly (shortest round-trip form) and
@@ -26,10 +27,11 @@ fn demo_session() -> Session {
     let table = demo_table();
     let analysis = analyse_with(&table, RunConfig::default());
     let mut session = Session::new(table, analysis);
-    session.scenarios.push(Scenario {
-        name: "Premium push".into(),
-        levers: vec![("price".into(), 1.05), ("retention".into(), 0.02)],
-    });
+    let mut scenario = Scenario::named("Premium push");
+    scenario.levers.set_setting(LeverKind::Retention, 0.02);
+    scenario.levers.set_setting(LeverKind::BudgetShift, 0.25);
+    AssumptionKey::Margin.set(&mut scenario.assumptions, 0.42);
+    session.scenarios.save(scenario).unwrap();
     session.ui.compare = Some((0, 1));
     session
 }

@@ -23,6 +23,7 @@ impl Workbench {
             },
             Action::Edit(edit) => self.document.apply(edit),
             Action::Typing(field) => self.document.typing(field),
+            Action::SelectScenario(name) => self.document.select_scenario(&name),
             Action::OpenPath(path) => {
                 if self.shell.is_busy() {
                     self.shell.say(NoticeKind::Info, BUSY);

@@ -125,6 +125,16 @@ impl Workbench {
         self.document.personas()
     }
 
+    /// The scenarios of the Simulation tab: the baseline and the named ones.
+    pub fn scenarios(&self) -> &crate::simulate::ScenarioLedger {
+        &self.document.bench().ledger
+    }
+
+    /// The scenario the Simulation tab edits.
+    pub fn active_scenario(&self) -> &crate::simulate::Scenario {
+        self.document.bench().active()
+    }
+
     /// The tab on display.
     pub fn active_tab(&self) -> Tab {
         self.shell.tab()

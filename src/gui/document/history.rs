@@ -1,12 +1,14 @@
-//! The user's edits of the document (persona names and actions, column roles, run settings)
-//! and their undo/redo history. Typing into one field, or dragging one slider, makes one undo
+//! The user's edits of the document (persona names and actions, column roles, run settings,
+//! the simulation's scenarios) and their undo/redo history. Typing into one field, or dragging one slider, makes one undo
 //! step; the step closes when the field loses focus. Persona edits land on the core's
 //! `Persona::user_name` / `user_action`, so a saved session (and `sis insights` on it) carries
 //! them.
 
+use super::bench::Bench;
 use crate::config::RunConfig;
 use crate::personas::{Persona, PersonaEdit};
 use crate::roles::{ColumnMapping, Role};
+use crate::simulate::{AssumptionKey, LeverKind};
 
 /// A setting of the run, as the mapping screen's Advanced section shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +57,19 @@ pub(crate) enum Field {
     PersonaAction(usize),
     Role(String),
     Setting(Setting),
+    Scenario(ScenarioField),
+}
+
+/// What part of the scenarios an edit touches (a drag of one slider merges into one step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ScenarioField {
+    /// A lever's main setting (its slider).
+    Setting(LeverKind),
+    /// A lever's other choices: on or off, segments, mode, source and target, channel.
+    Options(LeverKind),
+    Assumption(AssumptionKey),
+    /// Save, duplicate, rename, delete, or a whole scenario replaced.
+    Ledger,
 }
 
 /// A field's value. Persona texts are `None` for the synthesized value.
@@ -63,6 +78,7 @@ enum Value {
     Text(Option<String>),
     Role(Role),
     Settings(Box<RunConfig>),
+    Bench(Box<Bench>),
 }
 
 /// One undoable change: a field's value before and after. Made by the constructors, so the
@@ -119,6 +135,15 @@ impl Edit {
         }
     }
 
+    /// Change the scenarios: the whole bench before and after.
+    pub(crate) fn bench(field: ScenarioField, before: &Bench, after: Bench) -> Edit {
+        Edit {
+            field: Field::Scenario(field),
+            before: Value::Bench(Box::new(before.clone())),
+            after: Value::Bench(Box::new(after)),
+        }
+    }
+
     pub(crate) fn field(&self) -> &Field {
         &self.field
     }
@@ -155,6 +180,7 @@ pub(crate) struct EditTarget<'a> {
     pub(crate) personas: &'a mut [Persona],
     pub(crate) mapping: &'a mut ColumnMapping,
     pub(crate) config: &'a mut RunConfig,
+    pub(crate) bench: &'a mut Bench,
 }
 
 impl EditTarget<'_> {
@@ -174,6 +200,7 @@ impl EditTarget<'_> {
                 self.mapping.set_role(column, after.clone())
             }
             (Field::Setting(_), Value::Settings(after)) => self.config.clone_from(after),
+            (Field::Scenario(_), Value::Bench(after)) => self.bench.clone_from(after),
             // The constructors pair every field with its kind of value.
             _ => {}
         }
@@ -258,11 +285,13 @@ mod tests {
         let mut personas = vec![persona(0, "Premium Loyalists")];
         let mut mapping = ColumnMapping::new(vec![("Income".into(), Role::Income)]);
         let mut config = RunConfig::default();
+        let mut bench = Bench::default();
         let mut history = History::default();
         let mut target = EditTarget {
             personas: &mut personas,
             mapping: &mut mapping,
             config: &mut config,
+            bench: &mut bench,
         };
         history.set_open(Some(Field::PersonaName(0)));
         history.apply(rename(0, None, "V"), &mut target);
@@ -293,11 +322,13 @@ mod tests {
         let mut mapping = ColumnMapping::new(Vec::new());
         let mut config = RunConfig::default();
         let original = config.seeds;
+        let mut bench = Bench::default();
         let mut history = History::default();
         let mut target = EditTarget {
             personas: &mut personas,
             mapping: &mut mapping,
             config: &mut config,
+            bench: &mut bench,
         };
         history.set_open(Some(Field::Setting(Setting::Seeds)));
         for seeds in [original + 1, original + 2, original + 3] {
@@ -314,5 +345,41 @@ mod tests {
         assert!(history.next_undo().is_none());
         history.redo(&mut target);
         assert_eq!(target.config.seeds, original + 3);
+    }
+
+    #[test]
+    fn a_dragged_lever_is_one_step_and_undo_brings_the_scenario_back() {
+        let (mut personas, mut mapping, mut config) =
+            (Vec::new(), ColumnMapping::new(Vec::new()), RunConfig::default());
+        let mut bench = Bench::default();
+        let mut history = History::default();
+        let mut target = EditTarget {
+            personas: &mut personas,
+            mapping: &mut mapping,
+            config: &mut config,
+            bench: &mut bench,
+        };
+        let field = ScenarioField::Setting(LeverKind::Campaign);
+        history.set_open(Some(Field::Scenario(field)));
+        for reach in [0.1, 0.2, 0.3] {
+            let mut s = target.bench.active().clone();
+            s.levers.set_setting(LeverKind::Campaign, reach);
+            let after = target.bench.with_active(s);
+            let edit = Edit::bench(field, target.bench, after);
+            history.apply(edit, &mut target);
+        }
+        history.set_open(None);
+        assert_eq!(target.bench.active, "Scenario 1");
+        assert_eq!(
+            target.bench.active().levers.setting(LeverKind::Campaign),
+            Some(0.3)
+        );
+        history.undo(&mut target);
+        assert_eq!(*target.bench, Bench::default(), "one step for the drag");
+        history.redo(&mut target);
+        assert_eq!(
+            target.bench.active().levers.setting(LeverKind::Campaign),
+            Some(0.3)
+        );
     }
 }

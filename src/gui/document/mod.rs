@@ -3,6 +3,7 @@
 //! and the undo history. Views read it; it changes only through its methods: the user's edits
 //! through [`Document::apply`] (undoable, and they mark it unsaved), the rest when a job ends.
 
+pub(crate) mod bench;
 pub(crate) mod check;
 pub(crate) mod history;
 
@@ -15,7 +16,8 @@ use crate::decisions::{Decision, decisions_for};
 use crate::personas::{Persona, apply_persona_edit};
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
-use crate::session::{AnalysisTab, Scenario, SessionUiState};
+use crate::session::{AnalysisTab, SessionUiState};
+use bench::Bench;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
 use std::path::{Path, PathBuf};
@@ -36,8 +38,8 @@ pub(crate) struct Document {
     decisions: Vec<Decision>,
     /// The last persona edit that was refused, and why.
     problem: Option<(Field, String)>,
-    /// Kept as a session brought them until the simulation issue edits them.
-    scenarios: Vec<Scenario>,
+    /// The scenarios (saved in the session) and the one the Simulation tab edits.
+    bench: Bench,
     /// Kept as a session brought it; nothing sets it yet (see `SessionUiState::selected_k`).
     selected_k: Option<usize>,
     history: History,
@@ -59,7 +61,7 @@ impl Default for Document {
             personas: Vec::new(),
             decisions: Vec::new(),
             problem: None,
-            scenarios: Vec::new(),
+            bench: Bench::default(),
             selected_k: None,
             history: History::default(),
             dirty: false,
@@ -95,6 +97,11 @@ impl Document {
 
     pub(crate) fn personas(&self) -> &[Persona] {
         &self.personas
+    }
+
+    /// The scenarios and the one being edited.
+    pub(crate) fn bench(&self) -> &Bench {
+        &self.bench
     }
 
     pub(crate) fn path(&self) -> Option<&Path> {
@@ -160,7 +167,7 @@ impl Document {
             table: dataset.table.clone(),
             analysis: current.analysis.clone(),
             personas: self.personas.clone(),
-            scenarios: self.scenarios.clone(),
+            scenarios: self.bench.ledger.clone(),
             ui: SessionUiState {
                 selected_k: self.selected_k,
                 compare,
@@ -194,6 +201,7 @@ impl Document {
             personas: &mut self.personas,
             mapping: &mut self.mapping,
             config: &mut self.config,
+            bench: &mut self.bench,
         };
         self.history.apply(edit, &mut target);
         self.changed(persona.is_some());
@@ -214,6 +222,7 @@ impl Document {
             personas: &mut self.personas,
             mapping: &mut self.mapping,
             config: &mut self.config,
+            bench: &mut self.bench,
         };
         let done = if undo {
             self.history.undo(&mut target)
@@ -223,6 +232,11 @@ impl Document {
         self.problem = None;
         self.changed(done.persona_edit().is_some());
         Some(done)
+    }
+
+    /// Edit another scenario on the Simulation tab (a view choice: not an edit, not saved).
+    pub(crate) fn select_scenario(&mut self, name: &str) {
+        self.bench.select(name);
     }
 
     /// The field being typed into (its edits merge into one step), or `None` when it lost
@@ -285,7 +299,7 @@ impl Document {
     /// A new analysis: not saved anywhere yet.
     pub(crate) fn analysed(&mut self, finished: Finished) {
         self.show(finished);
-        self.scenarios.clear();
+        self.bench = Bench::default();
         self.selected_k = None;
         self.path = None;
         self.changed(false);
@@ -294,7 +308,7 @@ impl Document {
     /// An opened session, as it was saved. Returns the view state it reopens on.
     pub(crate) fn opened(&mut self, finished: Finished, opened: OpenedSession) -> SessionUiState {
         self.show(finished);
-        self.scenarios = opened.scenarios;
+        self.bench = Bench::from_ledger(opened.scenarios);
         self.selected_k = opened.ui.selected_k;
         self.path = Some(opened.path);
         self.dirty = false;

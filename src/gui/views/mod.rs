@@ -123,6 +123,8 @@ pub(crate) enum Action {
     Edit(Edit),
     /// The field being typed into (further edits merge), or `None` when it lost focus.
     Typing(Option<Field>),
+    /// Edit another scenario on the Simulation tab.
+    SelectScenario(String),
     OpenPath(PathBuf),
     /// A file dropped on the window (read from its bytes).
     OpenDropped(DroppedFile),
