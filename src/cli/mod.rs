@@ -8,6 +8,7 @@ mod export_args;
 mod generate;
 mod insights;
 mod insights_text;
+mod input_checks;
 mod model_options;
 mod progress_bar;
 mod report;
