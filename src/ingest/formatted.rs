@@ -137,7 +137,7 @@ fn read_body(body: &str, group: char, decimal: char) -> Option<(f64, bool)> {
     }
     let groups: Vec<&str> = int.split(group).collect();
     let grouped = groups.len() > 1;
-    if groups[0].is_empty() || groups[0].len() > 3 && grouped {
+    if groups[0].is_empty() || (groups[0].len() > 3 && grouped) {
         return None;
     }
     if groups[1..].iter().any(|g| g.len() != 3) || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {

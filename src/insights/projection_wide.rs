@@ -54,7 +54,8 @@ fn start(p: usize, count: usize) -> Vec<Vec<f64>> {
         .map(|c| {
             (0..p)
                 .map(|r| {
-                    let h = (r as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (c as u64 + 1) * 0xBF58_476D_1CE4_E5B9;
+                    let h = (r as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                        ^ (c as u64 + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
                     (h >> 11) as f64 / (1u64 << 53) as f64 - 0.5
                 })
                 .collect()
