@@ -186,9 +186,14 @@ fn number_error(
     problem: convert::NumberProblem,
 ) -> ValidationError {
     let value = match data {
-        ColumnData::Numeric(v) => v
-            .get(problem.row)
-            .map_or_else(String::new, |x| x.to_string()),
+        // Huge values in scientific form ("1e308"), as they were most likely written.
+        ColumnData::Numeric(v) => v.get(problem.row).map_or_else(String::new, |x| {
+            if x.is_finite() && x.abs() < 1e15 {
+                x.to_string()
+            } else {
+                format!("{x:e}")
+            }
+        }),
         _ => data.text(problem.row).unwrap_or_default().trim().to_string(),
     };
     let (file, column) = (file.to_string(), column.to_string());

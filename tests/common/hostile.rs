@@ -145,7 +145,7 @@ fn damaged(d: &Demo) -> Vec<Case> {
     let truncated = parquet[..parquet.len() / 2].to_vec();
     let mut repeated_header = d.csv();
     repeated_header.extend_from_slice((d.header.join(",") + "\n").as_bytes());
-    repeated_header.extend(Demo { header: vec![], rows: d.rows[..5].to_vec() }.csv_with(",", "\n").into_iter().skip(1));
+    repeated_header.extend(Demo { header: vec![], rows: d.rows[..2].to_vec() }.csv_with(",", "\n").into_iter().skip(1));
     let mut seven_k = case("k_3_on_7_customers", "seven.csv", seven.csv(), refused(&["--k 3 fits", "--k-max 3"]));
     seven_k.args = quick(&["--k", "3", "--k-max", "8"]);
     let mut seven_k4 = case("k_4_on_7_customers", "seven_k4.csv", seven.csv(), refused(&["fewer than twice --k 4", "--k 3"]));
@@ -167,6 +167,7 @@ fn damaged(d: &Demo) -> Vec<Case> {
         case("bom", "bom.csv", bom, repaired(&["UTF-8 with BOM"])),
         case("crlf", "crlf.csv", d.csv_with(",", "\r\n"), repaired(&["customers"])),
         case("semicolon", "semicolon.csv", d.csv_with(";", "\n"), repaired(&["semicolon-delimited"])),
+        case("pipe", "pipe.csv", d.csv_with("|", "\n"), repaired(&["pipe-delimited"])),
         case("tab", "tab.tsv", d.csv_with("\t", "\n"), repaired(&["tab-delimited"])),
         case("quoted_newlines", "quoted.csv", quoted, repaired(&["customers"])),
         case("ragged_rows", "ragged.csv", ragged, refused(&["ragged.csv", "fields"])),
@@ -230,7 +231,11 @@ fn ids_and_shapes(d: &Demo) -> Vec<Case> {
         _ => format!("0{v}"),
     });
     let conflicting = d.with("ID", |i, v| if (1..=3).contains(&i) { d.rows[0][0].clone() } else { v.into() });
-    let identical = Demo { header: d.header.clone(), rows: vec![d.rows[0].clone(); 40] };
+    // Identical in every column but the id.
+    let identical = Demo {
+        header: d.header.clone(),
+        rows: (0..40).map(|i| { let mut r = d.rows[0].clone(); r[0] = (1000 + i).to_string(); r }).collect(),
+    };
     let no_ids = d.with("ID", |_, _| String::new());
     let mut cases = vec![
         case("long_ids", "long_ids.csv", long.csv(), repaired(&["0 rows repeating an earlier id"])),
