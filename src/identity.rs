@@ -24,7 +24,13 @@ mod tests {
 
     #[test]
     fn identifier_names() {
-        for name in ["ID", "customer_id", "Client Key", "Account Number", "member no"] {
+        for name in [
+            "ID",
+            "customer_id",
+            "Client Key",
+            "Account Number",
+            "member no",
+        ] {
             assert!(names_an_identifier(name), "{name}");
         }
         for name in ["Income", "MntWines", "Year_Birth"] {

@@ -6,8 +6,10 @@ use crate::model::MODEL_EXTENSION;
 use std::path::Path;
 
 fn name_of(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Refuse a segmentation model or other JSON file given as the dataset, saying what to do.

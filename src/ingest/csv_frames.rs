@@ -114,7 +114,9 @@ pub(super) fn read_typed(text: &[u8], shape: &Shape, guess: &Guess) -> Option<Ve
                         let x = x.copied().unwrap_or(f64::NAN);
                         // An integer beyond 2^53 (an 18-digit id past the sample) is not
                         // exact as a float: the text path keeps it as written.
-                        if x.is_infinite() || (x.abs() >= 9.007_199_254_740_992e15 && x.fract() == 0.0) {
+                        if x.is_infinite()
+                            || (x.abs() >= 9.007_199_254_740_992e15 && x.fract() == 0.0)
+                        {
                             return None;
                         }
                         out.push(x);

@@ -230,7 +230,9 @@ pub fn read_dates_leniently(
             .iter()
             .zip(&iso)
             .zip(counts)
-            .filter(|((p, i), _)| i.is_none() && p.as_ref().is_some_and(|p| pattern.days(p).is_some()))
+            .filter(|((p, i), _)| {
+                i.is_none() && p.as_ref().is_some_and(|p| pattern.days(p).is_some())
+            })
             .map(|(_, c)| c)
             .sum();
         let better = match best {

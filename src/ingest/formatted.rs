@@ -125,7 +125,10 @@ fn decorate(s: &str) -> Option<Decorated<'_>> {
 
 /// The body read with `group` as thousands separator and `decimal` as decimal separator.
 fn read_body(body: &str, group: char, decimal: char) -> Option<(f64, bool)> {
-    if !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let (int, frac) = match body.split_once(decimal) {
@@ -140,7 +143,9 @@ fn read_body(body: &str, group: char, decimal: char) -> Option<(f64, bool)> {
     if groups[0].is_empty() || (groups[0].len() > 3 && grouped) {
         return None;
     }
-    if groups[1..].iter().any(|g| g.len() != 3) || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
+    if groups[1..].iter().any(|g| g.len() != 3)
+        || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let plain = match frac {
@@ -156,8 +161,12 @@ pub fn read_levels(levels: &[String]) -> Result<LevelNumbers, FormatProblem> {
     let mut formatted = vec![false; levels.len()];
     let mut style = NumberStyle::default();
     // Per level still to read: its decoration and its readings (dot decimal, comma decimal).
-    let mut pending: Vec<(usize, Decorated<'_>, Option<(f64, bool)>, Option<(f64, bool)>)> =
-        Vec::new();
+    let mut pending: Vec<(
+        usize,
+        Decorated<'_>,
+        Option<(f64, bool)>,
+        Option<(f64, bool)>,
+    )> = Vec::new();
     for (i, level) in levels.iter().enumerate() {
         let s = level.trim();
         if is_infinity(s) {
@@ -268,10 +277,7 @@ mod tests {
             read(&["1e308"]).unwrap_err(),
             FormatProblem::NotFinite { level: 0 }
         );
-        assert_eq!(
-            read(&["$1,23"]).map(|r| r.values),
-            Ok(vec![1.23])
-        );
+        assert_eq!(read(&["$1,23"]).map(|r| r.values), Ok(vec![1.23]));
         assert!(read(&["1,2,3"]).is_err());
     }
 }

@@ -43,7 +43,9 @@ fn orthonormalise(block: &mut [Vec<f64>]) {
             block[i].iter_mut().for_each(|x| *x /= norm);
         } else {
             let p = block[i].len();
-            block[i] = (0..p).map(|r| f64::from(u8::from(r == i % p.max(1)))).collect();
+            block[i] = (0..p)
+                .map(|r| f64::from(u8::from(r == i % p.max(1))))
+                .collect();
         }
     }
 }
@@ -71,7 +73,10 @@ pub(super) fn leading_pairs(rows: &[Vec<f64>], means: &[f64], p: usize) -> (Vec<
     orthonormalise(&mut block);
     let mut previous = vec![f64::NAN; b];
     for _ in 0..PASSES {
-        let images: Vec<Vec<f64>> = block.iter().map(|v| covariance_times(rows, means, v)).collect();
+        let images: Vec<Vec<f64>> = block
+            .iter()
+            .map(|v| covariance_times(rows, means, v))
+            .collect();
         let rayleigh: Vec<f64> = block
             .iter()
             .zip(&images)
@@ -88,7 +93,10 @@ pub(super) fn leading_pairs(rows: &[Vec<f64>], means: &[f64], p: usize) -> (Vec<
             break;
         }
     }
-    let images: Vec<Vec<f64>> = block.iter().map(|v| covariance_times(rows, means, v)).collect();
+    let images: Vec<Vec<f64>> = block
+        .iter()
+        .map(|v| covariance_times(rows, means, v))
+        .collect();
     // Rayleigh–Ritz: the small matrix T = Qᵀ C Q, decomposed exactly.
     let mut t = vec![0.0; b * b];
     for i in 0..b {
@@ -117,7 +125,12 @@ pub(super) fn leading_pairs(rows: &[Vec<f64>], means: &[f64], p: usize) -> (Vec<
 pub(super) fn total_variance(rows: &[Vec<f64>], means: &[f64]) -> f64 {
     let n = rows.len().max(1) as f64;
     rows.iter()
-        .map(|row| row.iter().zip(means).map(|(x, m)| (x - m) * (x - m)).sum::<f64>())
+        .map(|row| {
+            row.iter()
+                .zip(means)
+                .map(|(x, m)| (x - m) * (x - m))
+                .sum::<f64>()
+        })
         .sum::<f64>()
         / n
 }
@@ -137,13 +150,19 @@ mod tests {
                 (0..p)
                     .map(|j| {
                         let noise = ((i * 31 + j * 17) % 13) as f64 * 0.01;
-                        if j % 2 == 0 { a + noise } else { b * (j as f64 / p as f64) + noise }
+                        if j % 2 == 0 {
+                            a + noise
+                        } else {
+                            b * (j as f64 / p as f64) + noise
+                        }
                     })
                     .collect()
             })
             .collect();
         let n = rows.len() as f64;
-        let means: Vec<f64> = (0..p).map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n).collect();
+        let means: Vec<f64> = (0..p)
+            .map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n)
+            .collect();
         let (values, vectors) = leading_pairs(&rows, &means, p);
         let cov = super::super::projection::covariance_for_tests(&rows, &means, p);
         let (exact, _) = jacobi_eigen(cov, p);
@@ -151,10 +170,18 @@ mod tests {
         exact.sort_by(|a, b| b.total_cmp(a));
         let mut found = values.clone();
         found.sort_by(|a, b| b.total_cmp(a));
-        assert!((found[0] - exact[0]).abs() < 1e-6 * exact[0], "{found:?} {exact:?}");
-        assert!((found[1] - exact[1]).abs() < 1e-6 * exact[0], "{found:?} {exact:?}");
+        assert!(
+            (found[0] - exact[0]).abs() < 1e-6 * exact[0],
+            "{found:?} {exact:?}"
+        );
+        assert!(
+            (found[1] - exact[1]).abs() < 1e-6 * exact[0],
+            "{found:?} {exact:?}"
+        );
         assert_eq!(vectors.len(), p * BLOCK);
-        let trace: f64 = (0..p).map(|j| rows.iter().map(|r| (r[j] - means[j]).powi(2)).sum::<f64>() / n).sum();
+        let trace: f64 = (0..p)
+            .map(|j| rows.iter().map(|r| (r[j] - means[j]).powi(2)).sum::<f64>() / n)
+            .sum();
         assert!((total_variance(&rows, &means) - trace).abs() < 1e-9 * trace);
     }
 }

@@ -100,11 +100,15 @@ pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<D
             Some((role, reason)) if compatible(&role, kind) => (role, reason),
             Some((role, reason)) if role == Role::JoinDate && readable_dates(&col.data) => (
                 role,
-                format!("{reason}; the dates mix formats or some are not dates (validation counts them)"),
+                format!(
+                    "{reason}; the dates mix formats or some are not dates (validation counts them)"
+                ),
             ),
             Some((role, reason)) if role.is_numeric() && formatted_numbers(&col.data) => (
                 role,
-                format!("{reason}; numbers written with signs or separators (validation reads and counts them)"),
+                format!(
+                    "{reason}; numbers written with signs or separators (validation reads and counts them)"
+                ),
             ),
             None if formatted_numbers(&col.data) => (
                 Role::Measure,
@@ -173,8 +177,7 @@ fn formatted_numbers(data: &ColumnData) -> bool {
     let ColumnData::Text { levels, .. } = data else {
         return false;
     };
-    crate::ingest::formatted::read_levels(levels)
-        .is_ok_and(|r| r.formatted.iter().any(|f| *f))
+    crate::ingest::formatted::read_levels(levels).is_ok_and(|r| r.formatted.iter().any(|f| *f))
 }
 
 /// A text column at least half of whose values read as dates (mixed formats, some broken).

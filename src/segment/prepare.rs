@@ -58,7 +58,10 @@ impl FittedCap {
 pub const MAX_DEFAULT_FEATURES: usize = 40;
 
 /// The report line when the default set was cut to [`MAX_DEFAULT_FEATURES`].
-pub fn feature_limit_note(features: &FeatureTable, config: &ValidRunConfig) -> Option<QualityAction> {
+pub fn feature_limit_note(
+    features: &FeatureTable,
+    config: &ValidRunConfig,
+) -> Option<QualityAction> {
     if !config.include_features.is_empty() {
         return None;
     }

@@ -76,8 +76,7 @@ pub(super) fn clean(
         reference_year: None,
     };
     clean.reference_day = clean.join_days().and_then(|d| d.iter().copied().max());
-    if let (Some(day), Some(column)) = (clean.reference_day, mapping.first_with(&Role::JoinDate))
-    {
+    if let (Some(day), Some(column)) = (clean.reference_day, mapping.first_with(&Role::JoinDate)) {
         actions.push(QualityAction::ReferenceDay {
             column: column.to_string(),
             day,
@@ -209,7 +208,10 @@ fn blank_late_days(days: &mut [i32]) -> Option<(i32, usize)> {
     let q3 = crate::stats::quantile(&present, 0.75)?;
     let fence = (q3 + (3.0 * (q3 - q1)).max(366.0)).floor() as i32;
     let mut count = 0;
-    for d in days.iter_mut().filter(|d| **d != MISSING_DAY && **d > fence) {
+    for d in days
+        .iter_mut()
+        .filter(|d| **d != MISSING_DAY && **d > fence)
+    {
         *d = MISSING_DAY;
         count += 1;
     }

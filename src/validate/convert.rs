@@ -57,7 +57,10 @@ pub(crate) struct NumberProblem {
 pub(crate) fn read_numbers(data: &ColumnData) -> Result<NumberReading, NumberProblem> {
     match data {
         ColumnData::Numeric(v) => {
-            if let Some(row) = v.iter().position(|x| x.is_infinite() || x.abs() > MAX_MAGNITUDE) {
+            if let Some(row) = v
+                .iter()
+                .position(|x| x.is_infinite() || x.abs() > MAX_MAGNITUDE)
+            {
                 return Err(NumberProblem {
                     row,
                     kind: FormatProblem::NotFinite { level: 0 },

@@ -194,7 +194,11 @@ fn number_error(
                 format!("{x:e}")
             }
         }),
-        _ => data.text(problem.row).unwrap_or_default().trim().to_string(),
+        _ => data
+            .text(problem.row)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     };
     let (file, column) = (file.to_string(), column.to_string());
     // +2: one for the header line, one for 1-based counting.

@@ -245,7 +245,8 @@ impl QualityAction {
             | QualityAction::NegativeValues { count, .. }
             | QualityAction::ConflictingRepeatedIds { count, .. }
             | QualityAction::ImplausibleJoinDates { count, .. } => *count,
-            QualityAction::DroppedConstantColumn { .. } | QualityAction::DroppedEmptyColumn { .. } => 1,
+            QualityAction::DroppedConstantColumn { .. }
+            | QualityAction::DroppedEmptyColumn { .. } => 1,
             QualityAction::ReferenceDay { .. } => 0,
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,

@@ -7,7 +7,9 @@ use polars::prelude::*;
 pub fn parquet_file(rows: usize, long_ids: bool) -> Vec<u8> {
     let base: i64 = if long_ids { 9_007_199_254_740_993 } else { 1 };
     let ids: Vec<i64> = (0..rows as i64).map(|i| base + 2 * i).collect();
-    let income: Vec<f64> = (0..rows).map(|i| 20_000.0 + (i * 977 % 50_000) as f64).collect();
+    let income: Vec<f64> = (0..rows)
+        .map(|i| 20_000.0 + (i * 977 % 50_000) as f64)
+        .collect();
     let spend: Vec<f64> = (0..rows).map(|i| (i * 37 % 900) as f64).collect();
     let recency: Vec<f64> = (0..rows).map(|i| (i * 13 % 99) as f64).collect();
     let mut df = DataFrame::new(vec![
@@ -51,7 +53,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

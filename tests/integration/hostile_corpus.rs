@@ -180,7 +180,8 @@ fn a_transaction_log_is_not_cut_to_one_row_per_id() {
     let out = sis_in(dir.path(), "orders.csv", &run_args(&[]));
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     assert!(
-        !out.stdout.contains("rows repeating an earlier id in \"CustomerID\" dropped"),
+        !out.stdout
+            .contains("rows repeating an earlier id in \"CustomerID\" dropped"),
         "{}",
         out.stdout
     );
