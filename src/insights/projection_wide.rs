@@ -31,23 +31,30 @@ fn covariance_times(rows: &[Vec<f64>], means: &[f64], v: &[f64]) -> Vec<f64> {
 /// replaced by a unit vector on a coordinate not yet used.
 fn orthonormalise(block: &mut [Vec<f64>]) {
     for i in 0..block.len() {
-        for j in 0..i {
-            let d: f64 = block[i].iter().zip(&block[j]).map(|(a, b)| a * b).sum();
-            let (head, tail) = block.split_at_mut(i);
-            for (x, y) in tail[0].iter_mut().zip(&head[j]) {
+        let (head, tail) = block.split_at_mut(i);
+        let Some(v) = tail.first_mut() else {
+            continue;
+        };
+        for u in head.iter() {
+            let d = dot(v, u);
+            for (x, y) in v.iter_mut().zip(u) {
                 *x -= d * y;
             }
         }
-        let norm = block[i].iter().map(|x| x * x).sum::<f64>().sqrt();
+        let norm = dot(v, v).sqrt();
         if norm > 1e-300 {
-            block[i].iter_mut().for_each(|x| *x /= norm);
+            v.iter_mut().for_each(|x| *x /= norm);
         } else {
-            let p = block[i].len();
-            block[i] = (0..p)
+            let p = v.len();
+            *v = (0..p)
                 .map(|r| f64::from(u8::from(r == i % p.max(1))))
                 .collect();
         }
     }
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// A deterministic start: a fixed, well-spread pattern per vector (no seed needed).
@@ -98,12 +105,10 @@ pub(super) fn leading_pairs(rows: &[Vec<f64>], means: &[f64], p: usize) -> (Vec<
         .map(|v| covariance_times(rows, means, v))
         .collect();
     // Rayleigh–Ritz: the small matrix T = Qᵀ C Q, decomposed exactly.
-    let mut t = vec![0.0; b * b];
-    for i in 0..b {
-        for j in 0..b {
-            t[i * b + j] = block[i].iter().zip(&images[j]).map(|(a, c)| a * c).sum();
-        }
-    }
+    let mut t: Vec<f64> = block
+        .iter()
+        .flat_map(|q| images.iter().map(move |w| dot(q, w)))
+        .collect();
     for i in 0..b {
         for j in 0..i {
             let avg = 0.5 * (t[i * b + j] + t[j * b + i]);
@@ -112,12 +117,10 @@ pub(super) fn leading_pairs(rows: &[Vec<f64>], means: &[f64], p: usize) -> (Vec<
         }
     }
     let (values, small) = jacobi_eigen(t, b);
-    let mut vectors = vec![0.0; p * b];
-    for r in 0..p {
-        for c in 0..b {
-            vectors[r * b + c] = (0..b).map(|k| block[k][r] * small[k * b + c]).sum();
-        }
-    }
+    let (block, small) = (&block, &small);
+    let vectors: Vec<f64> = (0..p)
+        .flat_map(|r| (0..b).map(move |c| (0..b).map(|k| block[k][r] * small[k * b + c]).sum()))
+        .collect();
     (values, vectors)
 }
 
