@@ -21,6 +21,7 @@ pub mod charts;
 pub mod config;
 pub mod format;
 pub mod generate;
+pub(crate) mod identity;
 pub(crate) mod missing;
 pub mod palette;
 pub mod progress;

@@ -113,6 +113,9 @@ pub fn run_analysis(
     let (features, one_hot) = build_features(&clean, &config);
     let (input, caps) = prepare(&features, &config)?;
     quality.actions.extend(one_hot);
+    quality
+        .actions
+        .extend(crate::segment::feature_limit_note(&features, &config));
     quality.actions.extend(caps.iter().map(|c| c.action()));
     preparation.caps = caps.into_iter().map(|c| c.cap).collect();
     progress.report(Stage::Features, 1.0);

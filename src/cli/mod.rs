@@ -6,6 +6,7 @@ mod detect;
 mod export;
 mod export_args;
 mod generate;
+mod input_checks;
 mod insights;
 mod insights_text;
 mod model_options;

@@ -76,6 +76,8 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
     let shown = stderr_progress(args.quiet);
     let progress = &shown.progress;
     progress.report(Stage::Loading, 0.0);
+    super::input_checks::refuse_non_data(&args.data)?;
+    super::input_checks::warn_sheet_ignored(&args.data, args.sheet.as_deref());
     let table = load_table(
         &args.data,
         &LoadOptions {

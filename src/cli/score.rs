@@ -28,6 +28,8 @@ struct ScoreDocument<'a> {
 
 pub(crate) fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let model = load_model(&args.model).map_err(CliError::data)?;
+    super::input_checks::refuse_non_data(&args.data)?;
+    super::input_checks::warn_sheet_ignored(&args.data, args.sheet.as_deref());
     let table = load_table(
         &args.data,
         &LoadOptions {

@@ -20,6 +20,16 @@ pub fn parse_number(s: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
+/// Whether an integer token would lose its identity as a float: a leading zero (`007` is not
+/// `7`) or more than 15 digits (above 2^53 distinct ids collide). A column holding one stays
+/// text, so ids round-trip exactly; validation still reads it as numbers where a role needs them.
+pub(crate) fn is_lossy_integer(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && ((digits.len() > 1 && digits.starts_with('0')) || digits.len() > 15)
+}
+
 /// Fast path for the most common case, an integer of at most 15 digits (exact in f64).
 #[inline]
 fn small_integer(s: &[u8]) -> Option<f64> {
@@ -88,6 +98,7 @@ fn as_numbers<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<Vec<f
         let x = match value.map(str::trim) {
             None => f64::NAN,
             Some(s) if is_missing(s) => f64::NAN,
+            Some(s) if is_lossy_integer(s) => return None,
             Some(s) => parse_number(s)?,
         };
         out.push(x);
@@ -137,7 +148,7 @@ pub fn numeric_problem(column: &Column) -> Option<(usize, String)> {
     };
     let bad: Vec<bool> = levels
         .iter()
-        .map(|s| parse_number(s.trim()).is_none())
+        .map(|s| parse_number(s.trim()).is_none() && !is_lossy_integer(s.trim()))
         .collect();
     codes.iter().enumerate().find_map(|(row, &code)| {
         let is_bad = bad.get(code as usize).copied().unwrap_or(false);
@@ -191,6 +202,12 @@ mod tests {
         ));
         assert_eq!(parse_number("infinity"), None);
         assert_eq!(parse_number("+.5"), Some(0.5));
+        assert!(is_lossy_integer("007") && is_lossy_integer("1234567890123456"));
+        assert!(!is_lossy_integer("0") && !is_lossy_integer("0.5") && !is_lossy_integer("70"));
+        assert!(matches!(
+            convert(&[Some("007"), Some("7")]),
+            ColumnData::Text { .. }
+        ));
         for s in [
             "0",
             "-0",

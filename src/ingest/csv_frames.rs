@@ -3,7 +3,7 @@
 //! path that every surprise falls back to. Either way each column is typed by the same rules.
 
 use super::IngestError;
-use super::convert::{Sniff, convert_text, parse_number};
+use super::convert::{Sniff, convert_text, is_lossy_integer, parse_number};
 use crate::missing::is_missing;
 use crate::table::ColumnData;
 use polars::prelude::*;
@@ -112,7 +112,11 @@ pub(super) fn read_typed(text: &[u8], shape: &Shape, guess: &Guess) -> Option<Ve
                 for arr in series.f64().ok()?.downcast_iter() {
                     for x in arr.iter() {
                         let x = x.copied().unwrap_or(f64::NAN);
-                        if x.is_infinite() {
+                        // An integer beyond 2^53 (an 18-digit id past the sample) is not
+                        // exact as a float: the text path keeps it as written.
+                        if x.is_infinite()
+                            || (x.abs() >= 9.007_199_254_740_992e15 && x.fract() == 0.0)
+                        {
                             return None;
                         }
                         out.push(x);
@@ -148,7 +152,13 @@ impl Guess {
         let mut nulls = Vec::new();
         let numeric = sample
             .iter()
-            .map(|ca| looks_numeric(&ca.slice(1, TYPE_SAMPLE), &mut nulls))
+            .map(|ca| {
+                // An id column is typed from all its values (never from a sample), so a
+                // zero-padded or long id later in the file stays as written.
+                let header = ca.get(0).unwrap_or_default();
+                !crate::identity::names_an_identifier(header)
+                    && looks_numeric(&ca.slice(1, TYPE_SAMPLE), &mut nulls)
+            })
             .collect();
         Guess { numeric, nulls }
     }
@@ -170,6 +180,7 @@ fn looks_numeric(values: &StringChunked, nulls: &mut Vec<String>) -> bool {
         }
         if value.ends_with(|c: char| c.is_ascii_whitespace())
             || parse_number(value.trim_start()).is_none()
+            || is_lossy_integer(value.trim_start())
         {
             return false;
         }

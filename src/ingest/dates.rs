@@ -207,6 +207,70 @@ pub(crate) fn detect(levels: &[String], counts: &[usize]) -> Option<(DateFormat,
     Some((pattern.format(), days))
 }
 
+/// Share of a column's present values that must read for [`read_dates_leniently`].
+pub const LENIENT_DATE_SHARE: f64 = 0.5;
+
+/// A text column's dates read value by value, for a column that is not clean enough for
+/// [`detect`]: ISO values as ISO, the others in the one day-first or month-first order that
+/// fits most of them. The day of each level ([`MISSING_DAY`] where it does not read) and the
+/// formats used, when at least [`LENIENT_DATE_SHARE`] of the present values read.
+pub fn read_dates_leniently(
+    levels: &[String],
+    counts: &[usize],
+) -> Option<(Vec<i32>, Vec<DateFormat>)> {
+    let present: usize = counts.iter().sum();
+    let parts: Vec<Option<Parts>> = levels.iter().map(|s| split(s.trim())).collect();
+    let iso: Vec<Option<i32>> = parts
+        .iter()
+        .map(|p| p.as_ref().and_then(|p| Pattern::Iso.days(p)))
+        .collect();
+    let mut best: Option<(usize, Pattern)> = None;
+    for pattern in PATTERNS.into_iter().skip(1) {
+        let fit: usize = parts
+            .iter()
+            .zip(&iso)
+            .zip(counts)
+            .filter(|((p, i), _)| {
+                i.is_none() && p.as_ref().is_some_and(|p| pattern.days(p).is_some())
+            })
+            .map(|(_, c)| c)
+            .sum();
+        let better = match best {
+            None => fit > 0,
+            Some((f, b)) => fit > f || (fit == f && pattern.preference() < b.preference()),
+        };
+        if better {
+            best = Some((fit, pattern));
+        }
+    }
+    let other = best.map(|(_, p)| p);
+    let days: Vec<i32> = parts
+        .iter()
+        .zip(&iso)
+        .map(|(p, i)| {
+            i.or_else(|| Some(other?.days(p.as_ref()?)?))
+                .unwrap_or(MISSING_DAY)
+        })
+        .collect();
+    let read: usize = days
+        .iter()
+        .zip(counts)
+        .filter(|(d, _)| **d != MISSING_DAY)
+        .map(|(_, c)| c)
+        .sum();
+    if present == 0 || (read as f64) < LENIENT_DATE_SHARE * present as f64 {
+        return None;
+    }
+    let mut formats = Vec::new();
+    if iso.iter().any(Option::is_some) {
+        formats.push(DateFormat::Iso);
+    }
+    if let Some(p) = other.filter(|_| read > 0) {
+        formats.push(p.format());
+    }
+    Some((days, formats))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +299,18 @@ mod tests {
                     .collect(),
             )
         })
+    }
+
+    #[test]
+    fn mixed_and_partly_broken_dates_read_leniently() {
+        let (l, c) = levels(&["2014-06-29", "29/06/2014", "garbage", "13/01/2013"]);
+        let (days, formats) = read_dates_leniently(&l, &c).unwrap();
+        assert_eq!(format_day(days[1]), "2014-06-29");
+        assert_eq!(days[2], MISSING_DAY);
+        assert_eq!(format_day(days[3]), "2013-01-13");
+        assert_eq!(formats, [DateFormat::Iso, DateFormat::DayFirst]);
+        let (l, c) = levels(&["x", "y", "2014-01-01"]);
+        assert!(read_dates_leniently(&l, &c).is_none());
     }
 
     #[test]

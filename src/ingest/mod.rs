@@ -8,6 +8,7 @@ mod csv_frames;
 mod dates;
 mod dialect;
 mod error;
+pub mod formatted;
 mod headers;
 mod parquet;
 mod records;
@@ -17,6 +18,8 @@ mod xlsx;
 
 pub use compact_dates::{compact_column, compact_day, parse_compact};
 pub use convert::numeric_problem;
+pub(crate) use convert::parse_number as convert_parse_number;
+pub use dates::{LENIENT_DATE_SHARE, read_dates_leniently};
 pub use error::IngestError;
 
 use crate::table::RawTable;

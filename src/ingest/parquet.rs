@@ -99,6 +99,18 @@ fn convert_series(series: &Series) -> PolarsResult<ColumnData> {
             }
         }
         DataType::String => text_column(series.str()?),
+        dtype if dtype.is_integer() && beyond_exact(series)? => {
+            // Long integer ids: kept as their decimal text so they round-trip exactly.
+            let strings = series.cast(&DataType::String)?;
+            let strings = strings.str()?;
+            convert_text(
+                || strings.downcast_iter().flat_map(|arr| arr.iter()),
+                Sniff {
+                    numbers: false,
+                    dates: false,
+                },
+            )
+        }
         dtype if dtype.is_primitive_numeric() => {
             let floats = series.cast(&DataType::Float64)?;
             ColumnData::Numeric(
@@ -112,6 +124,17 @@ fn convert_series(series: &Series) -> PolarsResult<ColumnData> {
         _ => text_column(series.cast(&DataType::String)?.str()?),
     };
     Ok(data)
+}
+
+/// Whether an integer column holds a value a float cannot hold exactly (beyond 2^53).
+fn beyond_exact(series: &Series) -> PolarsResult<bool> {
+    let wide = series.cast(&DataType::Float64)?;
+    Ok(wide
+        .f64()?
+        .downcast_iter()
+        .flat_map(|arr| arr.iter())
+        .flatten()
+        .any(|x| x.abs() >= 9_007_199_254_740_992.0))
 }
 
 /// Strings stay text unless they are dates: the writer chose text on purpose.

@@ -44,11 +44,17 @@ fn read_sheet(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable,
         .map_err(|e| workbook_error(file, format!("sheet \"{name}\" could not be read ({e})")))?;
 
     let mut rows = range.rows();
+    // With no sheet asked for, an empty first sheet points at the others by name.
+    let hint = if sheet.is_none() {
+        other_sheets_hint(&available, &name)
+    } else {
+        String::new()
+    };
     let Some(header) = rows.next() else {
         return Err(IngestError::Parse {
             file: file.to_string(),
             message: format!(
-                "sheet \"{name}\" is empty; put a header row and data on it, or choose another sheet."
+                "sheet \"{name}\" is empty; put a header row and data on it, or choose another sheet{hint}."
             ),
         });
     };
@@ -57,6 +63,12 @@ fn read_sheet(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<RawTable,
         body.pop();
     }
     if body.is_empty() {
+        if !hint.is_empty() {
+            return Err(IngestError::Parse {
+                file: file.to_string(),
+                message: format!("sheet \"{name}\" has no data rows{hint}."),
+            });
+        }
         return Err(IngestError::NoRows {
             file: file.to_string(),
         });
@@ -159,7 +171,12 @@ fn cell_text(cell: &Data) -> Option<String> {
 /// Type one column of cells: all numbers, all dates, or text typed like CSV values.
 fn convert_cells(cells: &[&Data]) -> ColumnData {
     let missing = |c: &Data| is_blank(c) || matches!(c, Data::Error(_));
-    if cells.iter().all(|c| missing(c) || cell_number(c).is_some()) {
+    // Integers beyond 2^53 (long ids stored as numbers) are kept as text, exactly.
+    let exact = |c: &Data| !matches!(c, Data::Int(i) if i.unsigned_abs() > 1 << 53);
+    if cells
+        .iter()
+        .all(|c| missing(c) || (cell_number(c).is_some() && exact(c)))
+    {
         return ColumnData::Numeric(
             cells
                 .iter()
@@ -185,6 +202,22 @@ fn convert_cells(cells: &[&Data]) -> ColumnData {
             dates: true,
         },
     )
+}
+
+/// "; the workbook also has sheet "Data": read it with `--sheet "Data"`" when there are others.
+fn other_sheets_hint(available: &[String], current: &str) -> String {
+    let others: Vec<&String> = available.iter().filter(|s| s.as_str() != current).collect();
+    match others.first() {
+        None => String::new(),
+        Some(first) => format!(
+            "; the workbook also has {}: read one with `--sheet \"{first}\"` (in the workbench, choose the sheet)",
+            others
+                .iter()
+                .map(|s| format!("sheet \"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
 
 fn workbook_error(file: &str, what: String) -> IngestError {

@@ -9,6 +9,7 @@ pub(crate) mod format;
 mod kpis;
 mod profile;
 mod projection;
+mod projection_wide;
 mod promotion;
 mod revenue;
 mod rfm;

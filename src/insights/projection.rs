@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 /// Customers projected at most.
 pub const PROJECTION_SAMPLE: usize = 5_000;
 
+/// Up to this many features the full covariance is decomposed exactly (Jacobi); wider inputs
+/// use a few subspace iterations, linear in customers and features.
+pub(super) const EXACT_FEATURES: usize = 64;
+
 /// One customer on the map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectedPoint {
@@ -45,7 +49,9 @@ pub(super) fn project(inputs: &InsightInputs<'_>) -> Projection {
     let columns = &inputs.input.columns;
     let p = columns.len();
     let n = seg.labels.len();
-    let rows = sample_rows(n, PROJECTION_SAMPLE, inputs.seed);
+    // Wide inputs project fewer customers so the sample stays about 10 million values.
+    let limit = (10_000_000 / p.max(1)).clamp(500, PROJECTION_SAMPLE);
+    let rows = sample_rows(n, limit, inputs.seed);
     let mut row_buf = vec![0.0; p];
     let scaled: Vec<Vec<f64>> = rows
         .iter()
@@ -123,29 +129,24 @@ fn principal_axes(rows: &[Vec<f64>], p: usize) -> (Vec<f64>, [Vec<f64>; 2], [f64
             *m += v / n;
         }
     }
-    let mut cov = vec![0.0; p * p];
-    for row in rows {
-        for i in 0..p {
-            let di = row[i] - means[i];
-            for j in i..p {
-                cov[i * p + j] += di * (row[j] - means[j]) / n;
-            }
-        }
-    }
-    for i in 0..p {
-        for j in 0..i {
-            cov[i * p + j] = cov[j * p + i];
-        }
-    }
-    let (values, vectors) = jacobi_eigen(cov, p);
-    let mut order: Vec<usize> = (0..p).collect();
+    let (values, vectors) = if p <= EXACT_FEATURES {
+        jacobi_eigen(covariance(rows, &means, p), p)
+    } else {
+        super::projection_wide::leading_pairs(rows, &means, p)
+    };
+    let p_vectors = values.len();
+    let total: f64 = if p <= EXACT_FEATURES {
+        values.iter().map(|v| v.max(0.0)).sum()
+    } else {
+        super::projection_wide::total_variance(rows, &means)
+    };
+    let mut order: Vec<usize> = (0..p_vectors).collect();
     order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
-    let total: f64 = values.iter().map(|v| v.max(0.0)).sum();
     let axis = |rank: usize| -> (Vec<f64>, f64) {
         let Some(&c) = order.get(rank) else {
             return (vec![0.0; p], 0.0);
         };
-        let mut v: Vec<f64> = (0..p).map(|r| vectors[r * p + c]).collect();
+        let mut v: Vec<f64> = (0..p).map(|r| vectors[r * p_vectors + c]).collect();
         let largest = v
             .iter()
             .copied()
@@ -165,9 +166,34 @@ fn principal_axes(rows: &[Vec<f64>], p: usize) -> (Vec<f64>, [Vec<f64>; 2], [f64
     (means, [a0, a1], [e0, e1])
 }
 
+/// The covariance matrix (p × p, row-major) of centred rows.
+fn covariance(rows: &[Vec<f64>], means: &[f64], p: usize) -> Vec<f64> {
+    let n = rows.len().max(1) as f64;
+    let mut cov = vec![0.0; p * p];
+    for row in rows {
+        for i in 0..p {
+            let di = row[i] - means[i];
+            for j in i..p {
+                cov[i * p + j] += di * (row[j] - means[j]) / n;
+            }
+        }
+    }
+    for i in 0..p {
+        for j in 0..i {
+            cov[i * p + j] = cov[j * p + i];
+        }
+    }
+    cov
+}
+
+#[cfg(test)]
+pub(super) fn covariance_for_tests(rows: &[Vec<f64>], means: &[f64], p: usize) -> Vec<f64> {
+    covariance(rows, means, p)
+}
+
 /// Eigenvalues and eigenvectors (columns of the returned p × p row-major matrix) of a
 /// symmetric matrix, by cyclic Jacobi rotations: exact enough and fully deterministic.
-fn jacobi_eigen(mut a: Vec<f64>, p: usize) -> (Vec<f64>, Vec<f64>) {
+pub(super) fn jacobi_eigen(mut a: Vec<f64>, p: usize) -> (Vec<f64>, Vec<f64>) {
     let mut v = vec![0.0; p * p];
     for i in 0..p {
         v[i * p + i] = 1.0;

@@ -73,6 +73,15 @@ pub enum ModelError {
         columns: String,
     },
     #[error(
+        "{file}, column \"{column}\", row {row}: \"{value}\" is not a number, but the model reads \"{column}\" as numbers (as at training); clean the value in the file you score."
+    )]
+    ScoreNotNumeric {
+        file: String,
+        column: String,
+        row: usize,
+        value: String,
+    },
+    #[error(
         "the previous model and this run share no segmentation feature (previous: {previous}; now: {current}); segments cannot be matched. Use the same features (--features) as the previous run."
     )]
     NothingToMatch { previous: String, current: String },
@@ -126,6 +135,11 @@ pub struct SavedSegmentation {
     /// Training customers' ids and segments, to count customers who move on a re-run.
     pub training_ids: Vec<String>,
     pub training_labels: Vec<u32>,
+    /// The training reference day (days since 1970-01-01) tenure and ages are measured from;
+    /// `None` in models saved before it was kept (scoring then uses the scored file's latest
+    /// join date, and says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_day: Option<i32>,
 }
 
 impl SavedSegmentation {
@@ -169,6 +183,7 @@ impl SavedSegmentation {
             training_feature_stds: stds,
             training_ids: analysis.customer_ids.clone(),
             training_labels: seg.labels.clone(),
+            reference_day: analysis.quality.reference_day(),
         }
     }
 

@@ -63,6 +63,7 @@ impl SavedSegmentation {
             &self.mapping,
             &self.preparation,
             config.reference_year,
+            self.reference_day,
         )?;
         let raw = self.segmentation_features(&clean, &config, &table.file_name)?;
         let capped: Vec<Vec<f64>> = self

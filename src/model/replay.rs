@@ -10,7 +10,7 @@ use crate::validate::preparation::{
 use crate::validate::rows::id_text;
 use crate::validate::{
     CleanColumn, CleanTable, CleanValues, Preparation, as_category, as_numbers, check_mapping,
-    fold_into_unknown,
+    fold_into_unknown, read_days,
 };
 
 /// A customer id as training wrote it (the same rule, so ids compare across files), or the
@@ -34,6 +34,7 @@ pub(crate) fn clean_for_scoring(
     mapping: &ColumnMapping,
     prep: &Preparation,
     reference_year: Option<i32>,
+    training_day: Option<i32>,
 ) -> Result<CleanTable, ModelError> {
     if table.n_rows() == 0 {
         return Err(ModelError::Validation(
@@ -62,7 +63,21 @@ pub(crate) fn clean_for_scoring(
                 .join(", "),
         });
     }
-    check_mapping(table, &ColumnMapping::new(used))?;
+    check_mapping(table, &ColumnMapping::new(used)).map_err(|e| match e {
+        // Scoring has no mapping to change: the advice is to clean the value.
+        crate::validate::ValidationError::NotNumeric {
+            file,
+            column,
+            row,
+            value,
+        } => ModelError::ScoreNotNumeric {
+            file,
+            column,
+            row,
+            value,
+        },
+        other => ModelError::Validation(other),
+    })?;
     let n = table.n_rows();
     let ids = match mapping
         .first_with(&Role::CustomerId)
@@ -82,10 +97,8 @@ pub(crate) fn clean_for_scoring(
         let values = match role {
             Role::Categorical => category(&column.data),
             Role::JoinDate => {
-                let mut days = match &column.data {
-                    ColumnData::Date { days, .. } => days.clone(),
-                    other => vec![MISSING_DAY; other.len()],
-                };
+                let mut days = read_days(&column.data)
+                    .map_or_else(|| vec![MISSING_DAY; column.data.len()], |r| r.days);
                 let fill = prep.date_fill(name).unwrap_or_else(|| fit_date_fill(&days));
                 fill_days(&mut days, fill);
                 CleanValues::Date(days)
@@ -113,7 +126,10 @@ pub(crate) fn clean_for_scoring(
         reference_day: None,
         reference_year: None,
     };
-    clean.reference_day = clean.join_days().and_then(|d| d.iter().copied().max());
+    // The training reference: a new customer's tenure is measured as at training, never
+    // from the scored file (a one-row file would give every customer tenure 0).
+    clean.reference_day =
+        training_day.or_else(|| clean.join_days().and_then(|d| d.iter().copied().max()));
     clean.reference_year = reference_year.or(clean.reference_day.map(|d| civil_from_days(d).0));
     replace_implausible_ages(&mut clean, prep);
     Ok(clean)
@@ -172,7 +188,7 @@ mod tests {
             age_fills: vec![("Age".into(), 33.0)],
             ..Preparation::default()
         };
-        let clean = clean_for_scoring(&table, &mapping, &prep, None).unwrap();
+        let clean = clean_for_scoring(&table, &mapping, &prep, None, None).unwrap();
         assert_eq!(clean.ids, vec!["7", "7", "row 3"]);
         assert_eq!(clean.number(&Role::Income), Some(&[99.0, 5.0, 5.0][..]));
         assert_eq!(clean.number(&Role::Age), Some(&[33.0, 40.0, 40.0][..]));

@@ -85,13 +85,7 @@ pub fn column_kind(data: &ColumnData) -> ColumnKind {
 }
 
 fn looks_like_id_name(name: &str) -> bool {
-    let n = super::aliases::normalize(name);
-    n == "id"
-        || n.ends_with("id")
-        || n.ends_with("key")
-        || n.ends_with("code")
-        || n.ends_with("number")
-        || n.ends_with("no")
+    crate::identity::names_an_identifier(name)
 }
 
 /// Detect the role of every column of `table` read as one row per customer.
@@ -104,6 +98,22 @@ pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<D
         let by_name = role_from_name(&col.name);
         let (role, reason) = match by_name {
             Some((role, reason)) if compatible(&role, kind) => (role, reason),
+            Some((role, reason)) if role == Role::JoinDate && readable_dates(&col.data) => (
+                role,
+                format!(
+                    "{reason}; the dates mix formats or some are not dates (validation counts them)"
+                ),
+            ),
+            Some((role, reason)) if role.is_numeric() && formatted_numbers(&col.data) => (
+                role,
+                format!(
+                    "{reason}; numbers written with signs or separators (validation reads and counts them)"
+                ),
+            ),
+            None if formatted_numbers(&col.data) => (
+                Role::Measure,
+                "numbers written with signs or separators: used as a measure".into(),
+            ),
             // Mostly numbers with a few bad cells: keep the role so validation names the bad cell.
             Some((role, reason)) if role.is_numeric() && mostly_numeric(&col.data) => (
                 role,
@@ -161,6 +171,29 @@ pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<D
     (mapping, detected)
 }
 
+/// A text column whose values all read as numbers written for people ($635.00, 1.234,50,
+/// 12%), with at least one such value.
+fn formatted_numbers(data: &ColumnData) -> bool {
+    let ColumnData::Text { levels, .. } = data else {
+        return false;
+    };
+    crate::ingest::formatted::read_levels(levels).is_ok_and(|r| r.formatted.iter().any(|f| *f))
+}
+
+/// A text column at least half of whose values read as dates (mixed formats, some broken).
+fn readable_dates(data: &ColumnData) -> bool {
+    let ColumnData::Text { codes, levels } = data else {
+        return false;
+    };
+    let mut counts = vec![0usize; levels.len()];
+    for &c in codes {
+        if let Some(n) = counts.get_mut(c as usize) {
+            *n += 1;
+        }
+    }
+    crate::ingest::read_dates_leniently(levels, &counts).is_some()
+}
+
 /// A text column where at least 90% of the present values parse as numbers.
 fn mostly_numeric(data: &ColumnData) -> bool {
     let ColumnData::Text { codes, levels } = data else {
@@ -168,7 +201,7 @@ fn mostly_numeric(data: &ColumnData) -> bool {
     };
     let numeric_level: Vec<bool> = levels
         .iter()
-        .map(|l| l.trim().parse::<f64>().is_ok())
+        .map(|l| crate::ingest::convert_parse_number(l.trim()).is_some())
         .collect();
     let (mut present, mut numeric) = (0usize, 0usize);
     for &c in codes {

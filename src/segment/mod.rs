@@ -18,7 +18,9 @@ pub(crate) mod simd;
 pub mod sweep;
 
 pub use matrix::FeatureMatrix;
-pub use prepare::{FittedCap, SegmentationInput, SelectionError, prepare};
+pub use prepare::{
+    FittedCap, MAX_DEFAULT_FEATURES, SegmentationInput, SelectionError, feature_limit_note, prepare,
+};
 pub use scaler::{FittedScaler, ScalerKind};
 pub(crate) use segmentation::sample_rows;
 pub use segmentation::{ScalerReport, Segmentation, segment};

@@ -52,7 +52,34 @@ impl FittedCap {
     }
 }
 
-/// Pick the features (config include/exclude or the default set) and cap outliers.
+/// Default segmentation features used at most: beyond this, a wide file (thousands of generic
+/// measures) keeps its first features in catalog order (the reference features, then the
+/// file's columns in order) and the report says so; `--features` chooses others.
+pub const MAX_DEFAULT_FEATURES: usize = 40;
+
+/// The report line when the default set was cut to [`MAX_DEFAULT_FEATURES`].
+pub fn feature_limit_note(
+    features: &FeatureTable,
+    config: &ValidRunConfig,
+) -> Option<QualityAction> {
+    if !config.include_features.is_empty() {
+        return None;
+    }
+    let defaults = features
+        .features
+        .iter()
+        .filter(|f| f.default_in_segmentation && !config.exclude_features.contains(&f.name))
+        .filter(|f| f.values.iter().any(|v| *v != f.values[0]))
+        .count();
+    (defaults > MAX_DEFAULT_FEATURES).then(|| QualityAction::Note {
+        message: format!(
+            "segmentation limited to the first {MAX_DEFAULT_FEATURES} of {defaults} usable features (reference features first, then columns in file order) to keep the run fast; choose others with --features"
+        ),
+    })
+}
+
+/// Pick the features (config include/exclude or the default set, at most
+/// [`MAX_DEFAULT_FEATURES`] of it) and cap outliers.
 pub fn prepare(
     features: &FeatureTable,
     config: &ValidRunConfig,
@@ -83,6 +110,11 @@ pub fn prepare(
         .filter(|f| !config.exclude_features.contains(&f.name))
         // A feature with a single value carries no information.
         .filter(|f| f.values.iter().any(|v| *v != f.values[0]))
+        .take(if config.include_features.is_empty() {
+            MAX_DEFAULT_FEATURES
+        } else {
+            usize::MAX
+        })
         .collect();
     if chosen.len() < 2 {
         return Err(SelectionError::TooFewFeatures {

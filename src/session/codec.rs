@@ -115,7 +115,16 @@ fn describe(error: DecodeError) -> CodecError {
             "a length inside it claims more bytes than the section holds".to_string()
         }
         DecodeError::UnexpectedEnd { .. } => "it ends in the middle of a value".to_string(),
-        other => other.to_string(),
+        DecodeError::Utf8 { .. } | DecodeError::InvalidCharEncoding(_) => {
+            "a text value in it is not valid UTF-8".to_string()
+        }
+        DecodeError::UnexpectedVariant { type_name, .. } => {
+            let short = type_name.rsplit("::").next().unwrap_or(type_name);
+            format!("a {short} value in it has a kind this version does not know")
+        }
+        DecodeError::InvalidBooleanValue(_) => "a yes/no value in it is neither".to_string(),
+        // Anything else is bincode's internal wording: say what it means instead.
+        _ => "its contents do not match the layout of a session".to_string(),
     })
 }
 

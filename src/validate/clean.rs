@@ -2,7 +2,7 @@
 //! read for its role (constant ones dropped), the preparation fitted and applied (missing
 //! values, implausible ages), and every action reported from what was fitted.
 
-use super::convert::{as_category, as_numbers, constant_value, fold_into_unknown};
+use super::convert::{as_category, constant_value, fold_into_unknown, read_days, read_numbers};
 use super::preparation::{
     AgeReading, Preparation, count_implausible, fill_days, fill_numbers, fit_age_fill,
     fit_date_fill, fit_number_fill, replace_implausible,
@@ -36,6 +36,13 @@ pub(super) fn clean(
             continue;
         };
         let data = column.data.select_rows(&kept.rows);
+        if (0..data.len()).all(|i| data.is_missing(i)) {
+            prep.dropped_columns.push(name.clone());
+            actions.push(QualityAction::DroppedEmptyColumn {
+                column: name.clone(),
+            });
+            continue;
+        }
         if let Some(value) = constant_value(&data) {
             prep.dropped_columns.push(name.clone());
             actions.push(QualityAction::DroppedConstantColumn {
@@ -48,7 +55,7 @@ pub(super) fn clean(
             Role::Categorical => clean_category(name, &data, &mut actions),
             Role::JoinDate => clean_dates(name, &data, &mut prep, &mut actions),
             _ => {
-                let (values, median) = clean_numbers(name, &data, &mut actions);
+                let (values, median) = clean_numbers(name, role, &data, &mut actions);
                 imputed.push(median);
                 values
             }
@@ -69,6 +76,12 @@ pub(super) fn clean(
         reference_year: None,
     };
     clean.reference_day = clean.join_days().and_then(|d| d.iter().copied().max());
+    if let (Some(day), Some(column)) = (clean.reference_day, mapping.first_with(&Role::JoinDate)) {
+        actions.push(QualityAction::ReferenceDay {
+            column: column.to_string(),
+            day,
+        });
+    }
     clean.reference_year = config
         .reference_year
         .or(clean.reference_day.map(|d| civil_from_days(d).0));
@@ -78,12 +91,34 @@ pub(super) fn clean(
 }
 
 /// A numeric column with its missing values imputed; the imputation median, when one.
+/// Values read from formatted text and negative spend are counted.
 fn clean_numbers(
     name: &str,
+    role: &Role,
     data: &ColumnData,
     actions: &mut Vec<QualityAction>,
 ) -> (CleanValues, Option<f64>) {
-    let mut values = as_numbers(data);
+    // `check_mapping` refused unreadable columns before cleaning.
+    let reading = read_numbers(data).ok();
+    let mut values = reading
+        .as_ref()
+        .map_or_else(|| vec![f64::NAN; data.len()], |r| r.values.clone());
+    if let Some(r) = reading.as_ref().filter(|r| r.formatted > 0) {
+        actions.push(QualityAction::ReadFormattedNumbers {
+            column: name.into(),
+            count: r.formatted,
+            style: r.style.describe(),
+        });
+    }
+    if matches!(role, Role::Spend(_)) {
+        let count = values.iter().filter(|v| **v < 0.0).count();
+        if count > 0 {
+            actions.push(QualityAction::NegativeValues {
+                column: name.into(),
+                count,
+            });
+        }
+    }
     if !values.iter().any(|v| v.is_nan()) {
         return (CleanValues::Number(values), None);
     }
@@ -114,17 +149,40 @@ fn clean_category(name: &str, data: &ColumnData, actions: &mut Vec<QualityAction
     CleanValues::Category { codes, levels }
 }
 
-/// A join-date column with its missing days set to the fitted median day.
+/// A join-date column with its missing days set to the fitted median day; values that are not
+/// dates and implausibly late dates are counted and treated as missing.
 fn clean_dates(
     name: &str,
     data: &ColumnData,
     prep: &mut Preparation,
     actions: &mut Vec<QualityAction>,
 ) -> CleanValues {
-    let mut days = match data {
-        ColumnData::Date { days, .. } => days.clone(),
-        _ => vec![MISSING_DAY; data.len()],
+    let mut days = match read_days(data) {
+        Some(reading) => {
+            if reading.unread > 0 {
+                actions.push(QualityAction::UnreadDates {
+                    column: name.into(),
+                    count: reading.unread,
+                    example: reading.example.unwrap_or_default(),
+                    formats: reading
+                        .formats
+                        .iter()
+                        .map(|f| f.describe())
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                });
+            }
+            reading.days
+        }
+        None => vec![MISSING_DAY; data.len()],
     };
+    if let Some((fence, count)) = blank_late_days(&mut days) {
+        actions.push(QualityAction::ImplausibleJoinDates {
+            column: name.into(),
+            count,
+            after: format_day(fence),
+        });
+    }
     let fill = fit_date_fill(&days);
     prep.date_fills.push((name.into(), fill));
     let count = fill_days(&mut days, fill);
@@ -136,6 +194,28 @@ fn clean_dates(
         });
     }
     CleanValues::Date(days)
+}
+
+/// Join dates beyond the upper fence `Q3 + 3 × IQR` (at least a year after Q3) are data-entry
+/// errors such as 2099: blanked. Returns the fence and how many were blanked.
+fn blank_late_days(days: &mut [i32]) -> Option<(i32, usize)> {
+    let present: Vec<f64> = days
+        .iter()
+        .filter(|&&d| d != MISSING_DAY)
+        .map(|&d| f64::from(d))
+        .collect();
+    let q1 = crate::stats::quantile(&present, 0.25)?;
+    let q3 = crate::stats::quantile(&present, 0.75)?;
+    let fence = (q3 + (3.0 * (q3 - q1)).max(366.0)).floor() as i32;
+    let mut count = 0;
+    for d in days
+        .iter_mut()
+        .filter(|d| **d != MISSING_DAY && **d > fence)
+    {
+        *d = MISSING_DAY;
+        count += 1;
+    }
+    (count > 0).then_some((fence, count))
 }
 
 /// Replace implausible ages with the median plausible one; returns the fitted replacement of
@@ -165,6 +245,14 @@ fn fix_ages(clean: &mut CleanTable, actions: &mut Vec<QualityAction>) -> Vec<(St
             continue;
         }
         let Some(value) = fit_age_fill(values, reading) else {
+            actions.push(QualityAction::Note {
+                message: format!(
+                    "all {} ages from \"{}\" are implausible ({below} under 18, {above} over 100, measured from {}): check the birth years and the join dates",
+                    below + above,
+                    column.name,
+                    reference_year.map_or_else(|| "the reference year".to_string(), |y| y.to_string())
+                ),
+            });
             continue;
         };
         replace_implausible(values, reading, value);

@@ -2,6 +2,9 @@
 //! it holds a single value.
 
 use crate::format::plain;
+use crate::ingest::formatted::{FormatProblem, MAX_MAGNITUDE, NumberStyle, read_levels};
+use crate::ingest::read_dates_leniently;
+use crate::table::DateFormat;
 use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, format_day};
 use std::collections::HashMap;
 
@@ -27,25 +30,132 @@ pub(crate) fn constant_value(data: &ColumnData) -> Option<String> {
     }
 }
 
-/// A column's values as numbers: text parsed where it can be, dates as day numbers, NaN
-/// for anything missing or unparsable.
+/// A column's values as numbers: text read as written for people where the column agrees on
+/// one convention ([`read_levels`]), dates as day numbers, NaN for anything missing or
+/// unreadable ([`check_mapping`](super::check_mapping) refuses unreadable values first).
 pub(crate) fn as_numbers(data: &ColumnData) -> Vec<f64> {
+    read_numbers(data).map_or_else(|_| vec![f64::NAN; data.len()], |r| r.values)
+}
+
+/// A column read as numbers, with how many values needed the formatted reading.
+pub(crate) struct NumberReading {
+    pub values: Vec<f64>,
+    /// Values written with a currency sign, percent sign or separators.
+    pub formatted: usize,
+    pub style: NumberStyle,
+}
+
+/// Why a column cannot be read as numbers: the problem and the 0-based data row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NumberProblem {
+    pub row: usize,
+    pub kind: FormatProblem,
+}
+
+/// Read a column as numbers, refusing infinities, values beyond [`MAX_MAGNITUDE`] and text
+/// that is not a number in one convention.
+pub(crate) fn read_numbers(data: &ColumnData) -> Result<NumberReading, NumberProblem> {
     match data {
-        ColumnData::Numeric(v) => v.clone(),
-        ColumnData::Text { codes, levels } => {
-            let parsed: Vec<f64> = levels
+        ColumnData::Numeric(v) => {
+            if let Some(row) = v
                 .iter()
-                .map(|s| s.trim().parse::<f64>().unwrap_or(f64::NAN))
-                .collect();
-            codes
-                .iter()
-                .map(|&c| parsed.get(c as usize).copied().unwrap_or(f64::NAN))
-                .collect()
+                .position(|x| x.is_infinite() || x.abs() > MAX_MAGNITUDE)
+            {
+                return Err(NumberProblem {
+                    row,
+                    kind: FormatProblem::NotFinite { level: 0 },
+                });
+            }
+            Ok(NumberReading {
+                values: v.clone(),
+                formatted: 0,
+                style: NumberStyle::default(),
+            })
         }
-        ColumnData::Date { days, .. } => days
-            .iter()
-            .map(|&d| if d == MISSING_DAY { f64::NAN } else { d as f64 })
-            .collect(),
+        ColumnData::Text { codes, levels } => {
+            let read = read_levels(levels).map_err(|kind| {
+                let level = match kind {
+                    FormatProblem::NotNumber { level }
+                    | FormatProblem::NotFinite { level }
+                    | FormatProblem::MixedConventions { level } => level,
+                };
+                let row = codes.iter().position(|&c| c as usize == level).unwrap_or(0);
+                NumberProblem { row, kind }
+            })?;
+            let mut formatted = 0;
+            let values = codes
+                .iter()
+                .map(|&c| {
+                    let i = c as usize;
+                    formatted += usize::from(read.formatted.get(i).copied().unwrap_or(false));
+                    read.values.get(i).copied().unwrap_or(f64::NAN)
+                })
+                .collect();
+            Ok(NumberReading {
+                values,
+                formatted,
+                style: read.style,
+            })
+        }
+        ColumnData::Date { days, .. } => Ok(NumberReading {
+            values: days
+                .iter()
+                .map(|&d| if d == MISSING_DAY { f64::NAN } else { d as f64 })
+                .collect(),
+            formatted: 0,
+            style: NumberStyle::default(),
+        }),
+    }
+}
+
+/// A join-date column's days: dates as loaded, or a text column read leniently (mixed formats,
+/// some values unreadable). Also the count of present values that did not read, the first of
+/// them, and the formats used; `None` when too few values read as dates.
+pub(crate) struct DateReading {
+    pub days: Vec<i32>,
+    pub unread: usize,
+    pub example: Option<String>,
+    pub formats: Vec<DateFormat>,
+}
+
+pub(crate) fn read_days(data: &ColumnData) -> Option<DateReading> {
+    match data {
+        ColumnData::Date { days, format } => Some(DateReading {
+            days: days.clone(),
+            unread: 0,
+            example: None,
+            formats: vec![*format],
+        }),
+        ColumnData::Text { codes, levels } => {
+            let mut counts = vec![0usize; levels.len()];
+            for &c in codes {
+                if let Some(n) = counts.get_mut(c as usize) {
+                    *n += 1;
+                }
+            }
+            let (level_days, formats) = read_dates_leniently(levels, &counts)?;
+            let mut unread = 0;
+            let mut example = None;
+            let days = codes
+                .iter()
+                .map(|&c| match level_days.get(c as usize) {
+                    Some(&d) if d == MISSING_DAY => {
+                        unread += 1;
+                        example.get_or_insert_with(|| levels[c as usize].clone());
+                        d
+                    }
+                    Some(&d) => d,
+                    None => MISSING_DAY,
+                })
+                .collect();
+            Some(DateReading {
+                days,
+                unread,
+                example,
+                formats,
+            })
+        }
+        ColumnData::Numeric(_) => None,
     }
 }
 

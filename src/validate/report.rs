@@ -77,6 +77,36 @@ pub enum QualityAction {
     Note { message: String },
     /// A step of cleaning or aggregating order lines into customers.
     Transactions(crate::transactions::CleaningAction),
+    // Variants below were added after session format 2; appended so that format-2 bytes
+    // decode unchanged.
+    /// Numbers written with a currency sign, percent sign or separators, read as numbers.
+    ReadFormattedNumbers {
+        column: String,
+        count: usize,
+        style: String,
+    },
+    /// Present values of a join-date column that are not dates: set to the median date.
+    UnreadDates {
+        column: String,
+        count: usize,
+        example: String,
+        formats: String,
+    },
+    /// Negative values in a spend column, kept (refunds or returns).
+    NegativeValues { column: String, count: usize },
+    /// Dropped repeats of an id whose other values differ from the first row with that id.
+    ConflictingRepeatedIds { column: String, count: usize },
+    /// Join dates far after all the others (data-entry errors such as 2099): set to the
+    /// median date, and not used as the reference date.
+    ImplausibleJoinDates {
+        column: String,
+        count: usize,
+        after: String,
+    },
+    /// A column without a single value: dropped.
+    DroppedEmptyColumn { column: String },
+    /// The day tenure and ages are measured from: the latest plausible join date.
+    ReferenceDay { column: String, day: i32 },
 }
 
 impl QualityAction {
@@ -162,6 +192,39 @@ impl QualityAction {
             ),
             QualityAction::Note { message } => message.clone(),
             QualityAction::Transactions(action) => action.describe(),
+            QualityAction::ReadFormattedNumbers {
+                column,
+                count,
+                style,
+            } => format!("{count} values in \"{column}\" written with {style} read as numbers"),
+            QualityAction::UnreadDates {
+                column,
+                count,
+                example,
+                formats,
+            } => format!(
+                "{count} values in \"{column}\" are not dates (e.g. \"{example}\"; the others read as {formats}): treated as missing"
+            ),
+            QualityAction::NegativeValues { column, count } => format!(
+                "{count} negative values in \"{column}\" kept as refunds or returns (they lower Monetary)"
+            ),
+            QualityAction::ConflictingRepeatedIds { column, count } => format!(
+                "{count} of the rows repeating an id in \"{column}\" conflict with the first row of that id (other values differ); the first row was kept, check the source"
+            ),
+            QualityAction::ImplausibleJoinDates {
+                column,
+                count,
+                after,
+            } => format!(
+                "{count} join dates in \"{column}\" after {after}, far beyond all others, treated as errors (set to the median date)"
+            ),
+            QualityAction::DroppedEmptyColumn { column } => {
+                format!("empty column \"{column}\" dropped (no value in any row)")
+            }
+            QualityAction::ReferenceDay { column, day } => format!(
+                "tenure and ages measured from {}, the latest join date in \"{column}\"",
+                crate::table::format_day(*day)
+            ),
         }
     }
 
@@ -176,8 +239,15 @@ impl QualityAction {
             | QualityAction::ImputedUnknownCategory { count, .. }
             | QualityAction::ImputedMedianDate { count, .. }
             | QualityAction::ReplacedImplausibleAges { count, .. }
-            | QualityAction::CappedOutliers { count, .. } => *count,
-            QualityAction::DroppedConstantColumn { .. } => 1,
+            | QualityAction::CappedOutliers { count, .. }
+            | QualityAction::ReadFormattedNumbers { count, .. }
+            | QualityAction::UnreadDates { count, .. }
+            | QualityAction::NegativeValues { count, .. }
+            | QualityAction::ConflictingRepeatedIds { count, .. }
+            | QualityAction::ImplausibleJoinDates { count, .. } => *count,
+            QualityAction::DroppedConstantColumn { .. }
+            | QualityAction::DroppedEmptyColumn { .. } => 1,
+            QualityAction::ReferenceDay { .. } => 0,
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,
             QualityAction::Transactions(action) => action.count(),
@@ -199,6 +269,14 @@ pub struct QualityReport {
 }
 
 impl QualityReport {
+    /// The training reference day (tenure and ages are measured from it), when reported.
+    pub fn reference_day(&self) -> Option<i32> {
+        self.actions.iter().find_map(|a| match a {
+            QualityAction::ReferenceDay { day, .. } => Some(*day),
+            _ => None,
+        })
+    }
+
     /// The total count of an action kind, e.g. all imputations of one column.
     pub fn imputed(&self, column: &str) -> Option<(usize, f64)> {
         self.actions.iter().find_map(|a| match a {

@@ -7,7 +7,7 @@ use crate::config::ValidRunConfig;
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_DAY, RawTable, format_day};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// End of a chain of distinct rows sharing a hash.
@@ -147,13 +147,45 @@ fn rows_with_usable_ids(
         column: column.name.clone(),
         count: before - keep.len(),
     });
-    let mut seen: HashSet<&str> = HashSet::with_capacity(keep.len());
+    // The first row of each id; a later repeat that differs from it in another column is a
+    // conflict, counted apart from plain repeats.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(keep.len());
+    let others: Vec<&ColumnData> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != idx)
+        .map(|(_, c)| &c.data)
+        .collect();
     let before = keep.len();
-    keep.retain(|&r| texts[r].as_deref().is_some_and(|t| seen.insert(t)));
+    let mut conflicts = 0;
+    keep.retain(|&r| {
+        let Some(t) = texts[r].as_deref() else {
+            return false;
+        };
+        match first.get(t) {
+            None => {
+                first.insert(t, r);
+                true
+            }
+            Some(&earlier) => {
+                if !others.iter().all(|c| same_cell(c, earlier, r)) {
+                    conflicts += 1;
+                }
+                false
+            }
+        }
+    });
     actions.push(QualityAction::DroppedRepeatedIds {
         column: column.name.clone(),
         count: before - keep.len(),
     });
+    if conflicts > 0 {
+        actions.push(QualityAction::ConflictingRepeatedIds {
+            column: column.name.clone(),
+            count: conflicts,
+        });
+    }
     let ids = keep
         .iter()
         .map(|&r| texts[r].clone().unwrap_or_default())

@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod bundle_bytes;
+pub mod hostile;
+pub mod hostile_files;
 
 use sis::config::RunConfig;
 use sis::pipeline::{Analysis, run_analysis};

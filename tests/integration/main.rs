@@ -11,6 +11,7 @@ mod clv_generated;
 mod demo_segmentation;
 mod exports;
 mod generate_data;
+mod hostile_corpus;
 mod ingest_formats;
 mod insights_demo;
 mod insights_generic;
