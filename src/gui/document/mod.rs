@@ -7,6 +7,7 @@ pub(crate) mod check;
 pub(crate) mod history;
 
 use super::dataset::Dataset;
+use super::export_jobs::ExportSource;
 use super::jobs::{Finished, OpenedSession};
 use super::persistence::SessionContents;
 use super::views::Shown;
@@ -16,6 +17,7 @@ use crate::personas::{Persona, apply_persona_edit};
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
 use crate::session::{AnalysisTab, Scenario, SessionUiState};
+use crate::simulate::ScenarioLedger;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
 use std::path::{Path, PathBuf};
@@ -166,6 +168,24 @@ impl Document {
                 compare,
                 active_tab: Some(tab),
             },
+        })
+    }
+
+    /// The saved scenarios, as the report prints them. The document keeps the session's
+    /// placeholder until the Simulation tab saves a ledger; then this returns it.
+    pub(crate) fn scenario_ledger(&self) -> ScenarioLedger {
+        ScenarioLedger::default()
+    }
+
+    /// What an export of the current analysis reads (`None` without one).
+    pub(crate) fn export_source(&self) -> Option<ExportSource> {
+        let current = self.current.as_ref()?;
+        Some(ExportSource {
+            analysis: current.analysis.clone(),
+            personas: self.personas.clone(),
+            table: current.dataset.as_ref().map(|d| d.table.clone()),
+            ledger: self.scenario_ledger(),
+            session_path: self.path.clone(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! The profile heatmap: each segment's mean of each segmentation feature as a z-score
 //! against all customers, on a diverging colour scale with its legend, exact values on hover.
 
+use crate::gui::chart_image;
 use super::Shown;
 use crate::format::signed;
 use crate::gui::tokens::{self, Palette};
@@ -34,7 +35,9 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
         label_width + cell_width * k as f32,
         header_height + row_height * rows.len() as f32,
     );
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    // Click sense: a right-click opens "Save chart as PNG".
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    chart_image::menu(&response, "Profile heatmap");
     response.widget_info(|| {
         WidgetInfo::labeled(
             egui::accesskit::Role::Figure,
