@@ -80,7 +80,8 @@ fn the_export_tab_writes_the_report_and_the_data_exports() {
         "Export manifest",
         "Export scoring SQL",
     ] {
-        app.get_by_label(button).click();
+        // Below the fold of the window: the accessibility click needs no scrolling.
+        app.get_by_label(button).click_accesskit();
         app.step();
         wait_idle(&mut app, button);
         app.run_steps(2);
