@@ -99,13 +99,18 @@ mod tests {
             "Net impact",
             [
                 ("Baseline".to_string(), 0.0, 0.0, Some((0.0, 0.0))),
-                ("Push web".to_string(), 0.0, 12_300.0, Some((9_000.0, 15_800.0))),
+                (
+                    "Push web".to_string(),
+                    0.0,
+                    12_300.0,
+                    Some((9_000.0, 15_800.0)),
+                ),
                 ("Deep discount".to_string(), 0.0, -4_100.0, None),
             ],
         );
         let (lo, hi) = chart.axis_range();
-        assert!(lo <= -4_100.0 && lo > -10_000.0, "{lo}");
-        assert!(hi >= 15_800.0 && hi <= 20_000.0, "{hi}");
+        assert!((-10_000.0..=-4_100.0).contains(&lo), "{lo}");
+        assert!((15_800.0..=20_000.0).contains(&hi), "{hi}");
         assert_eq!(chart.tick_step(), 5_000.0);
         let ticks = chart.ticks();
         assert!(ticks.contains(&0.0), "{ticks:?}");

@@ -78,7 +78,12 @@ pub(crate) fn file_name(name: &str) -> String {
     format!("chart_{}.png", stem.join("_"))
 }
 
-fn save(image: &ColorImage, shot: &ChartShot, pixels_per_point: f32, folder: &Path) -> Result<PathBuf, String> {
+fn save(
+    image: &ColorImage,
+    shot: &ChartShot,
+    pixels_per_point: f32,
+    folder: &Path,
+) -> Result<PathBuf, String> {
     let cropped = image.region(&shot.rect, Some(pixels_per_point));
     let bytes = png_bytes(&cropped)?;
     let path = folder.join(file_name(&shot.name));

@@ -112,7 +112,9 @@ impl From<ExportError> for Failure {
 fn kind(request: &ExportRequest) -> Result<OutputKind, ExportError> {
     Ok(match request {
         ExportRequest::Pdf { .. } => OutputKind::Pdf,
-        ExportRequest::Customers { path } => OutputKind::Customers(CustomerFormat::from_path(path)?),
+        ExportRequest::Customers { path } => {
+            OutputKind::Customers(CustomerFormat::from_path(path)?)
+        }
         ExportRequest::Manifest { .. } => OutputKind::Manifest,
         ExportRequest::Sql { .. } => OutputKind::Sql,
     })

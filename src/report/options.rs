@@ -233,7 +233,10 @@ mod tests {
         assert_eq!(ScenarioChoice::parse("none"), Ok(ScenarioChoice::None));
         assert_eq!(
             ScenarioChoice::parse("Push web, Win back,Push web"),
-            Ok(ScenarioChoice::Named(vec!["Push web".into(), "Win back".into()]))
+            Ok(ScenarioChoice::Named(vec![
+                "Push web".into(),
+                "Win back".into()
+            ]))
         );
         assert!(ScenarioChoice::parse(" , ").is_err());
     }

@@ -12,9 +12,9 @@ use crate::format::{Percent, percent, thousands};
 use crate::pipeline::Analysis;
 use crate::progress::{Progress, Stage};
 use crate::simulate::{
-    AssumptionKey, Assumptions, BASELINE, Band, BootstrapBlocks, BootstrapSettings, LeverKind,
-    LeverStatus, Scenario, ShiftMode, ChannelSource, ScenarioLedger, SimulationBase, Simulation, TornadoBar, Unit, band,
-    tornado,
+    AssumptionKey, Assumptions, BASELINE, Band, BootstrapBlocks, BootstrapSettings, ChannelSource,
+    LeverKind, LeverStatus, Scenario, ScenarioLedger, ShiftMode, Simulation, SimulationBase,
+    TornadoBar, Unit, band, tornado,
 };
 
 /// One scenario simulated with its band and sensitivity.
@@ -223,7 +223,10 @@ fn result(a: &Analysis, baseline: &Run<'_>, run: &Run<'_>) -> ScenarioResult {
             .collect(),
         notes: notes(&run.simulation),
         chart: ScenarioChart::new(
-            format!("Net impact by segment: {} against {BASELINE}", run.scenario.name),
+            format!(
+                "Net impact by segment: {} against {BASELINE}",
+                run.scenario.name
+            ),
             (0..k).map(|s| {
                 (
                     format!("S{} {}", s + 1, name_of(a, s)),
@@ -277,7 +280,8 @@ fn levers(s: &Scenario) -> Vec<(String, String)> {
     let pct = |v: f64| percent(100.0 * v, Percent::Adaptive);
     let mut out = Vec::new();
     if let Some(b) = &l.budget_shift {
-        let seg = |n: Option<u32>, default: &str| n.map_or(default.to_string(), |n| format!("S{n}"));
+        let seg =
+            |n: Option<u32>, default: &str| n.map_or(default.to_string(), |n| format!("S{n}"));
         out.push((
             LeverKind::BudgetShift.label().to_string(),
             format!(

@@ -55,7 +55,11 @@ fn the_export_tab_writes_the_report_and_the_data_exports() {
     let pdf = folder.join("workshop.pdf");
     let bytes = std::fs::read(&pdf).expect("the report was written");
     let doc = lopdf::Document::load_mem(&bytes).expect("the report parses");
-    assert!(doc.get_pages().len() >= 6, "{} pages", doc.get_pages().len());
+    assert!(
+        doc.get_pages().len() >= 6,
+        "{} pages",
+        doc.get_pages().len()
+    );
     let (_, first) = doc.get_pages().into_iter().next().unwrap();
     let media = doc.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
     let width = media.as_array().unwrap()[2].as_float().unwrap();
@@ -88,9 +92,13 @@ fn the_export_tab_writes_the_report_and_the_data_exports() {
     }
     let xlsx = std::fs::read(folder.join("marketing_campaign_customers.xlsx")).unwrap();
     assert!(xlsx.starts_with(b"PK"));
-    let manifest = std::fs::read_to_string(folder.join("marketing_campaign_manifest.json")).unwrap();
+    let manifest =
+        std::fs::read_to_string(folder.join("marketing_campaign_manifest.json")).unwrap();
     let run_id = &app.state().analysis().unwrap().run_id;
-    assert!(manifest.contains(run_id.as_str()), "the manifest names the run");
+    assert!(
+        manifest.contains(run_id.as_str()),
+        "the manifest names the run"
+    );
     let sql = std::fs::read_to_string(folder.join("marketing_campaign_scoring.sql")).unwrap();
     assert!(sql.starts_with("-- sis scoring query"));
     assert!(sql.contains("customers"));

@@ -107,7 +107,13 @@ fn the_choice_of_scenarios_is_honoured_and_unknown_names_are_refused() {
         ..ReportOptions::default()
     };
     let doc = Document::load_mem(&pdf(&one)).unwrap();
-    let titles: Vec<String> = doc.get_toc().unwrap().toc.into_iter().map(|t| t.title).collect();
+    let titles: Vec<String> = doc
+        .get_toc()
+        .unwrap()
+        .toc
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
     assert!(titles.contains(&format!("Scenario: {}", SCENARIOS[1])));
     assert!(!titles.contains(&format!("Scenario: {}", SCENARIOS[0])));
 
@@ -118,7 +124,10 @@ fn the_choice_of_scenarios_is_honoured_and_unknown_names_are_refused() {
     let err = report_pdf(analysis(), &ledger(), &unknown, &Progress::silent()).unwrap_err();
     assert!(matches!(err, ReportError::UnknownScenario { .. }), "{err}");
     let message = err.to_string();
-    assert!(message.contains("\"Nope\"") && message.contains(SCENARIOS[0]), "{message}");
+    assert!(
+        message.contains("\"Nope\"") && message.contains(SCENARIOS[0]),
+        "{message}"
+    );
 
     // Without the simulation section the ledger is not even read.
     let no_section = ReportOptions {

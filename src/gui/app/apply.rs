@@ -105,10 +105,15 @@ impl Workbench {
     /// Start an export of the current analysis on the worker.
     pub(super) fn start_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
         let Some(source) = self.document.export_source() else {
-            self.shell.say(NoticeKind::Info, "Run a segmentation first.");
+            self.shell
+                .say(NoticeKind::Info, "Run a segmentation first.");
             return;
         };
-        let title = format!("Exporting {} to {}", request.what(), file_name(request.path()));
+        let title = format!(
+            "Exporting {} to {}",
+            request.what(),
+            file_name(request.path())
+        );
         self.start_job(ctx, title, export_jobs::export(request, source));
     }
 

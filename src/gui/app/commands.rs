@@ -108,7 +108,10 @@ impl Workbench {
                 }
             }
             Command::ExportPdf => {
-                let request = self.views.export.pdf_request(&self.document, &self.services);
+                let request = self
+                    .views
+                    .export
+                    .pdf_request(&self.document, &self.services);
                 self.start_export(ctx, request);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

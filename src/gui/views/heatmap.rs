@@ -1,9 +1,9 @@
 //! The profile heatmap: each segment's mean of each segmentation feature as a z-score
 //! against all customers, on a diverging colour scale with its legend, exact values on hover.
 
-use crate::gui::chart_image;
 use super::Shown;
 use crate::format::signed;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{Align2, CornerRadius, FontId, Rect, Sense, Ui, WidgetInfo, pos2, vec2};

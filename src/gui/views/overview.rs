@@ -1,11 +1,11 @@
 //! The Overview tab, the executive view: KPI cards, the decision banner, the top-segment
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
-use crate::gui::chart_image;
 use super::{Action, Context, Shown, View};
 use crate::charts::ShareChart;
 use crate::features::Unit;
 use crate::format::{self, Percent, percent};
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
@@ -354,10 +354,13 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         .iter()
         .map(|b| {
             let [r, g, bl] = b.style.rgb;
-            Bar::new(b.style.segment as f64 + 1.0 + 0.19, b.revenue_pct.unwrap_or(0.0))
-                .width(0.36)
-                .fill(egui::Color32::from_rgb(r, g, bl))
-                .name(format!("Segment {}", b.style.segment + 1))
+            Bar::new(
+                b.style.segment as f64 + 1.0 + 0.19,
+                b.revenue_pct.unwrap_or(0.0),
+            )
+            .width(0.36)
+            .fill(egui::Color32::from_rgb(r, g, bl))
+            .name(format!("Segment {}", b.style.segment + 1))
         })
         .collect();
     let k = segments.len();

@@ -1,9 +1,9 @@
 //! The customer map: customers on the first two principal components, one colour and marker
 //! shape per segment (readable in grayscale), sampled to stay fluid at a million customers.
 
-use crate::gui::chart_image;
 use super::Shown;
 use crate::format;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::Ui;

@@ -1,9 +1,9 @@
 //! The k sweep: silhouette, Calinski–Harabasz and the inertia elbow against k, the chosen k
 //! marked, the sentence that explains the choice, and every figure in a table.
 
-use crate::gui::chart_image;
 use super::Shown;
 use crate::format;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::segment::KReport;

@@ -24,7 +24,13 @@ fn pct(v: f64) -> String {
 }
 
 /// Keep a label to `width` points, ending in "…" when cut.
-pub(super) fn fit(layout: &Layout<'_>, text: &str, size: f32, weight: Weight, width: f32) -> String {
+pub(super) fn fit(
+    layout: &Layout<'_>,
+    text: &str,
+    size: f32,
+    weight: Weight,
+    width: f32,
+) -> String {
     if layout.fonts.width(weight, text, size) <= width {
         return text.into();
     }

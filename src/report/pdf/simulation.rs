@@ -58,7 +58,10 @@ fn comparison(layout: &mut Layout<'_>, table_rows: &[Vec<String>]) {
         let rows: Vec<Row> = table_rows[1..]
             .iter()
             .map(|r| Row {
-                cells: picked.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect(),
+                cells: picked
+                    .iter()
+                    .map(|&i| r.get(i).cloned().unwrap_or_default())
+                    .collect(),
                 swatch: None,
                 bold: r.first().is_some_and(|m| m.starts_with("Net impact (")),
             })
@@ -81,7 +84,9 @@ fn scenario(layout: &mut Layout<'_>, s: &ScenarioResult) {
     layout.heading(&format!("Scenario: {}", s.name), 160.0);
     layout.subheading("Levers", 30.0);
     if s.levers.is_empty() {
-        layout.muted("No lever is on: this scenario differs from the baseline only in its assumptions.");
+        layout.muted(
+            "No lever is on: this scenario differs from the baseline only in its assumptions.",
+        );
     } else {
         pairs(layout, "Lever", "Settings", &s.levers);
     }
@@ -163,7 +168,11 @@ pub fn impact_chart(layout: &mut Layout<'_>, chart: &ScenarioChart) {
         let name = super::charts::fit(layout, &b.scenario, 8.5, Weight::Regular, label_w - 8.0);
         layout.text(left, y + bar - 2.0, 8.5, Weight::Regular, INK, &name);
         let end = x_of(b.value);
-        let (x, w) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
+        let (x, w) = if end >= zero {
+            (zero, end - zero)
+        } else {
+            (end, zero - end)
+        };
         let fill = if b.value < 0.0 { WARN } else { ACCENT };
         if w > 0.0 {
             layout.rect(x, y, w, bar, Some(fill), None);
@@ -178,16 +187,40 @@ pub fn impact_chart(layout: &mut Layout<'_>, chart: &ScenarioChart) {
         let bx = x_of(b.baseline);
         layout.line(vec![(bx, y - 2.0), (bx, y + bar + 2.0)], INK, 0.6, true);
         let text = crate::format::thousands(b.value);
-        let right_end = b.band.map_or(end.max(zero), |(_, p90)| x_of(p90).max(end).max(zero));
+        let right_end = b
+            .band
+            .map_or(end.max(zero), |(_, p90)| x_of(p90).max(end).max(zero));
         let text_w = layout.fonts.width(Weight::Bold, &text, LABEL);
         if right_end + 4.0 + text_w <= plot_x + plot_w + 8.0 {
-            layout.text(right_end + 4.0, y + bar - 2.5, LABEL, Weight::Bold, INK, &text);
+            layout.text(
+                right_end + 4.0,
+                y + bar - 2.5,
+                LABEL,
+                Weight::Bold,
+                INK,
+                &text,
+            );
+        } else if w > text_w + 8.0 && end > zero {
+            // No room on the right: inside the bar's end, in white.
+            let white = [255, 255, 255];
+            layout.text_right(end - 4.0, y + bar - 2.5, LABEL, Weight::Bold, white, &text);
         } else {
-            let left_end = b.band.map_or(end.min(zero), |(p10, _)| x_of(p10).min(end).min(zero));
-            layout.text_right(left_end - 4.0, y + bar - 2.5, LABEL, Weight::Bold, INK, &text);
+            let left_end = b
+                .band
+                .map_or(end.min(zero), |(p10, _)| x_of(p10).min(end).min(zero));
+            layout.text_right(
+                left_end - 4.0,
+                y + bar - 2.5,
+                LABEL,
+                Weight::Bold,
+                INK,
+                &text,
+            );
         }
         y += bar + gap;
     }
     layout.y = body_bottom + 16.0;
-    layout.muted("Bars start at zero; the dashed mark is the baseline, the whisker the P10 to P90 band.");
+    layout.muted(
+        "Bars start at zero; the dashed mark is the baseline, the whisker the P10 to P90 band.",
+    );
 }

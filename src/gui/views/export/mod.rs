@@ -59,7 +59,11 @@ impl ExportView {
     }
 
     /// The PDF export as the tab is set (what Ctrl+E runs).
-    pub(crate) fn pdf_request(&mut self, document: &Document, services: &Services) -> ExportRequest {
+    pub(crate) fn pdf_request(
+        &mut self,
+        document: &Document,
+        services: &Services,
+    ) -> ExportRequest {
         let ledger = document.scenario_ledger();
         self.settings(document, services).pdf_request(&ledger)
     }
