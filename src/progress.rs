@@ -15,6 +15,10 @@ pub enum Stage {
     Segmenting,
     Insights,
     Saving,
+    /// Simulating the scenarios a report prints.
+    Simulating,
+    /// Laying out and writing a report or an export.
+    Reporting,
 }
 
 impl Stage {
@@ -27,6 +31,8 @@ impl Stage {
             Stage::Segmenting => "Segmenting (k sweep)",
             Stage::Insights => "Insights and personas",
             Stage::Saving => "Saving",
+            Stage::Simulating => "Simulating scenarios",
+            Stage::Reporting => "Writing the report",
         }
     }
 }

@@ -7,6 +7,8 @@ mod support;
 
 #[path = "gui/errors.rs"]
 mod errors;
+#[path = "gui/export.rs"]
+mod export;
 #[path = "gui/session.rs"]
 mod session;
 #[path = "gui/settings.rs"]

@@ -1,8 +1,9 @@
-//! `sis report BUNDLE --out report.pdf [--paper a4|letter] [--sections …]`: the executive
-//! PDF of a saved session. The paper defaults from the locale (`LC_PAPER`, then `LANG`).
+//! `sis report BUNDLE --out report.pdf [--paper a4|letter] [--sections …] [--scenarios …]`:
+//! the executive PDF of a saved session. The paper defaults from the locale (`LC_PAPER`, then
+//! `LANG`).
 
 use super::{CliError, emit};
-use crate::report::{Paper, ReportOptions, Section, session_pdf};
+use crate::report::{Paper, ReportOptions, ScenarioChoice, Section, session_pdf};
 use crate::session::Session;
 use clap::Args;
 use std::io::Write;
@@ -22,6 +23,10 @@ pub struct ReportArgs {
     /// simulation, appendix (default: all).
     #[arg(long)]
     pub sections: Option<String>,
+    /// Saved scenarios on the simulation pages: all, none, or comma-separated names
+    /// (default: all).
+    #[arg(long, value_name = "NAME,NAME|all|none")]
+    pub scenarios: Option<String>,
 }
 
 /// The options from the arguments and the locale.
@@ -38,7 +43,15 @@ fn options(args: &ReportArgs) -> Result<ReportOptions, CliError> {
         Some(list) => Section::parse_list(list).map_err(CliError::usage)?,
         None => Section::ALL.to_vec(),
     };
-    Ok(ReportOptions { paper, sections })
+    let scenarios = match &args.scenarios {
+        Some(text) => ScenarioChoice::parse(text).map_err(CliError::usage)?,
+        None => ScenarioChoice::All,
+    };
+    Ok(ReportOptions {
+        paper,
+        sections,
+        scenarios,
+    })
 }
 
 pub fn report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {

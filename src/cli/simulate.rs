@@ -54,16 +54,11 @@ pub struct SimulateArgs {
     pub json: bool,
 }
 
-/// The scenarios a bundle holds: its baseline and the named scenarios saved in the workbench.
-pub fn saved_scenarios(session: &Session) -> ScenarioLedger {
-    session.scenarios.clone()
-}
-
 pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let session = Session::open(&args.bundle).map_err(CliError::data)?;
-    let ledger = saved_scenarios(&session);
+    let ledger = &session.scenarios;
     if args.list {
-        return list(&ledger, args.json, out);
+        return list(ledger, args.json, out);
     }
     let base = SimulationBase::from_analysis(&session.analysis).map_err(CliError::data)?;
     if args.optimise {

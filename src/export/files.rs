@@ -16,6 +16,8 @@ pub enum OutputKind {
     Customers(CustomerFormat),
     Manifest,
     Sql,
+    Pdf,
+    Png,
 }
 
 impl OutputKind {
@@ -27,6 +29,8 @@ impl OutputKind {
             OutputKind::Customers(CustomerFormat::Xlsx) => "XLSX workbook",
             OutputKind::Manifest => "manifest JSON",
             OutputKind::Sql => "scoring SQL",
+            OutputKind::Pdf => "PDF report",
+            OutputKind::Png => "PNG image",
         }
     }
 
@@ -43,6 +47,8 @@ impl OutputKind {
                 text.trim_start().starts_with('{') && text.contains("\"run_id\"")
             }
             OutputKind::Sql => prefix.starts_with(SQL_SIGNATURE.as_bytes()),
+            OutputKind::Pdf => prefix.starts_with(b"%PDF-"),
+            OutputKind::Png => prefix.starts_with(b"\x89PNG"),
         }
     }
 }
@@ -111,6 +117,49 @@ fn write_file(
     file.sync_all().map_err(io(path, "finish writing the file"))
 }
 
+/// Replace `path` with `bytes` atomically: write a hidden temporary file in the same folder
+/// (made if missing), flush it, then rename it over `path`. A failure leaves the old file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if name.is_empty() {
+        return Err(ExportError::Io {
+            path: PathBuf::from(path),
+            action: "write the file",
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"),
+        });
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&folder).map_err(io(&folder, "create the folder"))?;
+    let temp = folder.join(format!(".{name}.partial"));
+    let written = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    written.map_err(|source| {
+        let _ = std::fs::remove_file(&temp);
+        ExportError::Io {
+            path: PathBuf::from(path),
+            action: "write the file",
+            source,
+        }
+    })
+}
+
+/// The scored-customers file of an analysis in memory, in `format`.
+pub fn customers_bytes(
+    analysis: &Analysis,
+    format: CustomerFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = Vec::new();
+    write_customers(&ScoredCustomers::of(analysis), format, &mut bytes)?;
+    Ok(bytes)
+}
+
 /// Write an analysis's scored customers to `path`, in the format its extension names.
 pub fn save_customers(analysis: &Analysis, path: &Path) -> Result<CustomerFormat, ExportError> {
     let format = CustomerFormat::from_path(path)?;
@@ -169,5 +218,19 @@ mod tests {
         let err = check_output(&earlier, &input, OutputKind::Sql, false).unwrap_err();
         assert!(err.to_string().contains("scoring SQL"), "{err}");
         check_output(&dir.path().join("new.csv"), &input, csv, false).unwrap();
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_file_and_leave_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new folder").join("report.pdf");
+        write_atomically(&out, b"%PDF-1.7 first").unwrap();
+        write_atomically(&out, b"%PDF-1.7 second").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.7 second");
+        let left: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the report is left");
+        check_output(&out, &dir.path().join("demo.sis"), OutputKind::Pdf, false).unwrap();
+        let err = write_atomically(dir.path(), b"x").unwrap_err();
+        assert!(err.to_string().contains("cannot write the file"), "{err}");
     }
 }

@@ -9,7 +9,10 @@ pub mod sql;
 mod tables;
 
 pub use customers::{CustomerFormat, ScoredCustomers, write_customers};
-pub use files::{OutputKind, check_output, save_customers, save_manifest, save_sql};
+pub use files::{
+    OutputKind, check_output, customers_bytes, save_customers, save_manifest, save_sql,
+    write_atomically,
+};
 pub use manifest::{manifest_json, manifest_of_bundle, manifest_of_session};
 pub use sql::{Quote, SqlError, SqlOptions, scoring_sql};
 

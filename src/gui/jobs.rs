@@ -1,5 +1,6 @@
 //! The background jobs of the workbench (open the demo, load a dataset, run, open and save
-//! sessions): plain functions that run on the worker thread and return a finished outcome.
+//! sessions; the exports are in `export_jobs`): plain functions that run on the worker
+//! thread and return a finished outcome.
 
 use super::dataset::{self, Dataset};
 use super::figures::Figures;
@@ -60,6 +61,8 @@ pub(crate) enum Outcome {
     Opened(Box<Finished>, OpenedSession),
     /// A session was written; `revision` is the state of the edits it holds.
     Saved { path: PathBuf, revision: u64 },
+    /// An export was written to `path` (`what`: "the PDF report", …).
+    Exported { path: PathBuf, what: &'static str },
 }
 
 /// Load the demo dataset and segment it with the detected mapping and `config`.

@@ -5,11 +5,13 @@
 //! printed.
 
 mod app;
+mod chart_image;
 mod chrome;
 mod command;
 mod dataset;
 mod dialogs;
 mod document;
+mod export_jobs;
 mod figures;
 mod jobs;
 mod persistence;

@@ -65,12 +65,29 @@ pub struct KChoiceSection {
     pub chosen_row: Option<usize>,
 }
 
-/// The one-feature-split figure (comes with the segmentation issue; `None` until then).
+/// The one-feature-split figure: how much of the segmentation one feature alone decides.
+/// Printed in the k-choice block when the segmentation carries the detector's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitFigure {
     pub title: String,
     pub caption: String,
-    pub chart: ShareChart,
+    /// A chart of the split, when the detector gives one.
+    pub chart: Option<ShareChart>,
+}
+
+impl SplitFigure {
+    /// The figure of a segmentation that mostly splits customers by `feature` (its label),
+    /// placing `placed_pct` percent of customers by that feature alone.
+    pub fn one_feature(feature: &str, placed_pct: f64, chart: Option<ShareChart>) -> SplitFigure {
+        SplitFigure {
+            title: format!("One feature decides most of the split: {feature}"),
+            caption: format!(
+                "These segments mostly split customers by {feature}: {} of customers are placed by {feature} alone. Read the segments as bands of {feature} first, and check the other features before acting on them.",
+                crate::format::percent(placed_pct, crate::format::Percent::Adaptive)
+            ),
+            chart,
+        }
+    }
 }
 
 /// One persona's block.
@@ -87,18 +104,32 @@ pub struct PersonaBlock {
     pub warnings: Vec<String>,
 }
 
-/// One saved scenario's results (filled by the simulation issue).
+/// One saved scenario's results beside the baseline (built in `report::scenarios`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioResult {
     pub name: String,
-    /// `(assumption, value)` pairs, e.g. ("Discount depth", "10%").
+    /// `(lever, settings)` of the levers that are on, e.g. ("Campaign", "reach 40%, segments 1, 3").
+    pub levers: Vec<(String, String)>,
+    /// `(assumption, value)` pairs, e.g. ("Margin", "30%"); changed ones say so.
     pub assumptions: Vec<(String, String)>,
     /// `(measure, baseline, scenario)` rows.
     pub results: Vec<(String, String, String)>,
-    /// The uncertainty band in words, e.g. "revenue +2% to +6% (90% band)".
+    /// The uncertainty band in words, e.g. "Net impact 12,300; P10 9,000 to P90 15,800 …".
     pub band: String,
-    /// `(lever, effect)` rows, largest effect first.
+    /// `(assumption, effect)` rows, largest swing first.
     pub sensitivity: Vec<(String, String)>,
+    /// Levers that are on but could not act, with the reason.
+    pub notes: Vec<String>,
+    /// Net impact per segment, against the baseline's.
+    pub chart: ScenarioChart,
+}
+
+/// Every chosen scenario side by side with the baseline: a table and the net-impact chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScenarioOverview {
+    /// Header (measure, baseline, each scenario) then one row per measure.
+    pub table: Vec<Vec<String>>,
+    /// Net impact of the baseline and each scenario, with its band.
     pub chart: ScenarioChart,
 }
 
@@ -127,7 +158,8 @@ pub struct ReportModel {
     pub dataset: String,
     /// First and last date in the data (join dates), when the data has dates.
     pub data_range: Option<(ReportDate, ReportDate)>,
-    /// The run's date: the latest date in the data (never the wall clock).
+    /// The document date: the last join date in the data (never the wall clock; a session
+    /// stores no run date, so the data's own last date stands for it).
     pub document_date: Option<ReportDate>,
     pub run_id: String,
     pub data_hash: String,
@@ -142,6 +174,8 @@ pub struct ReportModel {
     pub split_figure: Option<SplitFigure>,
     pub personas: Vec<PersonaBlock>,
     pub scenarios: Vec<ScenarioResult>,
+    /// The side-by-side comparison (`None` without scenarios).
+    pub scenario_overview: Option<ScenarioOverview>,
     pub appendix: AppendixSection,
 }
 

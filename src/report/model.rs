@@ -3,6 +3,7 @@
 
 use super::content::{
     AppendixSection, KChoiceSection, Kpi, PersonaBlock, ReportDate, ReportModel, SegmentRow,
+    SplitFigure,
 };
 use crate::charts::metrics::SweepPoint;
 use crate::charts::{HeatColumn, HeatRow, Heatmap, MetricsChart, ShareChart, segment_style};
@@ -46,9 +47,10 @@ impl ReportModel {
             segments: segment_rows(a),
             heatmap: heatmap(a),
             k_choice: k_choice(a),
-            split_figure: None,
+            split_figure: split_figure(a),
             personas: a.personas.iter().map(persona).collect(),
             scenarios: Vec::new(),
+            scenario_overview: None,
             appendix: appendix(a),
         }
     }
@@ -122,7 +124,8 @@ fn kpis(insights: &Insights) -> Vec<Kpi> {
     ]
 }
 
-fn name_of(a: &Analysis, segment: usize) -> String {
+/// A segment's persona name as the user left it.
+pub(super) fn name_of(a: &Analysis, segment: usize) -> String {
     crate::personas::persona_of(&a.personas, segment).map_or_else(
         || format!("Segment {}", segment + 1),
         |p| p.display_name().to_string(),
@@ -253,6 +256,13 @@ fn k_choice(a: &Analysis) -> KChoiceSection {
         table: std::iter::once(header).chain(rows).collect(),
         chosen_row: seg.sweep.iter().position(|r| r.k == seg.k),
     }
+}
+
+/// The one-feature-split figure, when the segmentation carries the detector's result.
+/// Hook: the segmentation issue adds the detector; wire it here as
+/// `SplitFigure::one_feature(&feature_label(&split.feature).0, split.placed_pct, None)`.
+fn split_figure(_a: &Analysis) -> Option<SplitFigure> {
+    None
 }
 
 fn persona(p: &Persona) -> PersonaBlock {

@@ -133,6 +133,41 @@ pub enum OptionsError {
         "\"{0}\" is not a report section; use a comma-separated list of cover, summary, segments, personas, simulation, appendix"
     )]
     Section(String),
+    #[error("no scenario names in \"{0}\"; use all, none or a comma-separated list of names")]
+    Scenarios(String),
+}
+
+/// Which saved scenarios the simulation pages show (the baseline is always their reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ScenarioChoice {
+    /// Every saved scenario, in the ledger's order.
+    #[default]
+    All,
+    /// None: no simulation pages.
+    None,
+    /// These, in this order (each name must be saved).
+    Named(Vec<String>),
+}
+
+impl ScenarioChoice {
+    /// `all`, `none` or a comma-separated list of names (as the command line takes them).
+    pub fn parse(text: &str) -> Result<ScenarioChoice, OptionsError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "all" => return Ok(ScenarioChoice::All),
+            "none" => return Ok(ScenarioChoice::None),
+            _ => {}
+        }
+        let mut names: Vec<String> = Vec::new();
+        for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        if names.is_empty() {
+            return Err(OptionsError::Scenarios(text.into()));
+        }
+        Ok(ScenarioChoice::Named(names))
+    }
 }
 
 /// Everything that shapes one PDF besides the session.
@@ -141,6 +176,8 @@ pub struct ReportOptions {
     pub paper: Paper,
     /// In report order.
     pub sections: Vec<Section>,
+    /// The saved scenarios to print on the simulation pages.
+    pub scenarios: ScenarioChoice,
 }
 
 impl Default for ReportOptions {
@@ -148,6 +185,7 @@ impl Default for ReportOptions {
         ReportOptions {
             paper: Paper::A4,
             sections: Section::ALL.to_vec(),
+            scenarios: ScenarioChoice::All,
         }
     }
 }
@@ -191,5 +229,15 @@ mod tests {
         );
         assert!(Section::parse_list("covers").is_err());
         assert!(Section::parse_list("").is_err());
+        assert_eq!(ScenarioChoice::parse(" ALL "), Ok(ScenarioChoice::All));
+        assert_eq!(ScenarioChoice::parse("none"), Ok(ScenarioChoice::None));
+        assert_eq!(
+            ScenarioChoice::parse("Push web, Win back,Push web"),
+            Ok(ScenarioChoice::Named(vec![
+                "Push web".into(),
+                "Win back".into()
+            ]))
+        );
+        assert!(ScenarioChoice::parse(" , ").is_err());
     }
 }

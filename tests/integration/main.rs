@@ -18,6 +18,7 @@ mod insights_generic;
 mod kmeans_reference;
 mod minimal_dataset;
 mod pdf_report;
+mod pdf_scenarios;
 mod personas;
 mod scoring;
 mod scoring_sql;

@@ -199,6 +199,7 @@ fn paper_and_sections_are_honoured() {
     let letter = ReportOptions {
         paper: Paper::Letter,
         sections: vec![Section::Cover, Section::Personas],
+        ..ReportOptions::default()
     };
     let doc = Document::load_mem(&pdf(&letter)).unwrap();
     let (_, first) = doc.get_pages().into_iter().next().unwrap();

@@ -4,6 +4,7 @@
 use super::Workbench;
 use super::commands::BUSY;
 use crate::gui::dataset::is_demo;
+use crate::gui::export_jobs::{self, ExportRequest};
 use crate::gui::jobs::{self, Outcome};
 use crate::gui::persistence::is_session;
 use crate::gui::shell::Screen;
@@ -41,6 +42,18 @@ impl Workbench {
             Action::BackToAnalysis => {
                 if self.document.current().is_some() {
                     self.shell.show_screen(Screen::Analysis);
+                }
+            }
+            Action::Export(request) => {
+                if self.shell.is_busy() {
+                    self.shell.say(NoticeKind::Info, BUSY);
+                } else {
+                    self.start_export(ctx, request);
+                }
+            }
+            Action::OpenFolder(folder) => {
+                if let Err(e) = open_folder(&folder) {
+                    self.shell.say(NoticeKind::Error, e);
                 }
             }
             Action::DismissNotice => self.shell.dismiss_notice(),
@@ -88,6 +101,21 @@ impl Workbench {
         let revision = self.document.revision();
         let work = jobs::save_session(self.services.store(), path, contents, revision);
         self.start_job(ctx, title, work);
+    }
+
+    /// Start an export of the current analysis on the worker.
+    pub(super) fn start_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let Some(source) = self.document.export_source() else {
+            self.shell
+                .say(NoticeKind::Info, "Run a segmentation first.");
+            return;
+        };
+        let title = format!(
+            "Exporting {} to {}",
+            request.what(),
+            file_name(request.path())
+        );
+        self.start_job(ctx, title, export_jobs::export(request, source));
     }
 
     pub(super) fn start_job(
@@ -150,6 +178,11 @@ impl Workbench {
                 }
                 self.shell.show_tab(ui.active_tab.unwrap_or(Tab::Overview));
             }
+            Outcome::Exported { path, what } => {
+                let text = format!("Saved {what} to {}.", path.display());
+                self.shell.say(NoticeKind::Info, text);
+                self.views.export.exported(path);
+            }
             Outcome::Saved { path, revision } => {
                 self.shell.remember(&path);
                 let saved = format!("Saved the session to {}.", path.display());
@@ -159,6 +192,27 @@ impl Workbench {
             }
         }
     }
+}
+
+/// Show `folder` in the system's file manager (without waiting for it).
+fn open_folder(folder: &Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(drop)
+        .map_err(|e| {
+            format!(
+                "Could not open {} with {program} ({e}); open the folder from your file manager.",
+                folder.display()
+            )
+        })
 }
 
 /// The file name of `path` for titles, or the whole path when it has none.

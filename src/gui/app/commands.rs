@@ -7,7 +7,6 @@ use crate::gui::jobs;
 use crate::gui::persistence::{suggested_name, with_session_extension};
 use crate::gui::shell::{Screen, Shell};
 use crate::gui::slides;
-use crate::gui::views::export::EXPORT_PENDING;
 
 pub(super) const BUSY: &str = "Wait for the running work to finish, or cancel it";
 const NO_ANALYSIS: &str = "Run a segmentation first";
@@ -29,7 +28,8 @@ pub(crate) fn availability(
         {
             fail("The data behind this analysis is not loaded; open it again")
         }
-        Command::ExportPdf => fail(EXPORT_PENDING),
+        Command::ExportPdf if document.current().is_none() => fail(NO_ANALYSIS),
+        Command::ExportPdf if busy => fail(BUSY),
         Command::Undo => match document.next_undo() {
             Some(_) => Ok(()),
             None => fail("Nothing to undo"),
@@ -107,7 +107,13 @@ impl Workbench {
                     self.save_to(ctx, with_session_extension(path));
                 }
             }
-            Command::ExportPdf => {}
+            Command::ExportPdf => {
+                let request = self
+                    .views
+                    .export
+                    .pdf_request(&self.document, &self.services);
+                self.start_export(ctx, request);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 self.document.undo();

@@ -10,6 +10,7 @@ mod commands;
 
 pub(crate) use commands::availability;
 
+use super::chart_image;
 use super::chrome;
 use super::command::Command;
 use super::dataset::Dataset;
@@ -46,6 +47,8 @@ pub struct Workbench {
     queued: Vec<Action>,
     /// Whether the look (fonts, spacing) is installed in the egui context.
     styled: bool,
+    /// Chart images written (or refused) since the last frame.
+    charts: chart_image::SavedCharts,
 }
 
 impl Workbench {
@@ -75,6 +78,7 @@ impl Workbench {
             views: Views::default(),
             queued: Vec::new(),
             styled: false,
+            charts: chart_image::SavedCharts::default(),
         }
     }
 
@@ -191,6 +195,7 @@ impl Workbench {
         }
         self.shell.apply_theme(ctx);
         self.poll_job();
+        self.saved_charts();
         for action in std::mem::take(&mut self.queued) {
             self.apply(ctx, action);
         }
@@ -213,6 +218,24 @@ impl Workbench {
         }
         if self.shell.screen() == Screen::Mapping {
             self.document.refresh_check();
+        }
+    }
+
+    /// Say where the chart images asked for were saved.
+    fn saved_charts(&mut self) {
+        let saved = match self.charts.lock() {
+            Ok(mut list) => std::mem::take(&mut *list),
+            Err(_) => return,
+        };
+        for result in saved {
+            match result {
+                Ok(path) => {
+                    let text = format!("Saved the chart to {}.", path.display());
+                    self.shell.say(NoticeKind::Info, text);
+                    self.views.export.exported(path);
+                }
+                Err(e) => self.shell.say(NoticeKind::Error, e),
+            }
         }
     }
 
@@ -263,6 +286,10 @@ impl eframe::App for Workbench {
         }
         for action in out {
             self.apply(&ctx, action);
+        }
+        if let Some(shot) = chart_image::take_request(&ctx) {
+            let folder = self.views.export.folder(&self.document, &self.services);
+            chart_image::capture(&ctx, shot, folder, self.charts.clone());
         }
         if self.shell.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(250));

@@ -8,6 +8,7 @@ pub(crate) mod check;
 pub(crate) mod history;
 
 use super::dataset::Dataset;
+use super::export_jobs::ExportSource;
 use super::jobs::{Finished, OpenedSession};
 use super::persistence::SessionContents;
 use super::views::Shown;
@@ -17,6 +18,7 @@ use crate::personas::{Persona, apply_persona_edit};
 use crate::pipeline::Analysis;
 use crate::roles::ColumnMapping;
 use crate::session::{AnalysisTab, SessionUiState};
+use crate::simulate::ScenarioLedger;
 use bench::Bench;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
@@ -173,6 +175,23 @@ impl Document {
                 compare,
                 active_tab: Some(tab),
             },
+        })
+    }
+
+    /// The saved scenarios, as the report prints them (the ledger the session saves).
+    pub(crate) fn scenario_ledger(&self) -> ScenarioLedger {
+        self.bench.ledger.clone()
+    }
+
+    /// What an export of the current analysis reads (`None` without one).
+    pub(crate) fn export_source(&self) -> Option<ExportSource> {
+        let current = self.current.as_ref()?;
+        Some(ExportSource {
+            analysis: current.analysis.clone(),
+            personas: self.personas.clone(),
+            table: current.dataset.as_ref().map(|d| d.table.clone()),
+            ledger: self.scenario_ledger(),
+            session_path: self.path.clone(),
         })
     }
 

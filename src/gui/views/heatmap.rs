@@ -3,6 +3,7 @@
 
 use super::Shown;
 use crate::format::signed;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{Align2, CornerRadius, FontId, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
@@ -34,7 +35,9 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
         label_width + cell_width * k as f32,
         header_height + row_height * rows.len() as f32,
     );
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    // Click sense: a right-click opens "Save chart as PNG".
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    chart_image::menu(&response, "Profile heatmap");
     response.widget_info(|| {
         WidgetInfo::labeled(
             egui::accesskit::Role::Figure,

@@ -131,6 +131,10 @@ pub(crate) enum Action {
     /// Leave the mapping screen without running.
     BackToAnalysis,
     DismissNotice,
+    /// Write an export on the worker.
+    Export(super::export_jobs::ExportRequest),
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
     /// The close confirmation's answers.
     CloseWithoutSaving,
     KeepWorking,

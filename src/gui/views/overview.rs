@@ -2,8 +2,10 @@
 //! spotlight, revenue share against customer share, and the choice of k in one sentence.
 
 use super::{Action, Context, Shown, View};
+use crate::charts::ShareChart;
 use crate::features::Unit;
 use crate::format::{self, Percent, percent};
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
@@ -331,22 +333,34 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             "Share of revenue (segment colour)",
         );
     });
-    let customers: Vec<Bar> = segments
+    // The same chart model the PDF draws (one model, two renderers).
+    let model = ShareChart::new(
+        segments
+            .iter()
+            .map(|s| (shown.persona_name(s.index), s.customer_pct, s.revenue_pct)),
+    );
+    let customers: Vec<Bar> = model
+        .bars
         .iter()
-        .map(|s| {
-            Bar::new(s.index as f64 + 1.0 - 0.19, s.customer_pct)
+        .map(|b| {
+            Bar::new(b.style.segment as f64 + 1.0 - 0.19, b.customer_pct)
                 .width(0.36)
                 .fill(palette.muted.linear_multiply(0.8))
-                .name(format!("Segment {}", s.index + 1))
+                .name(format!("Segment {}", b.style.segment + 1))
         })
         .collect();
-    let revenue: Vec<Bar> = segments
+    let revenue: Vec<Bar> = model
+        .bars
         .iter()
-        .map(|s| {
-            Bar::new(s.index as f64 + 1.0 + 0.19, s.revenue_pct.unwrap_or(0.0))
-                .width(0.36)
-                .fill(tokens::segment_color(s.index))
-                .name(format!("Segment {}", s.index + 1))
+        .map(|b| {
+            let [r, g, bl] = b.style.rgb;
+            Bar::new(
+                b.style.segment as f64 + 1.0 + 0.19,
+                b.revenue_pct.unwrap_or(0.0),
+            )
+            .width(0.36)
+            .fill(egui::Color32::from_rgb(r, g, bl))
+            .name(format!("Segment {}", b.style.segment + 1))
         })
         .collect();
     let k = segments.len();
@@ -355,7 +369,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
     } else {
         tokens::CHART_HEIGHT - 40.0
     };
-    Plot::new("revenue-vs-customers")
+    let plot = Plot::new("revenue-vs-customers")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -399,4 +413,5 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
                     })),
             );
         });
+    chart_image::menu(&plot.response, "Revenue share against customer share");
 }

@@ -3,6 +3,7 @@
 
 use super::Shown;
 use crate::format;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::Ui;
@@ -56,7 +57,7 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     let x_title = format!("Component 1 ({:.0}% of the variation)", map.explained[0]);
     let y_title = format!("Component 2 ({:.0}% of the variation)", map.explained[1]);
     let radius = if map.drawn > 5_000 { 1.6 } else { 2.6 };
-    Plot::new("customer-map")
+    let plot = Plot::new("customer-map")
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .x_axis_label(x_title)
@@ -107,4 +108,5 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
                 );
             }
         });
+    chart_image::menu(&plot.response, "Customer map");
 }

@@ -3,6 +3,7 @@
 
 use super::Shown;
 use crate::format;
+use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::segment::KReport;
@@ -105,7 +106,7 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
     let title = metric.title;
     let k_low = sweep.first().map_or(2.0, |r| r.k as f64);
     let k_high = sweep.last().map_or(8.0, |r| r.k as f64);
-    Plot::new(("k-sweep", metric.title))
+    let plot = Plot::new(("k-sweep", metric.title))
         .include_x(k_low - 0.4)
         .include_x(k_high + 0.4)
         .set_margin_fraction(egui::vec2(0.02, 0.15))
@@ -162,6 +163,7 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
                     .filled(true),
             );
         });
+    chart_image::menu(&plot.response, &format!("k choice {title}"));
 }
 
 fn fmt_metric(v: f64) -> String {

@@ -1,12 +1,11 @@
-//! The personas (one block each, user edits shown), the simulation (saved scenarios; nothing
-//! when there are none) and the appendix (data quality, mapping, config, method).
+//! The personas (one block each, user edits shown) and the appendix (data quality, mapping,
+//! config, method).
 
-use super::charts::scenario_chart;
 use super::fonts::Weight;
 use super::layout::{ACCENT, BODY, INK, LEADING, Layout, WARN};
 use super::table::{Column, Row, swatch, table};
 use crate::charts::segment_style;
-use crate::report::content::{AppendixSection, PersonaBlock, ScenarioResult};
+use crate::report::content::{AppendixSection, PersonaBlock};
 
 pub fn personas(layout: &mut Layout<'_>, personas: &[PersonaBlock]) {
     layout.section("Personas");
@@ -49,42 +48,6 @@ fn persona(layout: &mut Layout<'_>, p: &PersonaBlock) {
         layout.bullets(&p.warnings, WARN);
     }
     layout.space(BODY * LEADING);
-}
-
-/// Each saved scenario beside the baseline. Renders nothing when there are none.
-pub fn simulation(layout: &mut Layout<'_>, scenarios: &[ScenarioResult]) {
-    if scenarios.is_empty() {
-        return;
-    }
-    layout.section("Simulation");
-    for s in scenarios {
-        layout.heading(&s.name, 80.0);
-        if !s.assumptions.is_empty() {
-            layout.subheading("Assumptions", 30.0);
-            pairs(layout, "Assumption", "Value", &s.assumptions);
-        }
-        if !s.results.is_empty() {
-            let columns = [
-                Column::left("Measure", 2.0),
-                Column::right("Baseline", 1.0),
-                Column::right(&s.name, 1.0),
-            ];
-            let rows: Vec<Row> = s
-                .results
-                .iter()
-                .map(|(m, b, v)| Row::plain(vec![m.clone(), b.clone(), v.clone()]))
-                .collect();
-            table(layout, &columns, &rows);
-        }
-        if !s.band.is_empty() {
-            layout.paragraph(&s.band);
-        }
-        scenario_chart(layout, &s.chart);
-        if !s.sensitivity.is_empty() {
-            layout.subheading("Sensitivity", 30.0);
-            pairs(layout, "Lever", "Effect", &s.sensitivity);
-        }
-    }
 }
 
 pub fn appendix(layout: &mut Layout<'_>, a: &AppendixSection) {

@@ -1,10 +1,11 @@
 //! The PDF renderer of the chart model (`crate::charts`): share bars, the profile heatmap,
-//! the k-choice panels and scenario bars, as vector drawing with every value printed.
+//! the k-choice panels (the net-impact chart is in `simulation`), as vector drawing with every
+//! value printed.
 
 use super::fonts::Weight;
 use super::layout::{INK, Layout, MUTED, Op, RULE, Rgb, WARN};
 use super::table::swatch;
-use crate::charts::{Heatmap, MetricPanel, MetricsChart, Pattern, ScenarioChart, ShareChart};
+use crate::charts::{Heatmap, MetricPanel, MetricsChart, Pattern, ShareChart};
 
 const LABEL: f32 = 7.5;
 const WHITE: Rgb = [255, 255, 255];
@@ -23,7 +24,13 @@ fn pct(v: f64) -> String {
 }
 
 /// Keep a label to `width` points, ending in "…" when cut.
-fn fit(layout: &Layout<'_>, text: &str, size: f32, weight: Weight, width: f32) -> String {
+pub(super) fn fit(
+    layout: &Layout<'_>,
+    text: &str,
+    size: f32,
+    weight: Weight,
+    width: f32,
+) -> String {
     if layout.fonts.width(weight, text, size) <= width {
         return text.into();
     }
@@ -364,47 +371,4 @@ fn metric_panel(
         WARN,
         &format!("k = {}", chart.chosen_k),
     );
-}
-
-/// Baseline and scenario bars per scenario, with the band as a whisker.
-pub fn scenario_chart(layout: &mut Layout<'_>, chart: &ScenarioChart) {
-    if chart.bars.is_empty() {
-        return;
-    }
-    let bar = 10.0;
-    let height = 20.0 + chart.bars.len() as f32 * (2.0 * bar + 10.0);
-    layout.ensure(height);
-    let left = layout.geometry.left();
-    let label_w = 150.0;
-    let plot_w = layout.geometry.content_width() - label_w - 60.0;
-    let max = chart.axis_max().max(f64::EPSILON);
-    let x_of = |v: f64| left + label_w + plot_w * (v / max).clamp(0.0, 1.0) as f32;
-    layout.text(left, layout.y + 9.0, 8.5, Weight::Bold, INK, &chart.measure);
-    let mut y = layout.y + 16.0;
-    for b in &chart.bars {
-        let name = fit(layout, &b.scenario, 8.5, Weight::Regular, label_w - 6.0);
-        layout.text(left, y + bar + 3.0, 8.5, Weight::Regular, INK, &name);
-        layout.rect(
-            left + label_w,
-            y,
-            x_of(b.baseline) - left - label_w,
-            bar,
-            Some([190, 190, 190]),
-            None,
-        );
-        layout.rect(
-            left + label_w,
-            y + bar,
-            x_of(b.value) - left - label_w,
-            bar,
-            Some(super::layout::ACCENT),
-            None,
-        );
-        if let Some((lo, hi)) = b.band {
-            let ym = y + 1.5 * bar;
-            layout.line(vec![(x_of(lo), ym), (x_of(hi), ym)], INK, 0.8, false);
-        }
-        y += 2.0 * bar + 10.0;
-    }
-    layout.y = y + 4.0;
 }

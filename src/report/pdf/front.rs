@@ -39,6 +39,13 @@ pub fn cover(layout: &mut Layout<'_>, model: &ReportModel) {
         ("Dataset", model.dataset.clone()),
         ("Customers", model.customers.clone()),
         ("Data date range", range),
+        (
+            "Document date",
+            model.document_date.map_or_else(
+                || "none: the data has no dates".to_string(),
+                |d| format!("{} (the last join date in the data)", d.iso()),
+            ),
+        ),
         ("Run id", model.run_id.clone()),
         ("Data hash", model.data_hash.clone()),
         ("App version", format!("sis {}", model.app_version)),
@@ -55,7 +62,7 @@ pub fn cover(layout: &mut Layout<'_>, model: &ReportModel) {
     }
     layout.y += 20.0;
     layout.muted(
-        "The run id names the data, the column mapping and the settings: the same id gives the same segments and figures. Dates in this report come from the data, never from the day it was printed.",
+        "The run id names the data, the column mapping and the settings: the same id gives the same segments and figures. The document date is the data's last date, never the day the report was printed, so a report made again from the same session is the same file.",
     );
 }
 

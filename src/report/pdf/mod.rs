@@ -8,6 +8,7 @@ mod fonts;
 mod front;
 mod layout;
 mod segments;
+mod simulation;
 mod table;
 mod writer;
 
@@ -34,7 +35,11 @@ pub fn render_pdf(model: &ReportModel, options: &ReportOptions) -> Result<Vec<u8
             Section::Summary => front::summary(&mut layout, model),
             Section::Segments => segments::segments(&mut layout, model),
             Section::Personas => back::personas(&mut layout, &model.personas),
-            Section::Simulation => back::simulation(&mut layout, &model.scenarios),
+            Section::Simulation => simulation::simulation(
+                &mut layout,
+                model.scenario_overview.as_ref(),
+                &model.scenarios,
+            ),
             Section::Appendix => back::appendix(&mut layout, &model.appendix),
         }
     }
@@ -128,6 +133,7 @@ mod tests {
                 warnings: Vec::new(),
             }],
             scenarios: Vec::new(),
+            scenario_overview: None,
             appendix: AppendixSection::default(),
         }
     }

@@ -43,16 +43,16 @@ pub fn segments(layout: &mut Layout<'_>, model: &ReportModel) {
     layout.heading("Profile heatmap", 80.0);
     layout.muted("How far each segment's average sits from the average customer, in standard deviations (\u{3c3}); the shade steps every 0.5\u{3c3} and every cell prints its value.");
     heatmap(layout, &model.heatmap);
-    k_choice(layout, &model.k_choice);
-    split_figure(layout, model.split_figure.as_ref());
+    k_choice(layout, &model.k_choice, model.split_figure.as_ref());
 }
 
-fn k_choice(layout: &mut Layout<'_>, k: &KChoiceSection) {
+fn k_choice(layout: &mut Layout<'_>, k: &KChoiceSection, split: Option<&SplitFigure>) {
     layout.heading("Choice of k", 170.0);
     layout.paragraph(&k.sentence);
     if !k.stability.is_empty() {
         layout.paragraph(&k.stability);
     }
+    split_figure(layout, split);
     metrics_chart(layout, &k.chart);
     if let Some((header, body)) = k.table.split_first() {
         layout.subheading("Every k", 40.0);
@@ -84,7 +84,9 @@ fn k_choice(layout: &mut Layout<'_>, k: &KChoiceSection) {
 /// the model carries one, nothing otherwise.
 fn split_figure(layout: &mut Layout<'_>, figure: Option<&SplitFigure>) {
     let Some(figure) = figure else { return };
-    layout.heading(&figure.title, 120.0);
-    layout.muted(&figure.caption);
-    share_chart(layout, &figure.chart);
+    layout.subheading(&figure.title, 40.0);
+    layout.paragraph(&figure.caption);
+    if let Some(chart) = &figure.chart {
+        share_chart(layout, chart);
+    }
 }
