@@ -7,13 +7,15 @@
 
 use super::contents::Session;
 use super::error::SessionError;
-use super::v1;
+use super::{v1, v2};
 
 /// Read a bundle of an older `version` (its whole bytes, header included).
 pub fn migrate(version: u32, bundle: &[u8], file: &str) -> Result<Session, SessionError> {
     match version {
         // Format 1 saved the tab by its title (`v1` holds its frozen types).
         v1::VERSION => v1::read(bundle, file),
+        // Format 2 had no feature treatments nor the sweep's runs (`v2` holds its types).
+        v2::VERSION => v2::read(bundle, file),
         _ => Err(SessionError::RetiredFormat {
             file: file.into(),
             version,

@@ -17,6 +17,7 @@ mod migrate;
 mod state;
 mod store;
 mod v1;
+mod v2;
 
 pub use age::{AgeError, describe_age, parse_age};
 pub use atomic::StagedSave;

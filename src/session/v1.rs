@@ -4,18 +4,15 @@
 //! Format 1 and format 2 differ in one field, the last of the payload: format 1 saved the open
 //! tab by its title (`Option<String>`), format 2 as [`AnalysisTab`]. The types here are the
 //! format-1 shapes of what changed since (the session, its view state and the scenario stand-in)
-//! and must never change. What both formats share (the header layout, [`RawTable`],
-//! [`Analysis`] and the manifest) is the live type: the format that next changes one of them
-//! freezes its old shape in a `v2` module and points this one at it.
+//! and must never change. What formats 1 and 2 share is format 2's: the analysis and the
+//! manifest are the frozen [`AnalysisV2`] and [`ManifestV2`] of `v2`, and a format-1 session
+//! upgrades through format 2.
 
-use super::check::check;
 use super::codec;
 use super::contents::Session;
 use super::error::SessionError;
-use super::header;
-use super::manifest::Manifest;
 use super::state::{self, AnalysisTab};
-use crate::pipeline::Analysis;
+use super::v2::{self, AnalysisV2, SessionV2};
 use crate::table::RawTable;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +23,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionV1 {
     pub table: RawTable,
-    pub analysis: Analysis,
+    pub analysis: AnalysisV2,
     pub scenarios: Vec<ScenarioV1>,
     pub ui: SessionUiStateV1,
 }
@@ -61,14 +58,19 @@ pub fn tab_of_title(title: &str) -> Option<AnalysisTab> {
 }
 
 impl SessionV1 {
-    /// The same session in the current format.
-    pub fn upgrade(self) -> Session {
-        Session {
+    /// The same session in format 2.
+    pub fn upgrade_to_v2(self) -> SessionV2 {
+        SessionV2 {
             table: self.table,
             analysis: self.analysis,
             scenarios: self.scenarios.into_iter().map(upgrade_scenario).collect(),
             ui: upgrade_ui(self.ui),
         }
+    }
+
+    /// The same session in the current format (through format 2).
+    pub fn upgrade(self) -> Session {
+        self.upgrade_to_v2().upgrade()
     }
 }
 
@@ -89,20 +91,7 @@ fn upgrade_ui(ui: SessionUiStateV1) -> state::SessionUiState {
 
 /// The manifest and payload of a whole format-1 bundle, their checksums verified.
 fn sections<'a>(bundle: &'a [u8], file: &str) -> Result<(&'a [u8], &'a [u8]), SessionError> {
-    let (header, start) = header::parse_format(bundle, bundle.len() as u64, file, VERSION)?;
-    // The header's lengths add up to the file's length, so these slices are in range.
-    let (manifest, payload) = bundle[start..].split_at(header.manifest_len as usize);
-    let damaged = |section| SessionError::Checksum {
-        file: file.into(),
-        section,
-    };
-    if !header.manifest_matches(manifest) {
-        return Err(damaged("manifest"));
-    }
-    if !header.payload_matches(payload) {
-        return Err(damaged("payload"));
-    }
-    Ok((manifest, payload))
+    v2::sections(bundle, file, VERSION)
 }
 
 /// Read a whole format-1 bundle as its format-1 payload (header and checksums verified).
@@ -119,22 +108,11 @@ pub fn read_v1(bundle: &[u8], file: &str) -> Result<SessionV1, SessionError> {
 /// one is: header, both checksums, the contents, and the manifest against them.
 pub fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
     let (stored_manifest, _) = sections(bundle, file)?;
-    let session = read_v1(bundle, file)?.upgrade();
-    let inconsistent = |detail| SessionError::Inconsistent {
-        file: file.into(),
-        detail,
-    };
-    check(&session).map_err(inconsistent)?;
+    let v1 = read_v1(bundle, file)?;
+    let config = v1.analysis.config.clone();
+    let session = v1.upgrade();
     // Format 1's manifest is format 2's: the upgraded session must give the stored one.
-    let expected = codec::encode(&Manifest::of(&session)).map_err(|e| SessionError::Encode {
-        file: file.into(),
-        detail: e.to_string(),
-    })?;
-    if expected != stored_manifest {
-        return Err(inconsistent(
-            "its manifest does not describe its contents".into(),
-        ));
-    }
+    v2::verify_upgraded(&session, &config, stored_manifest, file)?;
     Ok(session)
 }
 
@@ -198,7 +176,7 @@ mod tests {
         );
         let session = read(bundle, "session_v1.sis").unwrap();
         assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
-        assert_eq!(session.analysis, v1.analysis);
+        assert_eq!(session.analysis, v1.analysis.upgrade());
     }
 
     #[test]

@@ -77,12 +77,18 @@ pub enum QualityAction {
     Note { message: String },
     /// A step of cleaning or aggregating order lines into customers.
     Transactions(crate::transactions::CleaningAction),
+    /// A candidate feature held out of the distance, or log-transformed, and why.
+    TreatedFeature(super::FeatureTreatment),
 }
 
 impl QualityAction {
     /// The action as one sentence for people.
     pub fn describe(&self) -> String {
         match self {
+            QualityAction::TreatedFeature(t) => match &t.warning {
+                Some(w) => format!("feature {}; warning: {w}", t.describe()),
+                None => format!("feature {}", t.describe()),
+            },
             QualityAction::DroppedUnusableIds { column, count } => {
                 format!("{count} rows without a usable id in \"{column}\" dropped")
             }
@@ -180,6 +186,7 @@ impl QualityAction {
             QualityAction::DroppedConstantColumn { .. } => 1,
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,
+            QualityAction::TreatedFeature(_) => 1,
             QualityAction::Transactions(action) => action.count(),
         }
     }

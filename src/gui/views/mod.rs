@@ -177,6 +177,8 @@ pub(crate) enum Action {
     Edit(Edit),
     /// The field being typed into (further edits merge), or `None` when it lost focus.
     Typing(Option<Field>),
+    /// Show the sweep's run at this k (Choice of k; undoable, no re-run).
+    SwitchK(usize),
     OpenPath(PathBuf),
     /// A file dropped on the window (read from its bytes).
     OpenDropped(DroppedFile),
