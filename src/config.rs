@@ -233,8 +233,8 @@ impl ValidRunConfig {
     /// The largest k this run may fit.
     pub(crate) fn largest_k(&self) -> usize {
         match self.k {
-            KChoice::Fixed(k) => k.max(self.k_max).max(self.decision_k.1),
-            KChoice::Auto => self.k_max.max(self.decision_k.1),
+            KChoice::Fixed(k) => k.max(self.k_max),
+            KChoice::Auto => self.k_max,
         }
     }
 }
@@ -286,10 +286,8 @@ impl RunConfig {
 
     /// The k values to evaluate, always including a fixed k.
     fn sweep_ks(&self) -> Vec<usize> {
-        // The sweep covers the decision range too, so the rule can always look at it.
-        let low = self.k_min.min(self.decision_k.0);
-        let high = self.k_max.max(self.decision_k.1);
-        let mut ks: Vec<usize> = (low..=high).collect();
+        // The decision range only ranks the k swept here (k outside the sweep are not fitted).
+        let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
         if let KChoice::Fixed(k) = self.k
             && !ks.contains(&k)
         {

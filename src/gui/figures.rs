@@ -238,3 +238,14 @@ impl Figures {
         ))
     }
 }
+
+/// What the workbench does when Choice of k switches k: the core's switch (segments,
+/// insights, personas) and the figures the views draw. Public for the switch-k bench.
+pub fn switch_k_with_figures(analysis: &mut Analysis, k: usize) -> bool {
+    if !analysis.switch_k(k) {
+        return false;
+    }
+    let figures = Figures::compute(analysis);
+    std::hint::black_box(&figures);
+    true
+}

@@ -3,6 +3,7 @@
 
 use super::content::{
     AppendixSection, KChoiceSection, Kpi, PersonaBlock, ReportDate, ReportModel, SegmentRow,
+    SplitFigure,
 };
 use crate::charts::metrics::SweepPoint;
 use crate::charts::{HeatColumn, HeatRow, Heatmap, MetricsChart, ShareChart, segment_style};
@@ -46,7 +47,7 @@ impl ReportModel {
             segments: segment_rows(a),
             heatmap: heatmap(a),
             k_choice: k_choice(a),
-            split_figure: None,
+            split_figure: split_figure(a),
             personas: a.personas.iter().map(persona).collect(),
             scenarios: Vec::new(),
             appendix: appendix(a),
@@ -199,6 +200,22 @@ fn heatmap(a: &Analysis) -> Heatmap {
             })
             .collect(),
     }
+}
+
+/// The one-feature-split check, always reported (its sentence warns at 90% or more); the
+/// chart gives the segments it is about.
+fn split_figure(a: &Analysis) -> Option<SplitFigure> {
+    let seg = &a.segmentation;
+    let split = seg.split.as_ref()?;
+    Some(SplitFigure {
+        title: if split.warn {
+            "Warning: one feature makes these segments".into()
+        } else {
+            "Does one feature make these segments?".into()
+        },
+        caption: crate::summary::split_sentence(seg)?,
+        chart: share_chart(a),
+    })
 }
 
 fn k_choice(a: &Analysis) -> KChoiceSection {

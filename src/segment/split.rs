@@ -190,16 +190,17 @@ fn interval_rule(
     // prefix[s][j] = weight of segment s in bins 0..j.
     let mut prefix = vec![vec![0f64; b + 1]; k];
     for (j, (_, w)) in bins.iter().enumerate() {
-        for s in 0..k {
-            prefix[s][j + 1] = prefix[s][j] + w[s];
+        for (row, &weight) in prefix.iter_mut().zip(w) {
+            row[j + 1] = row[j] + weight;
         }
     }
     // gain[a * (b + 1) + e]: the best single segment for bins a..e.
     let mut gains = vec![0f64; (b + 1) * (b + 1)];
     for a in 0..b {
         for e in (a + 1)..=b {
-            gains[a * (b + 1) + e] = (0..k)
-                .map(|s| prefix[s][e] - prefix[s][a])
+            gains[a * (b + 1) + e] = prefix
+                .iter()
+                .map(|row| row[e] - row[a])
                 .fold(0.0, f64::max);
         }
     }

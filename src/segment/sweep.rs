@@ -66,11 +66,11 @@ pub(crate) fn segment_stability(best: &[u32], others: &[&[u32]], k: usize) -> Ve
             table[a as usize * m + b as usize] += 1;
             other_sizes[b as usize] += 1;
         }
-        for s in 0..k {
+        for (s, (sum, &size)) in total.iter_mut().zip(&sizes).enumerate() {
             let best_match = (0..m)
                 .map(|t| {
                     let both = table[s * m + t];
-                    let either = sizes[s] + other_sizes[t] - both;
+                    let either = size + other_sizes[t] - both;
                     if either == 0 {
                         0.0
                     } else {
@@ -78,7 +78,7 @@ pub(crate) fn segment_stability(best: &[u32], others: &[&[u32]], k: usize) -> Ve
                     }
                 })
                 .fold(0.0, f64::max);
-            total[s] += best_match;
+            *sum += best_match;
         }
     }
     total.iter().map(|t| t / others.len() as f64).collect()

@@ -150,9 +150,9 @@ fn k_selector(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
             .on_hover_text("Switch the whole analysis to this number of segments, without re-running (Ctrl+Z goes back)");
         for k in seg.switchable() {
             let text = if k == seg.rule_k {
-                format!("{k} (rule)")
+                format!("k = {k} (rule)")
             } else {
-                k.to_string()
+                format!("k = {k}")
             };
             let button = ui.selectable_label(k == seg.k, text);
             if button.clicked() && k != seg.k {
