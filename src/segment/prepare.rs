@@ -101,7 +101,8 @@ pub fn prepare(
         .collect();
     let treatments: Vec<FeatureTreatment> = candidates
         .iter()
-        .map(|f| decide(f, config, asked))
+        // `--one-hot` asks for the category levels as distance features.
+        .map(|f| decide(f, config, asked || f.kind == FeatureKind::OneHot))
         .collect();
     let chosen: Vec<_> = candidates
         .iter()

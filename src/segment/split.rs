@@ -198,10 +198,7 @@ fn interval_rule(
     let mut gains = vec![0f64; (b + 1) * (b + 1)];
     for a in 0..b {
         for e in (a + 1)..=b {
-            gains[a * (b + 1) + e] = prefix
-                .iter()
-                .map(|row| row[e] - row[a])
-                .fold(0.0, f64::max);
+            gains[a * (b + 1) + e] = prefix.iter().map(|row| row[e] - row[a]).fold(0.0, f64::max);
         }
     }
     let gain = |a: usize, e: usize| gains[a * (b + 1) + e];
@@ -224,11 +221,12 @@ fn interval_rule(
             }
         }
     }
-    let (best_j, score) = (1..=intervals)
-        .map(|j| (j, dp[j][b]))
-        .fold((1, f64::NEG_INFINITY), |acc, x| {
-            if x.1 > acc.1 + 1e-15 { x } else { acc }
-        });
+    let (best_j, score) =
+        (1..=intervals)
+            .map(|j| (j, dp[j][b]))
+            .fold((1, f64::NEG_INFINITY), |acc, x| {
+                if x.1 > acc.1 + 1e-15 { x } else { acc }
+            });
     let mut cuts = Vec::new();
     let (mut j, mut e) = (best_j, b);
     while j > 1 {

@@ -51,7 +51,10 @@ fn switching_k_in_choice_of_k_changes_everything_but_the_kpis_and_undoes() {
     assert_eq!(kpi(&app, "Customers"), customers, "the KPI cards stay");
     assert_eq!(kpi(&app, "Revenue"), revenue);
     for name in names(&core) {
-        assert!(shows(&app, &name), "the Overview names {name:?} at k = {other}");
+        assert!(
+            shows(&app, &name),
+            "the Overview names {name:?} at k = {other}"
+        );
     }
     for d in core.decisions() {
         assert!(shows(&app, &d.text), "the banner shows {:?}", d.text);

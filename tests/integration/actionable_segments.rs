@@ -29,7 +29,10 @@ fn the_demo_gives_a_handful_of_segments_that_are_not_one_flag() {
     assert!((3..=6).contains(&seg.k), "k = {}: {}", seg.k, seg.k_reason);
     assert_eq!(seg.k, seg.rule_k);
     for (name, column) in a.input.names.iter().zip(&a.input.columns) {
-        assert!(!is_flag(column), "{name} is a 0/1 flag among the distance features");
+        assert!(
+            !is_flag(column),
+            "{name} is a 0/1 flag among the distance features"
+        );
     }
     let treatment = |name: &str| {
         a.preparation
@@ -47,7 +50,11 @@ fn the_demo_gives_a_handful_of_segments_that_are_not_one_flag() {
     ));
     assert_eq!(treatment("Income"), TreatmentKind::Log1p);
     assert_eq!(treatment("Avg_Spend_Per_Purchase"), TreatmentKind::Log1p);
-    assert_eq!(treatment("Deal_Dependency"), TreatmentKind::Kept, "a share is never logged");
+    assert_eq!(
+        treatment("Deal_Dependency"),
+        TreatmentKind::Kept,
+        "a share is never logged"
+    );
     let split = seg.split.as_ref().expect("the split check ran");
     assert!(
         !split.warn,
@@ -100,13 +107,23 @@ fn switching_k_gives_the_sweeps_run_without_re_running() {
     assert_eq!(seg.k, other);
     assert_eq!(seg.sizes.len(), other);
     assert_eq!(switched.personas.len(), other);
-    assert!(seg.k_reason.contains("chosen by the user"), "{}", seg.k_reason);
+    assert!(
+        seg.k_reason.contains("chosen by the user"),
+        "{}",
+        seg.k_reason
+    );
     assert_eq!(seg.rule_k, a.segmentation.k);
-    // The same run as a fixed-k run gives.
+    // The same run as a fixed-k run with the same scaler gives.
+    let scaler = match a.segmentation.scaler.kind {
+        sis::segment::ScalerKind::Standard => ScalerChoice::Standard,
+        sis::segment::ScalerKind::Robust => ScalerChoice::Robust,
+        sis::segment::ScalerKind::MinMax => ScalerChoice::MinMax,
+    };
     let fixed = common::analyse_with(
         &common::demo_table(),
         RunConfig {
             k: KChoice::Fixed(other),
+            scaler,
             ..RunConfig::default()
         },
     );
@@ -186,19 +203,26 @@ fn the_split_check_fires_when_one_flag_makes_the_segments() {
     };
     let a = run_analysis(&table, &mapping, config, &Progress::silent()).expect("runs");
     let t = a.preparation.treatment("Responded").expect("treated");
-    assert!(t.is_distance() && t.warning.as_deref().is_some_and(|w| w.contains("may dominate")));
+    assert!(
+        t.is_distance()
+            && t.warning
+                .as_deref()
+                .is_some_and(|w| w.contains("may dominate"))
+    );
     let split = a.segmentation.split.as_ref().expect("checked");
     assert_eq!(split.feature, "Responded");
     assert!(split.warn, "{split:?}");
     let sentence = sis::summary::split_sentence(&a.segmentation).unwrap();
     assert!(
-        sentence.starts_with("These segments mostly split customers by Responded (above/below 0.50): "),
+        sentence
+            .starts_with("These segments mostly split customers by Responded (above/below 0.50): "),
         "{sentence}"
     );
     assert!(
-        a.personas
+        a.personas.iter().all(|p| p
+            .warnings
             .iter()
-            .all(|p| p.warnings.iter().any(|w| w.starts_with("These segments mostly split"))),
+            .any(|w| w.starts_with("These segments mostly split"))),
         "every persona carries the warning"
     );
 }
@@ -228,5 +252,8 @@ fn the_split_check_stays_quiet_on_gaussian_blobs_in_four_dimensions() {
     assert!(r.silhouette > 0.3, "the blobs are separated: {r:?}");
     let split = a.segmentation.split.as_ref().expect("checked");
     assert!(!split.warn, "{split:?}");
-    assert!(split.balanced_accuracy > 0.25, "the figure is reported: {split:?}");
+    assert!(
+        split.balanced_accuracy > 0.25,
+        "the figure is reported: {split:?}"
+    );
 }
