@@ -30,6 +30,9 @@ pub(crate) struct KRule {
     pub range: (usize, usize),
 }
 
+/// Which k of the sweep a pool takes.
+type KFilter<'a> = dyn Fn(&KReport) -> bool + 'a;
+
 /// The chosen k and why, in one sentence.
 pub(crate) fn choose_k(sweep: &[KReport], rule: KRule) -> (usize, String) {
     let pct = rule.min_share * 100.0;
@@ -58,7 +61,7 @@ pub(crate) fn choose_k(sweep: &[KReport], rule: KRule) -> (usize, String) {
     let in_range = |r: &KReport| (low..=high).contains(&r.k);
     let qualifies = |r: &KReport| r.smallest_share >= rule.min_share;
     let stable = |r: &KReport| r.stability_mean >= STABLE_ARI;
-    let pools: [(&dyn Fn(&KReport) -> bool, String); 4] = [
+    let pools: [(&KFilter<'_>, String); 4] = [
         (
             &|r| in_range(r) && stable(r),
             format!("the stable k in {low}..{high} (stability ≥ {STABLE_ARI})"),

@@ -292,6 +292,14 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn log_text(choice: LogChoice) -> &'static str {
+    match choice {
+        LogChoice::Auto => "Automatic (skewness > 1)",
+        LogChoice::On => "Every amount and count",
+        LogChoice::Off => "Off",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,13 +311,5 @@ mod tests {
             vec!["income", "age", "recency"]
         );
         assert!(split_list(" , ").is_empty());
-    }
-}
-
-fn log_text(choice: LogChoice) -> &'static str {
-    match choice {
-        LogChoice::Auto => "Automatic (skewness > 1)",
-        LogChoice::On => "Every amount and count",
-        LogChoice::Off => "Off",
     }
 }
