@@ -78,7 +78,7 @@ fn scaled_matrix(data: &Path) -> Result<FeatureMatrix> {
     .validate()?;
     let clean = validate(&table, &mapping, &config)?.clean;
     let (features, _) = sis::features::build_features(&clean, &config);
-    let (input, _) = prepare(&features, &config)?;
+    let input = prepare(&features, &config)?.input;
     let slices = input.column_slices();
     Ok(FittedScaler::fit(ScalerKind::Standard, &slices).transform(&slices))
 }

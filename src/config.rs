@@ -51,6 +51,40 @@ impl ScalerChoice {
     }
 }
 
+/// Whether skewed amounts and counts get `log1p` before scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum LogChoice {
+    /// Where the raw skewness exceeds the documented threshold (amounts and counts only).
+    #[default]
+    Auto,
+    /// Every non-negative amount and count.
+    On,
+    /// None.
+    Off,
+}
+
+impl LogChoice {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Self::Auto),
+            "on" | "yes" | "true" => Some(Self::On),
+            "off" | "no" | "false" => Some(Self::Off),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::On => "on",
+            Self::Off => "off",
+        }
+    }
+}
+
+/// The marketing range of k the rule prefers (3..=8 by default).
+pub const DECISION_K_RANGE: (usize, usize) = (3, 8);
+
 /// Everything a run depends on besides the data and the mapping.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunConfig {
@@ -81,6 +115,22 @@ pub struct RunConfig {
     pub silhouette_sample: usize,
     /// Year ages are computed at when the data has no join date.
     pub reference_year: Option<i32>,
+    /// `log1p` of skewed amounts and counts: auto, on or off.
+    #[serde(default)]
+    pub log: LogChoice,
+    /// Features that get `log1p` whatever `log` says.
+    #[serde(default)]
+    pub log_features: Vec<String>,
+    /// Features that never get `log1p`.
+    #[serde(default)]
+    pub no_log_features: Vec<String>,
+    /// The range of k the rule prefers for decisions (2 is allowed when nothing in it holds).
+    #[serde(default = "decision_range")]
+    pub decision_k: (usize, usize),
+}
+
+fn decision_range() -> (usize, usize) {
+    DECISION_K_RANGE
 }
 
 impl Default for RunConfig {
@@ -102,6 +152,10 @@ impl Default for RunConfig {
             iqr_factor: 1.5,
             silhouette_sample: 10_000,
             reference_year: None,
+            log: LogChoice::Auto,
+            log_features: Vec::new(),
+            no_log_features: Vec::new(),
+            decision_k: DECISION_K_RANGE,
         }
     }
 }
@@ -113,6 +167,10 @@ pub enum ConfigError {
     KTooSmall(usize),
     #[error("the k range {min}..={max} is empty or starts below 2; use e.g. --k-min 2 --k-max 8")]
     BadRange { min: usize, max: usize },
+    #[error(
+        "the k range for decisions {low}..{high} is empty or starts below 2; use e.g. --k-range 3..8"
+    )]
+    BadDecisionRange { low: usize, high: usize },
     #[error("--seeds must be at least 1")]
     NoSeeds,
     #[error("the minimum segment share must be between 0 and 0.5 (got {0}); 0.05 means 5%")]
@@ -195,6 +253,10 @@ impl RunConfig {
                 max: self.k_max,
             });
         }
+        let (low, high) = self.decision_k;
+        if low < 2 || high < low {
+            return Err(ConfigError::BadDecisionRange { low, high });
+        }
         let sweep = self
             .sweep_ks()
             .into_iter()
@@ -224,6 +286,7 @@ impl RunConfig {
 
     /// The k values to evaluate, always including a fixed k.
     fn sweep_ks(&self) -> Vec<usize> {
+        // The decision range only ranks the k swept here (k outside the sweep are not fitted).
         let mut ks: Vec<usize> = (self.k_min..=self.k_max).collect();
         if let KChoice::Fixed(k) = self.k
             && !ks.contains(&k)

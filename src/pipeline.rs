@@ -13,9 +13,15 @@ use crate::personas::{CarriedPersona, Persona, synthesize_personas};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::roles::ColumnMapping;
 use crate::run_id::run_id;
-use crate::segment::{Segmentation, SegmentationInput, SelectionError, prepare, segment};
+use crate::segment::{
+    Segmentation, SegmentationInput, SelectionError, SplitCandidate, one_feature_split, prepare,
+    segment,
+};
 use crate::table::RawTable;
-use crate::validate::{CleanTable, Preparation, QualityReport, ValidationError, validate};
+use crate::validate::{
+    CleanTable, FeatureTreatment, Preparation, QualityAction, QualityReport, TreatmentKind,
+    ValidationError, validate,
+};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -75,6 +81,19 @@ impl Analysis {
         self.personas = synthesize_personas(&self.insights, &self.segmentation, carried);
     }
 
+    /// Show the sweep's best run at `k` (segments, insights, personas; no re-run). Persona
+    /// names and edits are the synthesized ones of that k. False when `k` was not kept.
+    pub fn switch_k(&mut self, k: usize) -> bool {
+        if k == self.segmentation.k {
+            return true;
+        }
+        if !self.segmentation.switch_to(k) {
+            return false;
+        }
+        self.refresh_insights(&[]);
+        true
+    }
+
     /// The key decisions, with the personas' display names as they are now.
     pub fn decisions(&self) -> Vec<Decision> {
         decisions_for(&self.insights, &self.personas)
@@ -94,6 +113,35 @@ fn category_columns(clean: &CleanTable) -> Vec<CategoryColumn> {
         .collect()
 }
 
+/// The one-feature-split check of every k the sweep kept, on the raw candidate features
+/// (distance and held-out ones, in their own units) and the categorical attributes.
+fn fill_splits(
+    segmentation: &mut Segmentation,
+    features: &FeatureTable,
+    treatments: &[FeatureTreatment],
+    categories: &[CategoryColumn],
+    seed: u64,
+) {
+    let mut candidates: Vec<SplitCandidate<'_>> = treatments
+        .iter()
+        .filter_map(|t| {
+            features
+                .get(&t.feature)
+                .map(|v| SplitCandidate::Values(&t.feature, v))
+        })
+        .collect();
+    candidates.extend(
+        categories
+            .iter()
+            .map(|c| SplitCandidate::Levels(&c.name, &c.codes)),
+    );
+    for option in &mut segmentation.options {
+        option.split = one_feature_split(&candidates, &option.labels, option.k, seed);
+    }
+    let k = segmentation.k;
+    segmentation.switch_to(k);
+}
+
 /// Run every stage on a loaded table.
 pub fn run_analysis(
     table: &RawTable,
@@ -111,20 +159,38 @@ pub fn run_analysis(
     progress.check()?;
     progress.report(Stage::Features, 0.0);
     let (features, one_hot) = build_features(&clean, &config);
-    let (input, caps) = prepare(&features, &config)?;
+    let prepared = prepare(&features, &config)?;
+    let input = prepared.input;
     quality.actions.extend(one_hot);
     quality
         .actions
         .extend(crate::segment::feature_limit_note(&features, &config));
-    quality.actions.extend(caps.iter().map(|c| c.action()));
-    preparation.caps = caps.into_iter().map(|c| c.cap).collect();
+    quality.actions.extend(
+        prepared
+            .treatments
+            .iter()
+            .filter(|t| t.kind != TreatmentKind::Kept || t.warning.is_some())
+            .map(|t| QualityAction::TreatedFeature(t.clone())),
+    );
+    quality
+        .actions
+        .extend(prepared.caps.iter().map(|c| c.action()));
+    preparation.caps = prepared.caps.into_iter().map(|c| c.cap).collect();
+    preparation.treatments = prepared.treatments;
     progress.report(Stage::Features, 1.0);
     progress.check()?;
     let revenue = features.get(names::MONETARY);
-    let segmentation = segment(&input, &config, revenue, progress)?;
+    let mut segmentation = segment(&input, &config, revenue, progress)?;
     progress.check()?;
     progress.report(Stage::Insights, 0.0);
     let categories = category_columns(&clean);
+    fill_splits(
+        &mut segmentation,
+        &features,
+        &preparation.treatments,
+        &categories,
+        config.seed,
+    );
     let families = family_status(mapping);
     let insights = compute_insights(&InsightInputs {
         features: &features,

@@ -49,7 +49,11 @@ pub struct RunDocument<'a> {
     pub quality_actions: Vec<String>,
     pub families: &'a [crate::features::FamilyStatus],
     pub features_used: &'a [String],
-    pub segmentation: &'a crate::segment::Segmentation,
+    /// Every candidate feature: kept, log1p or held out, and why.
+    pub feature_treatments: &'a [crate::validate::FeatureTreatment],
+    /// The one-feature-split check in words (always given, warning or not).
+    pub one_feature_split: Option<String>,
+    pub segmentation: SegmentationSummary<'a>,
     pub segments: Vec<SegmentHeadline>,
     pub insights: &'a crate::insights::Insights,
     pub personas: &'a [crate::personas::Persona],
@@ -57,6 +61,56 @@ pub struct RunDocument<'a> {
     /// Present when the run was matched to a previous model (`--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
+}
+
+/// The segmentation in JSON: the k on display with every field but the other k's runs
+/// (their labels would repeat the customers once per k); the k one can switch to instead.
+#[derive(Debug, Serialize)]
+pub struct SegmentationSummary<'a> {
+    pub feature_names: &'a [String],
+    pub scaler: &'a crate::segment::FittedScaler,
+    pub scaler_comparison: &'a [crate::segment::ScalerReport],
+    pub sweep: &'a [crate::segment::KReport],
+    pub k: usize,
+    pub k_reason: &'a str,
+    pub rule_k: usize,
+    pub rule_reason: &'a str,
+    pub centroids: &'a [f64],
+    pub labels: &'a [u32],
+    pub sizes: &'a [usize],
+    pub order_by: &'a str,
+    pub segment_stability: &'a [f64],
+    pub split: Option<&'a crate::segment::OneFeatureSplit>,
+    pub switchable_k: Vec<usize>,
+}
+
+impl<'a> SegmentationSummary<'a> {
+    pub fn of(seg: &'a crate::segment::Segmentation) -> Self {
+        SegmentationSummary {
+            feature_names: &seg.feature_names,
+            scaler: &seg.scaler,
+            scaler_comparison: &seg.scaler_comparison,
+            sweep: &seg.sweep,
+            k: seg.k,
+            k_reason: &seg.k_reason,
+            rule_k: seg.rule_k,
+            rule_reason: &seg.rule_reason,
+            centroids: &seg.centroids,
+            labels: &seg.labels,
+            sizes: &seg.sizes,
+            order_by: &seg.order_by,
+            segment_stability: &seg.segment_stability,
+            split: seg.split.as_ref(),
+            switchable_k: seg.switchable(),
+        }
+    }
+}
+
+/// The one-feature-split sentence of the segments on display, with the feature's label.
+pub fn split_sentence(seg: &crate::segment::Segmentation) -> Option<String> {
+    seg.split
+        .as_ref()
+        .map(|s| s.sentence(&crate::features::feature_label(&s.feature).0))
 }
 
 /// One mapping line in JSON.
@@ -92,7 +146,9 @@ impl<'a> RunDocument<'a> {
                 .collect(),
             families: &analysis.families,
             features_used: &analysis.input.names,
-            segmentation: &analysis.segmentation,
+            feature_treatments: &analysis.preparation.treatments,
+            one_feature_split: split_sentence(&analysis.segmentation),
+            segmentation: SegmentationSummary::of(&analysis.segmentation),
             segments: segment_headlines(analysis),
             insights: &analysis.insights,
             personas: &analysis.personas,
@@ -109,6 +165,8 @@ pub struct InsightsDocument<'a> {
     pub file_name: &'a str,
     pub customers: usize,
     pub k: usize,
+    pub k_reason: &'a str,
+    pub one_feature_split: Option<String>,
     pub families: &'a [crate::features::FamilyStatus],
     pub insights: &'a crate::insights::Insights,
     pub personas: &'a [crate::personas::Persona],
@@ -124,6 +182,8 @@ impl<'a> InsightsDocument<'a> {
             file_name: &analysis.file_name,
             customers: analysis.customer_ids.len(),
             k: analysis.segmentation.k,
+            k_reason: &analysis.segmentation.k_reason,
+            one_feature_split: split_sentence(&analysis.segmentation),
             families: &analysis.families,
             insights: &analysis.insights,
             personas: &analysis.personas,

@@ -5,6 +5,8 @@
 #[path = "gui/support.rs"]
 mod support;
 
+#[path = "gui/choice_of_k.rs"]
+mod choice_of_k;
 #[path = "gui/errors.rs"]
 mod errors;
 #[path = "gui/export.rs"]

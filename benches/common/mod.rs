@@ -61,7 +61,9 @@ pub fn features(table: &RawTable, mapping: &ColumnMapping) -> (FeatureTable, Seg
         .expect("the bench data validates")
         .clean;
     let (features, _) = sis::features::build_features(&clean, &config);
-    let (input, _) = prepare(&features, &config).expect("the default features are there");
+    let input = prepare(&features, &config)
+        .expect("the default features are there")
+        .input;
     (features, input)
 }
 

@@ -87,6 +87,18 @@ pub struct RunArgs {
     /// Leave these features out (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
+    /// The range of k the rule prefers for decisions, e.g. 3..8 (2 allowed when nothing holds).
+    #[arg(long, default_value = "3..8")]
+    pub k_range: String,
+    /// log1p of skewed amounts and counts: auto (skewness > 1), on or off.
+    #[arg(long, default_value = "auto")]
+    pub log: String,
+    /// Features that always get log1p (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub log_features: Vec<String>,
+    /// Features that never get log1p (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub no_log_features: Vec<String>,
     /// One-hot encode categorical attributes as features.
     #[arg(long)]
     pub one_hot: bool,

@@ -14,7 +14,24 @@ pub(crate) fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), C
     let run = &args.run;
     let is_session = FileKind::of(&run.data) == FileKind::Session;
     let mut analysis = if is_session {
-        load_analysis_from_session(&run.data)?
+        let mut analysis = load_analysis_from_session(&run.data)?;
+        // `--k N` on a session shows the sweep's run at N, saved with it (no re-run).
+        if let Ok(k) = run.k.trim().parse::<usize>()
+            && !analysis.switch_k(k)
+        {
+            return Err(CliError::usage(format!(
+                "{}: k = {k} is not in this session; it holds k = {}",
+                run.data.display(),
+                analysis
+                    .segmentation
+                    .switchable()
+                    .iter()
+                    .map(|k| k.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        analysis
     } else {
         analyse(run)?.1
     };

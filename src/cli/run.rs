@@ -3,7 +3,7 @@
 use super::args::RunArgs;
 use super::progress_bar::stderr_progress;
 use super::{CliError, emit, insights_text, model_options, text};
-use crate::config::{KChoice, RunConfig, ScalerChoice};
+use crate::config::{KChoice, LogChoice, RunConfig, ScalerChoice};
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::Stage;
@@ -30,7 +30,15 @@ pub(crate) fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
             args.scaler
         ))
     })?;
+    let log = LogChoice::parse(&args.log).ok_or_else(|| {
+        CliError::usage(format!("--log takes auto, on or off, not \"{}\"", args.log))
+    })?;
+    let decision_k = parse_k_range(&args.k_range)?;
     let config = RunConfig {
+        log,
+        log_features: args.log_features.clone(),
+        no_log_features: args.no_log_features.clone(),
+        decision_k,
         k,
         k_min: args.k_min,
         k_max: args.k_max,
@@ -47,6 +55,20 @@ pub(crate) fn config_from(args: &RunArgs) -> Result<RunConfig, CliError> {
     };
     config.clone().validate().map_err(CliError::usage)?;
     Ok(config)
+}
+
+/// `--k-range 3..8` (or `3..=8`, `3-8`).
+fn parse_k_range(text: &str) -> Result<(usize, usize), CliError> {
+    let bad = || {
+        CliError::usage(format!(
+            "--k-range takes two whole numbers like 3..8, not \"{text}\""
+        ))
+    };
+    let cleaned = text.trim().replace("..=", "..").replace('-', "..");
+    let (low, high) = cleaned.split_once("..").ok_or_else(bad)?;
+    let low = low.trim().parse().map_err(|_| bad())?;
+    let high = high.trim().parse().map_err(|_| bad())?;
+    Ok((low, high))
 }
 
 /// The mapping: detected, then overridden by a mapping file if given.

@@ -83,6 +83,13 @@ pub(crate) fn run_summary(a: &Analysis) -> String {
         a.input.names.len(),
         a.input.names.join(", ")
     );
+    let _ = writeln!(s, "  feature treatment:");
+    for t in &a.preparation.treatments {
+        let _ = writeln!(s, "    {:<24} {:<9} {}", t.feature, t.label(), t.reason);
+        if let Some(w) = &t.warning {
+            let _ = writeln!(s, "      warning: {w}");
+        }
+    }
     if seg.scaler_comparison.is_empty() {
         let _ = writeln!(
             s,
@@ -92,17 +99,24 @@ pub(crate) fn run_summary(a: &Analysis) -> String {
     } else {
         let _ = writeln!(
             s,
-            "  scaler comparison (score = 100 x silhouette - 2 x % negative):"
+            "  scaler comparison (score = 100 x silhouette - 2 x % negative; rejected when one feature carries over 50% of the between-segment variance):"
         );
         for r in &seg.scaler_comparison {
             let _ = writeln!(
                 s,
-                "    {:<9} k={} silhouette {:.3}  negative {:>5.1}%  score {:>6.2}{}",
+                "    {:<9} k={} silhouette {:.3}  negative {:>5.1}%  score {:>6.2}  top feature {} {:.0}%{}{}",
                 r.scaler.name(),
                 r.k,
                 r.silhouette,
                 r.negative_pct,
                 r.score,
+                if r.dominant_feature.is_empty() {
+                    "-"
+                } else {
+                    &r.dominant_feature
+                },
+                r.dominant_share * 100.0,
+                if r.dominated { " (dominated)" } else { "" },
                 if r.chosen { "  <- chosen" } else { "" }
             );
         }
@@ -128,6 +142,17 @@ pub(crate) fn run_summary(a: &Analysis) -> String {
         );
     }
     let _ = writeln!(s, "\n{}", seg.k_reason);
+    if let Some(split) = crate::summary::split_sentence(seg) {
+        let _ = writeln!(
+            s,
+            "{}{split}",
+            if seg.split.as_ref().is_some_and(|x| x.warn) {
+                "WARNING: "
+            } else {
+                ""
+            }
+        );
+    }
     let _ = writeln!(s, "\nSegments (numbered by {})", seg.order_by);
     let _ = writeln!(
         s,

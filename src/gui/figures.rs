@@ -3,6 +3,7 @@
 
 use crate::features::names;
 use crate::features::{Unit, feature_label};
+use crate::format::{Percent, percent};
 use crate::insights::Kpis;
 use crate::pipeline::Analysis;
 
@@ -204,11 +205,52 @@ impl Figures {
         }
     }
 
-    /// The segment that brings the most revenue (the first when spend is not mapped).
-    pub(crate) fn top_segment(&self) -> Option<&SegmentFigures> {
-        self.segments.iter().fold(None, |best, s| match best {
-            Some(b) if b.revenue.unwrap_or(0.0) >= s.revenue.unwrap_or(0.0) => Some(b),
-            _ => Some(s),
-        })
+    /// The top segment and why: the highest value index (revenue share ÷ customer share)
+    /// among the segments holding at least `min_pct` % of customers (all of them when none
+    /// does); the largest segment when spend is not mapped.
+    pub(crate) fn top_segment(&self, min_pct: f64) -> Option<(&SegmentFigures, String)> {
+        let big: Vec<&SegmentFigures> = self
+            .segments
+            .iter()
+            .filter(|s| s.customer_pct >= min_pct)
+            .collect();
+        let pool = if big.is_empty() {
+            self.segments.iter().collect()
+        } else {
+            big
+        };
+        let min = percent(min_pct, Percent::Adaptive);
+        let by_value = pool
+            .iter()
+            .copied()
+            .filter_map(|s| s.revenue_index().map(|v| (s, v)))
+            .reduce(|a, b| if b.1 > a.1 { b } else { a });
+        if let Some((top, index)) = by_value {
+            let why = format!(
+                "Highest value index ({index:.2}: {} of revenue from {} of customers) among the segments holding at least {min} of customers",
+                percent(top.revenue_pct.unwrap_or(0.0), Percent::Adaptive),
+                percent(top.customer_pct, Percent::Adaptive),
+            );
+            return Some((top, why));
+        }
+        let largest = pool
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.customers > a.customers { b } else { a })?;
+        Some((
+            largest,
+            "The largest segment (spend is not mapped, so there is no value index)".into(),
+        ))
     }
+}
+
+/// What the workbench does when Choice of k switches k: the core's switch (segments,
+/// insights, personas) and the figures the views draw. Public for the switch-k bench.
+pub fn switch_k_with_figures(analysis: &mut Analysis, k: usize) -> bool {
+    if !analysis.switch_k(k) {
+        return false;
+    }
+    let figures = Figures::compute(analysis);
+    std::hint::black_box(&figures);
+    true
 }

@@ -29,6 +29,7 @@ pub use app::{StartOptions, Workbench};
 pub use command::Command;
 pub use dataset::{demo_path, load_demo};
 pub use dialogs::FileDialogs;
+pub use figures::switch_k_with_figures;
 pub use persistence::{BundleStore, SessionContents, SessionStore};
 pub use views::Tab;
 

@@ -193,6 +193,19 @@ fn renumber(seg: &mut Segmentation, order: &[usize]) -> bool {
         .flat_map(|&j| seg.centroids[j * p..(j + 1) * p].to_vec())
         .collect();
     seg.sizes = order.iter().map(|&j| seg.sizes[j]).collect();
+    if seg.segment_stability.len() == seg.k {
+        seg.segment_stability = order.iter().map(|&j| seg.segment_stability[j]).collect();
+    }
+    // The kept run of this k is numbered the same way, so switching back keeps the numbers.
+    let k = seg.k;
+    let (labels, centroids, sizes) = (seg.labels.clone(), seg.centroids.clone(), seg.sizes.clone());
+    let stability = seg.segment_stability.clone();
+    if let Some(option) = seg.options.iter_mut().find(|o| o.k == k) {
+        option.labels = labels;
+        option.centroids = centroids;
+        option.sizes = sizes;
+        option.segment_stability = stability;
+    }
     renumbered
 }
 

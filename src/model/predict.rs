@@ -70,9 +70,11 @@ impl SavedSegmentation {
             .feature_names
             .iter()
             .zip(&raw)
-            .map(|(name, values)| match self.preparation.cap(name) {
-                Some(cap) => values.iter().map(|&v| cap.clamp(v)).collect(),
-                None => values.clone(),
+            .map(|(name, values)| {
+                values
+                    .iter()
+                    .map(|&v| self.preparation.treat_and_cap(name, v))
+                    .collect()
             })
             .collect();
         let slices: Vec<&[f64]> = capped.iter().map(Vec::as_slice).collect();

@@ -6,10 +6,11 @@ use super::rules::{RULES, action_for};
 use super::signals::Signals;
 use super::traits::traits;
 use super::{Persona, PersonaEvidence, PersonaLabel};
-use crate::features::names;
+use crate::features::{feature_label, names};
 use crate::format::{Percent, percent};
 use crate::insights::{DistinguishingFeature, Insights};
 use crate::segment::Segmentation;
+use crate::segment::segmentation::SEGMENT_STABLE;
 
 /// Segments below this % of customers carry a warning.
 pub const SMALL_SEGMENT_PCT: f64 = 5.0;
@@ -69,7 +70,8 @@ fn synthesize_one(insights: &Insights, segmentation: &Segmentation, s: usize) ->
         }
     };
     let evidence = evidence(insights, segmentation, s, share_pct, &signals);
-    let warnings = warnings(&evidence);
+    let mut warnings = warnings(&evidence);
+    warnings.extend(segmentation_warnings(segmentation, s));
     Persona {
         segment: s,
         label: PersonaLabel::named(name),
@@ -146,6 +148,26 @@ fn make_names_distinct(personas: &mut [Persona], fixed: &[bool], insights: &Insi
     for (p, name) in personas.iter_mut().zip(names) {
         p.label.name = name;
     }
+}
+
+/// The one-feature-split warning (every persona of such a segmentation carries it) and a
+/// segment that moves a lot between seeds.
+fn segmentation_warnings(segmentation: &Segmentation, s: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(split) = segmentation.split.as_ref().filter(|x| x.warn) {
+        out.push(split.sentence(&feature_label(&split.feature).0));
+    }
+    if let Some(&jaccard) = segmentation
+        .segment_stability
+        .get(s)
+        .filter(|j| **j < SEGMENT_STABLE)
+    {
+        out.push(format!(
+            "Moves between seeds: across the other seeds this segment keeps on average only {} of its customers together (best-match Jaccard {jaccard:.2}, below {SEGMENT_STABLE}); its edges are not firm.",
+            percent(jaccard * 100.0, Percent::Adaptive)
+        ));
+    }
+    out
 }
 
 fn warnings(evidence: &PersonaEvidence) -> Vec<String> {

@@ -204,6 +204,22 @@ fn heatmap(a: &Analysis) -> Heatmap {
     }
 }
 
+/// The one-feature-split check, always reported (its sentence warns at 90% or more); the
+/// chart gives the segments it is about.
+fn split_figure(a: &Analysis) -> Option<SplitFigure> {
+    let seg = &a.segmentation;
+    let split = seg.split.as_ref()?;
+    Some(SplitFigure {
+        title: if split.warn {
+            "Warning: one feature makes these segments".into()
+        } else {
+            "Does one feature make these segments?".into()
+        },
+        caption: crate::summary::split_sentence(seg)?,
+        chart: share_chart(a),
+    })
+}
+
 fn k_choice(a: &Analysis) -> KChoiceSection {
     let seg = &a.segmentation;
     let points: Vec<SweepPoint> = seg

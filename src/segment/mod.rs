@@ -15,13 +15,18 @@ mod seeding;
 pub mod segmentation;
 mod silhouette;
 pub(crate) mod simd;
+pub mod split;
 pub mod sweep;
+pub mod treatment;
 
 pub use matrix::FeatureMatrix;
 pub use prepare::{
-    FittedCap, MAX_DEFAULT_FEATURES, SegmentationInput, SelectionError, feature_limit_note, prepare,
+    FittedCap, MAX_DEFAULT_FEATURES, Prepared, SegmentationInput, SelectionError, feature_limit_note,
+    prepare,
 };
 pub use scaler::{FittedScaler, ScalerKind};
 pub(crate) use segmentation::sample_rows;
-pub use segmentation::{ScalerReport, Segmentation, segment};
+pub use segmentation::{ScalerReport, SegmentOption, Segmentation, segment};
+pub use split::{OneFeatureSplit, SplitCandidate, one_feature_split};
 pub use sweep::KReport;
+pub use treatment::{SKEW_THRESHOLD, skewness};

@@ -1,11 +1,13 @@
-//! Preparing the segmentation input: the chosen features, with outliers capped at the IQR
+//! Preparing the segmentation input: the chosen features, treated (held out or log1p, see
+//! [`super::treatment`]), with outliers capped at the IQR
 //! fences (fitted here, applied with [`OutlierCap::apply`], reported per feature). The
 //! uncapped features stay untouched for insights.
 
+use super::treatment::decide;
 use crate::config::ValidRunConfig;
 use crate::features::{FeatureKind, FeatureTable};
 use crate::stats::quantile_sorted;
-use crate::validate::{OutlierCap, QualityAction};
+use crate::validate::{FeatureTreatment, OutlierCap, QualityAction};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -78,17 +80,29 @@ pub fn feature_limit_note(
     })
 }
 
-/// Pick the features (config include/exclude or the default set, at most
-/// [`MAX_DEFAULT_FEATURES`] of it) and cap outliers.
+/// What preparation produced: the distance features (treated and capped), their fences, and
+/// every candidate feature's treatment (held-out ones included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub input: SegmentationInput,
+    pub caps: Vec<FittedCap>,
+    pub treatments: Vec<FeatureTreatment>,
+}
+
+/// Pick the candidate features (config include/exclude or the default set, at most
+/// [`MAX_DEFAULT_FEATURES`] of it), decide each one's
+/// treatment (held out, kept, log1p), transform and cap the distance features.
 pub fn prepare(
     features: &FeatureTable,
     config: &ValidRunConfig,
-) -> Result<(SegmentationInput, Vec<FittedCap>), SelectionError> {
+) -> Result<Prepared, SelectionError> {
     let available = || features.names().join(", ");
     for name in config
         .include_features
         .iter()
         .chain(&config.exclude_features)
+        .chain(&config.log_features)
+        .chain(&config.no_log_features)
     {
         if features.get(name).is_none() {
             return Err(SelectionError::UnknownFeature {
@@ -97,14 +111,15 @@ pub fn prepare(
             });
         }
     }
-    let chosen: Vec<_> = features
+    let asked = !config.include_features.is_empty();
+    let candidates: Vec<_> = features
         .features
         .iter()
         .filter(|f| {
-            if config.include_features.is_empty() {
-                f.default_in_segmentation
-            } else {
+            if asked {
                 config.include_features.contains(&f.name)
+            } else {
+                f.default_in_segmentation
             }
         })
         .filter(|f| !config.exclude_features.contains(&f.name))
@@ -116,20 +131,30 @@ pub fn prepare(
             usize::MAX
         })
         .collect();
+    let treatments: Vec<FeatureTreatment> = candidates
+        .iter()
+        // `--one-hot` asks for the category levels as distance features.
+        .map(|f| decide(f, config, asked || f.kind == FeatureKind::OneHot))
+        .collect();
+    let chosen: Vec<_> = candidates
+        .iter()
+        .zip(&treatments)
+        .filter(|(_, t)| t.is_distance())
+        .collect();
     if chosen.len() < 2 {
         return Err(SelectionError::TooFewFeatures {
             found: chosen.len(),
             names: chosen
                 .iter()
-                .map(|f| f.name.as_str())
+                .map(|(f, _)| f.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
         });
     }
     let mut caps = Vec::new();
     let mut columns = Vec::with_capacity(chosen.len());
-    for f in &chosen {
-        let mut values = f.values.clone();
+    for (f, treatment) in &chosen {
+        let mut values: Vec<f64> = f.values.iter().map(|&v| treatment.apply(v)).collect();
         if config.iqr_factor > 0.0
             && f.kind == FeatureKind::Continuous
             && let Some(cap) = fit_cap(&f.name, &values, config.iqr_factor)
@@ -139,8 +164,12 @@ pub fn prepare(
         }
         columns.push(values);
     }
-    let names = chosen.iter().map(|f| f.name.clone()).collect();
-    Ok((SegmentationInput { names, columns }, caps))
+    let names = chosen.iter().map(|(f, _)| f.name.clone()).collect();
+    Ok(Prepared {
+        input: SegmentationInput { names, columns },
+        caps,
+        treatments,
+    })
 }
 
 /// The fences [Q1 − f·IQR, Q3 + f·IQR]. None for columns with a zero IQR or few distinct

@@ -1,11 +1,12 @@
 //! The whole segmentation stage: scaler choice, the k sweep, the choice of k, and segments
 //! numbered in a stable business order (by revenue, or by size without spend).
 
-use super::choose::choose_k;
+use super::FeatureMatrix;
+use super::choose::{KRule, choose_k};
 use super::prepare::SegmentationInput;
 use super::scaler::{FittedScaler, ScalerKind};
-use super::sweep::{KReport, evaluate_k};
-use super::{FeatureMatrix, kmeans};
+use super::split::OneFeatureSplit;
+use super::sweep::{KReport, KResult, evaluate_k};
 use crate::config::{ScalerChoice, ValidRunConfig};
 use crate::progress::{Cancelled, Progress, Stage};
 use rand::SeedableRng;
@@ -16,6 +17,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Customers used to compare scalers under `--scaler auto`.
 pub const SCALER_SAMPLE: usize = 5_000;
+/// A scaling in which one feature carries more than this share of the between-segment
+/// variance is rejected by the dominance guard.
+pub const DOMINANCE_LIMIT: f64 = 0.5;
 
 /// One scaler's result in the `auto` comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +31,26 @@ pub struct ScalerReport {
     /// 100 × silhouette − 2 × % negative.
     pub score: f64,
     pub chosen: bool,
+    /// The feature carrying the largest share of the between-segment variance at this k.
+    pub dominant_feature: String,
+    /// Its share (0..1): n_s × (centroid − mean)² summed over segments, over all features.
+    pub dominant_share: f64,
+    /// Over [`DOMINANCE_LIMIT`]: rejected unless every scaler is.
+    pub dominated: bool,
+}
+
+/// Every k of the sweep, its best run in business order, ready to switch to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentOption {
+    pub k: usize,
+    /// k × p centroids in scaled space, row-major, in segment order.
+    pub centroids: Vec<f64>,
+    pub labels: Vec<u32>,
+    pub sizes: Vec<usize>,
+    /// Per segment: mean best-match Jaccard across the other seeds (1 = never moves).
+    pub segment_stability: Vec<f64>,
+    /// The best one-feature rule for these segments (filled by the pipeline).
+    pub split: Option<OneFeatureSplit>,
 }
 
 /// The fitted segmentation.
@@ -37,9 +61,13 @@ pub struct Segmentation {
     /// Empty unless the scaler was chosen automatically.
     pub scaler_comparison: Vec<ScalerReport>,
     pub sweep: Vec<KReport>,
+    /// The k on display (the rule's, or the one the user switched to).
     pub k: usize,
     /// Why this k, in one sentence.
     pub k_reason: String,
+    /// The k the rule picked, and its sentence.
+    pub rule_k: usize,
+    pub rule_reason: String,
     /// k × p centroids in scaled space, row-major, in segment order.
     pub centroids: Vec<f64>,
     /// Segment of each customer (0 = first segment in business order).
@@ -47,12 +75,59 @@ pub struct Segmentation {
     pub sizes: Vec<usize>,
     /// "revenue" or "size": how segments are numbered.
     pub order_by: String,
+    /// Per segment of the k on display: mean best-match Jaccard across seeds.
+    pub segment_stability: Vec<f64>,
+    /// The best one-feature rule for the segments on display.
+    pub split: Option<OneFeatureSplit>,
+    /// Every k of the sweep, to switch to without re-running.
+    pub options: Vec<SegmentOption>,
 }
+
+/// A segment whose best-match Jaccard across seeds is under this moves a lot between seeds.
+pub const SEGMENT_STABLE: f64 = 0.7;
 
 impl Segmentation {
     /// The report of the chosen k.
     pub fn chosen_report(&self) -> Option<&KReport> {
         self.sweep.iter().find(|r| r.k == self.k)
+    }
+
+    /// The k values one can switch to.
+    pub fn switchable(&self) -> Vec<usize> {
+        self.options.iter().map(|o| o.k).collect()
+    }
+
+    /// Show the sweep's best run at `k` instead (no re-run). False when `k` was not kept.
+    pub fn switch_to(&mut self, k: usize) -> bool {
+        let Some(option) = self.options.iter().find(|o| o.k == k) else {
+            return false;
+        };
+        self.k = k;
+        self.centroids = option.centroids.clone();
+        self.labels = option.labels.clone();
+        self.sizes = option.sizes.clone();
+        self.segment_stability = option.segment_stability.clone();
+        self.split = option.split.clone();
+        self.k_reason = if k == self.rule_k {
+            self.rule_reason.clone()
+        } else {
+            let detail = self
+                .chosen_report()
+                .map(|r| {
+                    format!(
+                        " (silhouette {:.3}, stability {:.2}, smallest segment {:.0}%)",
+                        r.silhouette,
+                        r.stability_mean,
+                        r.smallest_share * 100.0
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "k = {k}: chosen by the user{detail}; the rule picks k = {}",
+                self.rule_k
+            )
+        };
+        true
     }
 }
 
@@ -88,19 +163,26 @@ fn choose_scaler(
     for (si, kind) in kinds.into_iter().enumerate() {
         let scaler = FittedScaler::fit(kind, &slices);
         let matrix = scaler.transform(&slices);
-        let mut sweep = Vec::new();
+        let mut results = Vec::new();
         for (ki, settings) in ks.iter().enumerate() {
             progress.check()?;
             let cancel = progress.cancel_flag();
             let sample = config.silhouette_sample;
-            sweep.push(evaluate_k(&matrix, settings, sample, cancel, &|| {})?.report);
+            results.push(evaluate_k(&matrix, settings, sample, cancel, &|| {})?);
             progress.report(
                 Stage::Scaling,
                 (si * ks.len() + ki + 1) as f64 / total as f64,
             );
         }
-        let (k, _) = choose_k(&sweep, config.k, config.min_segment_share);
-        if let Some(r) = sweep.iter().find(|r| r.k == k) {
+        let sweep: Vec<KReport> = results.iter().map(|r| r.report.clone()).collect();
+        let (k, _) = choose_k(&sweep, rule_of(config));
+        if let Some(result) = results.iter().find(|r| r.report.k == k) {
+            let r = &result.report;
+            let shares = between_shares(&matrix, &result.best.labels, k);
+            let (top, share) = shares
+                .iter()
+                .enumerate()
+                .fold((0, 0.0), |b, (j, &s)| if s > b.1 { (j, s) } else { b });
             reports.push(ScalerReport {
                 scaler: kind,
                 k,
@@ -108,19 +190,68 @@ fn choose_scaler(
                 negative_pct: r.negative_share * 100.0,
                 score: r.score(),
                 chosen: false,
+                dominant_feature: input.names.get(top).cloned().unwrap_or_default(),
+                dominant_share: share,
+                dominated: share > DOMINANCE_LIMIT,
             });
         }
     }
+    // The dominance guard: a dominated scaling is rejected unless every one is, then the
+    // least dominated is kept; among the rest, the best score.
+    let all_dominated = reports.iter().all(|r| r.dominated);
     let best = reports
         .iter()
         .enumerate()
-        .fold(None::<(usize, f64)>, |best, (i, r)| match best {
-            Some((_, s)) if s >= r.score => best,
-            _ => Some((i, r.score)),
+        .filter(|(_, r)| !r.dominated || all_dominated)
+        .fold(None::<(usize, &ScalerReport)>, |best, (i, r)| match best {
+            Some((_, b)) if all_dominated && b.dominant_share <= r.dominant_share => best,
+            Some((_, b)) if !all_dominated && b.score >= r.score => best,
+            _ => Some((i, r)),
         })
         .map_or(0, |(i, _)| i);
     reports[best].chosen = true;
     Ok((reports[best].scaler, reports))
+}
+
+/// The rule's settings from the run's.
+fn rule_of(config: &ValidRunConfig) -> KRule {
+    KRule {
+        choice: config.k,
+        min_share: config.min_segment_share,
+        range: config.decision_k,
+    }
+}
+
+/// Each feature's share of the between-segment variance: Σ_s n_s (mean_s,f − mean_f)², over
+/// the sum across features (0 everywhere when the segments do not differ).
+pub fn between_shares(matrix: &FeatureMatrix, labels: &[u32], k: usize) -> Vec<f64> {
+    let p = matrix.cols();
+    let mut sums = vec![0f64; k * p];
+    let mut counts = vec![0f64; k];
+    for (i, &l) in labels.iter().enumerate() {
+        let l = l as usize;
+        counts[l] += 1.0;
+        for (s, &x) in sums[l * p..(l + 1) * p].iter_mut().zip(matrix.row(i)) {
+            *s += f64::from(x);
+        }
+    }
+    let n: f64 = counts.iter().sum::<f64>().max(1.0);
+    let overall: Vec<f64> = (0..p)
+        .map(|j| (0..k).map(|s| sums[s * p + j]).sum::<f64>() / n)
+        .collect();
+    let between: Vec<f64> = (0..p)
+        .map(|j| {
+            (0..k)
+                .filter(|&s| counts[s] > 0.0)
+                .map(|s| counts[s] * (sums[s * p + j] / counts[s] - overall[j]).powi(2))
+                .sum()
+        })
+        .collect();
+    let total: f64 = between.iter().sum();
+    if total <= 0.0 {
+        return vec![0.0; p];
+    }
+    between.iter().map(|b| b / total).collect()
 }
 
 /// Run the segmentation stage. `order_key` is each customer's revenue, when known.
@@ -158,34 +289,46 @@ pub fn segment(
         )?);
     }
     let sweep: Vec<KReport> = results.iter().map(|r| r.report.clone()).collect();
-    let (k, k_reason) = choose_k(&sweep, config.k, config.min_segment_share);
-    let chosen = results
+    let (k, k_reason) = choose_k(&sweep, rule_of(config));
+    let mut order_by = String::new();
+    let options: Vec<SegmentOption> = results
         .into_iter()
-        .find(|r| r.report.k == k)
-        .ok_or(Cancelled)?;
-    let (centroids, labels, sizes, order_by) =
-        in_business_order(&matrix, chosen.best, k, order_key);
-    Ok(Segmentation {
+        .map(|r| {
+            let (option, by) = in_business_order(&matrix, r, order_key);
+            order_by = by;
+            option
+        })
+        .collect();
+    let mut segmentation = Segmentation {
         feature_names: input.names.clone(),
         scaler,
         scaler_comparison: comparison,
         sweep,
         k,
-        k_reason,
-        centroids,
-        labels,
-        sizes,
+        k_reason: k_reason.clone(),
+        rule_k: k,
+        rule_reason: k_reason,
+        centroids: Vec::new(),
+        labels: Vec::new(),
+        sizes: Vec::new(),
         order_by,
-    })
+        segment_stability: Vec::new(),
+        split: None,
+        options,
+    };
+    if !segmentation.switch_to(k) {
+        return Err(Cancelled);
+    }
+    Ok(segmentation)
 }
 
-/// Renumber segments by revenue (descending), or by size where there is no spend.
+/// Renumber a k's segments by revenue (descending), or by size where there is no spend.
 fn in_business_order(
     matrix: &FeatureMatrix,
-    run: kmeans::KMeansRun,
-    k: usize,
+    result: KResult,
     order_key: Option<&[f64]>,
-) -> (Vec<f64>, Vec<u32>, Vec<usize>, String) {
+) -> (SegmentOption, String) {
+    let (run, k) = (result.best, result.report.k);
     let p = matrix.cols();
     let mut sizes = vec![0usize; k];
     let mut revenue = vec![0f64; k];
@@ -217,6 +360,16 @@ fn in_business_order(
         .iter()
         .flat_map(|&old| run.centroids[old * p..(old + 1) * p].iter().copied())
         .collect();
-    let sizes = order.iter().map(|&old| sizes[old]).collect();
-    (centroids, labels, sizes, order_by.to_string())
+    let option = SegmentOption {
+        k,
+        centroids,
+        labels,
+        sizes: order.iter().map(|&old| sizes[old]).collect(),
+        segment_stability: order
+            .iter()
+            .map(|&old| result.segment_stability.get(old).copied().unwrap_or(1.0))
+            .collect(),
+        split: None,
+    };
+    (option, order_by.to_string())
 }

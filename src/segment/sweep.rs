@@ -43,6 +43,45 @@ impl KReport {
 pub(crate) struct KResult {
     pub report: KReport,
     pub best: KMeansRun,
+    /// Per segment of the best run: the mean over the other seeds of its best-match Jaccard.
+    pub segment_stability: Vec<f64>,
+}
+
+/// Per segment of `best`: the mean over `others` of the largest Jaccard index between the
+/// segment and any segment of that run (1.0 without other runs).
+pub(crate) fn segment_stability(best: &[u32], others: &[&[u32]], k: usize) -> Vec<f64> {
+    if others.is_empty() {
+        return vec![1.0; k];
+    }
+    let mut sizes = vec![0usize; k];
+    for &l in best {
+        sizes[l as usize] += 1;
+    }
+    let mut total = vec![0f64; k];
+    for other in others {
+        let m = other.iter().map(|&l| l as usize + 1).max().unwrap_or(1);
+        let mut table = vec![0usize; k * m];
+        let mut other_sizes = vec![0usize; m];
+        for (&a, &b) in best.iter().zip(other.iter()) {
+            table[a as usize * m + b as usize] += 1;
+            other_sizes[b as usize] += 1;
+        }
+        for (s, (sum, &size)) in total.iter_mut().zip(&sizes).enumerate() {
+            let best_match = (0..m)
+                .map(|t| {
+                    let both = table[s * m + t];
+                    let either = size + other_sizes[t] - both;
+                    if either == 0 {
+                        0.0
+                    } else {
+                        both as f64 / either as f64
+                    }
+                })
+                .fold(0.0, f64::max);
+            *sum += best_match;
+        }
+    }
+    total.iter().map(|t| t / others.len() as f64).collect()
 }
 
 /// Fit and evaluate one k (its checked settings hold k, the seeds and the base seed),
@@ -103,6 +142,17 @@ pub(crate) fn evaluate_k(
         stability_min,
         iterations: best.iterations,
     };
+    let others: Vec<&[u32]> = runs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best_index)
+        .map(|(_, r)| r.labels.as_slice())
+        .collect();
+    let segment_stability = segment_stability(&best.labels, &others, k);
     let best = runs.into_iter().nth(best_index).ok_or(Cancelled)?;
-    Ok(KResult { report, best })
+    Ok(KResult {
+        report,
+        best,
+        segment_stability,
+    })
 }

@@ -52,6 +52,47 @@ fn check_analysis(session: &Session) -> Result<(), String> {
         "centroid values",
         "k × features",
     )?;
+    for option in &seg.options {
+        let what = |x: &str| format!("k = {} {x}", option.k);
+        same(option.labels.len(), n, &what("segment labels"), "customers")?;
+        same(
+            option.sizes.len(),
+            option.k,
+            &what("segment sizes"),
+            "segments (k)",
+        )?;
+        same(
+            option.centroids.len(),
+            option.k.saturating_mul(p),
+            &what("centroid values"),
+            "k × features",
+        )?;
+        if option.labels.iter().any(|&l| l as usize >= option.k) {
+            return Err(format!("a customer is out of range at k = {}", option.k));
+        }
+        if option.sizes.iter().sum::<usize>() != n {
+            return Err(format!(
+                "the segment sizes at k = {} do not add up",
+                option.k
+            ));
+        }
+        if !option.segment_stability.is_empty() {
+            same(
+                option.segment_stability.len(),
+                option.k,
+                &what("stabilities"),
+                "segments (k)",
+            )?;
+        }
+    }
+    if !seg.segment_stability.is_empty() {
+        same(
+            seg.segment_stability.len(),
+            seg.k,
+            "segment stabilities",
+            "segments (k)",
+        )?;
+    }
     same(seg.scaler.center.len(), p, "scaler centres", "features")?;
     same(seg.scaler.scale.len(), p, "scaler scales", "features")?;
     same(
@@ -107,6 +148,12 @@ fn check_ui(session: &Session) -> Result<(), String> {
         && !seg.sweep.iter().any(|r| r.k == k)
     {
         return Err(format!("the selected k = {k} was never computed"));
+    }
+    if !seg.options.iter().any(|o| o.k == seg.k) {
+        return Err(format!(
+            "the k on display ({}) is not among the kept runs",
+            seg.k
+        ));
     }
     let max_k = seg.sweep.iter().map(|r| r.k).fold(seg.k, usize::max);
     if let Some((a, b)) = session.ui.compare

@@ -20,8 +20,9 @@ use super::error::SessionError;
 /// The first four bytes of every bundle.
 pub const MAGIC: [u8; 4] = *b"SISB";
 /// The bundle format this build writes and reads. Format 1 saved the tab by its title; format 2
-/// saves it as `AnalysisTab`; format 3 saves the simulation's scenario ledger in place of the
-/// scenario stand-in (older formats are read by `migrate`).
+/// saves it as `AnalysisTab`; format 3 adds feature treatments, the k rule's fields and every
+/// k of the sweep, and saves the simulation's scenario ledger in place of the scenario stand-in
+/// (older formats are read by `migrate`).
 pub const FORMAT_VERSION: u32 = 3;
 /// The longest app version string a header may carry.
 pub const MAX_APP_VERSION: usize = 64;

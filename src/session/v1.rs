@@ -4,17 +4,15 @@
 //! Format 1 and format 2 differ in one field, the last of the payload: format 1 saved the open
 //! tab by its title (`Option<String>`), format 2 as [`AnalysisTab`]. The types here are the
 //! format-1 shapes of what changed since (the session, its view state and the scenario stand-in)
-//! and must never change. A format-1 session upgrades to format 2 ([`super::v2`]) and from there
-//! to the current one. What the formats share (the header layout, [`RawTable`], [`Analysis`]
-//! and the manifest) is the live type until a format changes it.
+//! and must never change. What formats 1 and 2 share is format 2's: the analysis and the
+//! manifest are the frozen [`AnalysisV2`] and [`ManifestV2`] of `v2`, and a format-1 session
+//! upgrades through format 2.
 
 use super::codec;
 use super::contents::Session;
 use super::error::SessionError;
-use super::migrate::{sections as old_sections, verify_upgraded};
 use super::state::{self, AnalysisTab};
-use super::v2::{ScenarioV2, SessionV2};
-use crate::pipeline::Analysis;
+use super::v2::{self, AnalysisV2, SessionV2};
 use crate::table::RawTable;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +23,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionV1 {
     pub table: RawTable,
-    pub analysis: Analysis,
+    pub analysis: AnalysisV2,
     pub scenarios: Vec<ScenarioV1>,
     pub ui: SessionUiStateV1,
 }
@@ -76,8 +74,8 @@ impl SessionV1 {
     }
 }
 
-fn upgrade_scenario(scenario: ScenarioV1) -> ScenarioV2 {
-    ScenarioV2 {
+fn upgrade_scenario(scenario: ScenarioV1) -> v2::ScenarioV2 {
+    v2::ScenarioV2 {
         name: scenario.name,
         levers: scenario.levers,
     }
@@ -93,7 +91,7 @@ fn upgrade_ui(ui: SessionUiStateV1) -> state::SessionUiState {
 
 /// The manifest and payload of a whole format-1 bundle, their checksums verified.
 fn sections<'a>(bundle: &'a [u8], file: &str) -> Result<(&'a [u8], &'a [u8]), SessionError> {
-    old_sections(bundle, file, VERSION)
+    v2::sections(bundle, file, VERSION)
 }
 
 /// Read a whole format-1 bundle as its format-1 payload (header and checksums verified).
@@ -110,9 +108,12 @@ pub fn read_v1(bundle: &[u8], file: &str) -> Result<SessionV1, SessionError> {
 /// one is: header, both checksums, the contents, and the manifest against them.
 pub fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
     let (stored_manifest, _) = sections(bundle, file)?;
-    let session = read_v1(bundle, file)?.upgrade();
-    // Format 1's manifest is the current one: the upgraded session must give the stored one.
-    verify_upgraded(session, stored_manifest, file)
+    let v1 = read_v1(bundle, file)?;
+    let config = v1.analysis.config.clone();
+    let session = v1.upgrade();
+    // Format 1's manifest is format 2's: the upgraded session must give the stored one.
+    v2::verify_upgraded(&session, &config, stored_manifest, file)?;
+    Ok(session)
 }
 
 #[cfg(test)]
@@ -175,7 +176,7 @@ mod tests {
         );
         let session = read(bundle, "session_v1.sis").unwrap();
         assert_eq!(session.ui.active_tab, Some(AnalysisTab::Segments));
-        assert_eq!(session.analysis, v1.analysis);
+        assert_eq!(session.analysis, v1.analysis.upgrade());
     }
 
     #[test]

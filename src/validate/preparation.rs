@@ -3,6 +3,7 @@
 //! and the functions that apply it. Training and scoring both clean through these functions,
 //! so a new customer is prepared exactly as the training customers were.
 
+use super::treatment::FeatureTreatment;
 use crate::roles::Role;
 use crate::stats::median;
 use crate::table::MISSING_DAY;
@@ -60,6 +61,11 @@ pub struct Preparation {
     pub age_fills: Vec<(String, f64)>,
     /// Outlier fences of the segmentation features (fitted by the features stage).
     pub caps: Vec<OutlierCap>,
+    /// Every candidate feature's treatment (held out, kept or log1p), decided by the features
+    /// stage; scoring applies each distance feature's before its fences. Empty in models
+    /// saved before treatments existed (nothing transformed).
+    #[serde(default)]
+    pub treatments: Vec<FeatureTreatment>,
 }
 
 pub(crate) fn lookup<T: Copy>(pairs: &[(String, T)], name: &str) -> Option<T> {
@@ -70,6 +76,17 @@ impl Preparation {
     /// The training fences of a feature.
     pub fn cap(&self, feature: &str) -> Option<&OutlierCap> {
         self.caps.iter().find(|c| c.feature == feature)
+    }
+
+    /// The treatment of a feature, when one was decided.
+    pub fn treatment(&self, feature: &str) -> Option<&FeatureTreatment> {
+        self.treatments.iter().find(|t| t.feature == feature)
+    }
+
+    /// A raw feature value as segmentation sees it: treated (log1p), then capped.
+    pub fn treat_and_cap(&self, feature: &str, v: f64) -> f64 {
+        let v = self.treatment(feature).map_or(v, |t| t.apply(v));
+        self.cap(feature).map_or(v, |c| c.clamp(v))
     }
 
     /// The fitted fill of a numeric column.

@@ -107,12 +107,18 @@ pub enum QualityAction {
     DroppedEmptyColumn { column: String },
     /// The day tenure and ages are measured from: the latest plausible join date.
     ReferenceDay { column: String, day: i32 },
+    /// A candidate feature held out of the distance, or log-transformed, and why.
+    TreatedFeature(super::FeatureTreatment),
 }
 
 impl QualityAction {
     /// The action as one sentence for people.
     pub fn describe(&self) -> String {
         match self {
+            QualityAction::TreatedFeature(t) => match &t.warning {
+                Some(w) => format!("feature {}; warning: {w}", t.describe()),
+                None => format!("feature {}", t.describe()),
+            },
             QualityAction::DroppedUnusableIds { column, count } => {
                 format!("{count} rows without a usable id in \"{column}\" dropped")
             }
@@ -250,6 +256,7 @@ impl QualityAction {
             QualityAction::ReferenceDay { .. } => 0,
             QualityAction::OneHotEncoding { features_added, .. } => *features_added,
             QualityAction::Note { .. } => 0,
+            QualityAction::TreatedFeature(_) => 1,
             QualityAction::Transactions(action) => action.count(),
         }
     }

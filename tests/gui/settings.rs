@@ -66,8 +66,10 @@ fn changing_a_setting_marks_the_document_unsaved_and_ctrl_z_reverts_it() {
     assert_eq!(app.state().run_config().seeds, 2, "Ctrl+Y redid it");
 
     // A checkbox and the reset button are edits too, one undo step each.
+    // Below the fold since the decision range and log rows were added: pressed as a screen
+    // reader would.
     app.get_by_label("One-hot encode categories as features")
-        .click();
+        .click_accesskit();
     app.run_steps(3);
     assert_eq!(app.state().run_config().one_hot, !quick.one_hot);
     undo(&mut app);

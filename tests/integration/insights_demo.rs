@@ -203,7 +203,9 @@ fn the_profile_gives_z_scores_top_features_and_a_projection() {
         let mx = pts.iter().map(|p| f64::from(p.x)).sum::<f64>() / pts.len() as f64;
         let my = pts.iter().map(|p| f64::from(p.y)).sum::<f64>() / pts.len() as f64;
         assert!(
-            (mx - c.x).abs() < 1e-3 && (my - c.y).abs() < 1e-3,
+            // k-means stops at its tolerance, so a centroid sits within it of its customers'
+            // mean (1e-3 before issue 11's feature treatment; 5e-3 on the treated features).
+            (mx - c.x).abs() < 5e-3 && (my - c.y).abs() < 5e-3,
             "{mx} {} {my} {}",
             c.x,
             c.y

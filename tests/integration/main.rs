@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod actionable_segments;
 mod bad_inputs;
 mod bundle_corruption;
 mod clv_cdnow;

@@ -115,11 +115,13 @@ fn drift_reports_shares_and_features_that_moved() {
 #[test]
 fn a_shuffled_copy_gets_matched_segment_numbers() {
     let table = common::demo_table();
-    let a = common::analyse_with(&table, common::fixed_k(4));
+    // k = 3: with the held-out flags and log1p (issue 11) the demo's k = 4 is no longer stable
+    // across seeds (mean ARI 0.79), so a shuffled copy finds another k = 4; k = 3 (0.98) holds.
+    let a = common::analyse_with(&table, common::fixed_k(3));
     let model = SavedSegmentation::from_analysis(&a);
     let before = labels_by_id(&a.customer_ids, &a.segmentation.labels);
 
-    let mut b = common::analyse_with(&common::shuffled(&table, 7), common::fixed_k(4));
+    let mut b = common::analyse_with(&common::shuffled(&table, 7), common::fixed_k(3));
     // Number the new run's segments backwards, so matching has real work to do.
     common::number_backwards(&mut b);
 
@@ -160,7 +162,12 @@ fn a_shuffled_copy_gets_matched_segment_numbers() {
 #[test]
 fn persona_edits_survive_a_rerun_on_changed_data() {
     let table = common::demo_table();
-    let mut a = common::analyse_with(&table, common::fixed_k(4));
+    // Income as given (no log1p), so tripling it moves every centroid far in its units.
+    let config = || RunConfig {
+        no_log_features: vec!["Income".into()],
+        ..common::fixed_k(4)
+    };
+    let mut a = common::analyse_with(&table, config());
     apply_persona_edit(
         &mut a.personas,
         &PersonaEdit::Rename {
@@ -183,7 +190,7 @@ fn persona_edits_survive_a_rerun_on_changed_data() {
     // Next year: the same customers with incomes three times higher (a currency change).
     // Every centroid moves far in the old units, yet each segment is still itself.
     let changed = scale_column(&table, "Income", 3.0);
-    let mut b = common::analyse_with(&changed, common::fixed_k(4));
+    let mut b = common::analyse_with(&changed, config());
     let alignment = align_to_previous(&model, &mut b).unwrap();
     assert_eq!(b.personas[0].display_name(), "VIP Circle");
     assert_eq!(b.personas[0].display_action(), "Invite to the tasting.");

@@ -15,6 +15,16 @@ use std::collections::HashMap;
 /// as ISO text, missing values as NULL.
 fn load_into_sqlite(table: &RawTable, name: &str) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open_in_memory().unwrap();
+    // The query takes LN(1 + x) of log-transformed features; SQLite has LN only in builds
+    // with its math functions, so the test gives the bundled one LN as that build defines it.
+    conn.create_scalar_function(
+        "LN",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8
+            | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<f64>(0)?.ln()),
+    )
+    .unwrap();
     let types: Vec<&str> = table
         .columns
         .iter()

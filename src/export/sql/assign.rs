@@ -20,11 +20,16 @@ pub(super) fn ctes(model: &SavedSegmentation) -> Result<Vec<Cte>, SqlError> {
     ])
 }
 
-/// Each feature capped at its training fences, then `(x − center) ÷ scale`.
+/// Each feature through its training log1p (if any), capped at its training fences, then
+/// `(x − center) ÷ scale`.
 fn scaled(model: &SavedSegmentation) -> Result<Cte, SqlError> {
     let mut lines = vec!["  SELECT customer_id".to_string()];
     for (j, name) in model.feature_names.iter().enumerate() {
-        let f = format!("f{}", j + 1);
+        let f = match model.preparation.treatment(name) {
+            // ln(1 + x): the training log1p (LN is in SQLite's math functions, DuckDB, Postgres).
+            Some(t) if t.is_log() => format!("LN(1 + f{})", j + 1),
+            _ => format!("f{}", j + 1),
+        };
         let value = match model.preparation.cap(name) {
             Some(cap) => {
                 let lower = number(cap.lower, &format!("lower cap of {name}"))?;

@@ -25,6 +25,16 @@ impl Workbench {
             Action::Edit(edit) => self.document.apply(edit),
             Action::Typing(field) => self.document.typing(field),
             Action::SelectScenario(name) => self.document.select_scenario(&name),
+            Action::SwitchK(k) => {
+                if !self.document.switch_k(k) {
+                    self.shell.say(
+                        NoticeKind::Info,
+                        format!(
+                            "k = {k} was not kept by this run; run again with it in the k range."
+                        ),
+                    );
+                }
+            }
             Action::OpenPath(path) => {
                 if self.shell.is_busy() {
                     self.shell.say(NoticeKind::Info, BUSY);

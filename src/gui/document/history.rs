@@ -25,6 +25,9 @@ pub(crate) enum Setting {
     OutlierCapping,
     OneHot,
     KeepDuplicates,
+    DecisionLow,
+    DecisionHigh,
+    LogTransform,
     /// All of them back to their defaults.
     Defaults,
 }
@@ -45,6 +48,9 @@ impl Setting {
             Setting::OutlierCapping => "Outlier capping",
             Setting::OneHot => "One-hot encode categories as features",
             Setting::KeepDuplicates => "Keep exact duplicate customers",
+            Setting::DecisionLow => "Smallest k for decisions",
+            Setting::DecisionHigh => "Largest k for decisions",
+            Setting::LogTransform => "Log transform",
             Setting::Defaults => "Reset to defaults",
         }
     }
@@ -57,6 +63,8 @@ pub(crate) enum Field {
     PersonaAction(usize),
     Role(String),
     Setting(Setting),
+    /// The number of segments on display (switched in Choice of k, no re-run).
+    SegmentCount,
     Scenario(ScenarioField),
 }
 
@@ -79,6 +87,11 @@ enum Value {
     Role(Role),
     Settings(Box<RunConfig>),
     Bench(Box<Bench>),
+    /// A k on display with the personas as the user had them at that k.
+    Segments {
+        k: usize,
+        personas: Vec<Persona>,
+    },
 }
 
 /// One undoable change: a field's value before and after. Made by the constructors, so the
@@ -144,6 +157,24 @@ impl Edit {
         }
     }
 
+    /// Switch the analysis on display from k = `before.0` to `after.0`, each with its personas.
+    pub(crate) fn segment_count(
+        before: (usize, Vec<Persona>),
+        after: (usize, Vec<Persona>),
+    ) -> Edit {
+        Edit {
+            field: Field::SegmentCount,
+            before: Value::Segments {
+                k: before.0,
+                personas: before.1,
+            },
+            after: Value::Segments {
+                k: after.0,
+                personas: after.1,
+            },
+        }
+    }
+
     pub(crate) fn field(&self) -> &Field {
         &self.field
     }
@@ -177,7 +208,9 @@ impl Edit {
 
 /// The things edits change.
 pub(crate) struct EditTarget<'a> {
-    pub(crate) personas: &'a mut [Persona],
+    pub(crate) personas: &'a mut Vec<Persona>,
+    /// The k the user switched to (`None`: the rule's).
+    pub(crate) selected_k: &'a mut Option<usize>,
     pub(crate) mapping: &'a mut ColumnMapping,
     pub(crate) config: &'a mut RunConfig,
     pub(crate) bench: &'a mut Bench,
@@ -201,6 +234,10 @@ impl EditTarget<'_> {
             }
             (Field::Setting(_), Value::Settings(after)) => self.config.clone_from(after),
             (Field::Scenario(_), Value::Bench(after)) => self.bench.clone_from(after),
+            (Field::SegmentCount, Value::Segments { k, personas }) => {
+                *self.selected_k = Some(*k);
+                self.personas.clone_from(personas);
+            }
             // The constructors pair every field with its kind of value.
             _ => {}
         }
@@ -287,8 +324,10 @@ mod tests {
         let mut config = RunConfig::default();
         let mut bench = Bench::default();
         let mut history = History::default();
+        let mut selected_k = None;
         let mut target = EditTarget {
             personas: &mut personas,
+            selected_k: &mut selected_k,
             mapping: &mut mapping,
             config: &mut config,
             bench: &mut bench,
@@ -324,8 +363,10 @@ mod tests {
         let original = config.seeds;
         let mut bench = Bench::default();
         let mut history = History::default();
+        let mut selected_k = None;
         let mut target = EditTarget {
             personas: &mut personas,
+            selected_k: &mut selected_k,
             mapping: &mut mapping,
             config: &mut config,
             bench: &mut bench,

@@ -22,6 +22,7 @@ use crate::simulate::ScenarioLedger;
 use bench::Bench;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
+
 use std::path::{Path, PathBuf};
 
 /// The workbench's document.
@@ -42,7 +43,7 @@ pub(crate) struct Document {
     problem: Option<(Field, String)>,
     /// The scenarios (saved in the session) and the one the Simulation tab edits.
     bench: Bench,
-    /// Kept as a session brought it; nothing sets it yet (see `SessionUiState::selected_k`).
+    /// The k the user switched to in Choice of k (`None`: the rule's); saved with the session.
     selected_k: Option<usize>,
     history: History,
     dirty: bool,
@@ -218,12 +219,60 @@ impl Document {
         self.problem = None;
         let mut target = EditTarget {
             personas: &mut self.personas,
+            selected_k: &mut self.selected_k,
             mapping: &mut self.mapping,
             config: &mut self.config,
             bench: &mut self.bench,
         };
         self.history.apply(edit, &mut target);
         self.changed(persona.is_some());
+    }
+
+    /// Show the sweep's best run at `k` (segments, insights, personas, decisions, map) without
+    /// re-running: one undoable step. False when the analysis did not keep that k.
+    pub(crate) fn switch_k(&mut self, k: usize) -> bool {
+        let Some(current) = &self.current else {
+            return false;
+        };
+        let before = current.analysis.segmentation.k;
+        if before == k {
+            return true;
+        }
+        if !self.display_k(k) {
+            return false;
+        }
+        let Some(current) = &self.current else {
+            return false;
+        };
+        let after = current.analysis.personas.clone();
+        let edit = Edit::segment_count((before, self.personas.clone()), (k, after));
+        self.problem = None;
+        let mut target = EditTarget {
+            personas: &mut self.personas,
+            selected_k: &mut self.selected_k,
+            mapping: &mut self.mapping,
+            config: &mut self.config,
+            bench: &mut self.bench,
+        };
+        self.history.apply(edit, &mut target);
+        self.changed(true);
+        true
+    }
+
+    /// Put the analysis's run at `k` on display (figures recomputed); personas untouched.
+    fn display_k(&mut self, k: usize) -> bool {
+        let Some(current) = &mut self.current else {
+            return false;
+        };
+        if current.analysis.segmentation.k == k {
+            return true;
+        }
+        let analysis = std::sync::Arc::make_mut(&mut current.analysis);
+        if !analysis.switch_k(k) {
+            return false;
+        }
+        current.figures = std::sync::Arc::new(super::figures::Figures::compute(analysis));
+        true
     }
 
     /// Undo the last edit, if any.
@@ -239,6 +288,7 @@ impl Document {
     fn step(&mut self, undo: bool) -> Option<Edit> {
         let mut target = EditTarget {
             personas: &mut self.personas,
+            selected_k: &mut self.selected_k,
             mapping: &mut self.mapping,
             config: &mut self.config,
             bench: &mut self.bench,
@@ -249,7 +299,11 @@ impl Document {
             self.history.redo(&mut target)
         }?;
         self.problem = None;
-        self.changed(done.persona_edit().is_some());
+        let switched = done.field() == &Field::SegmentCount;
+        if switched && let Some(k) = self.selected_k {
+            self.display_k(k);
+        }
+        self.changed(done.persona_edit().is_some() || switched);
         Some(done)
     }
 
@@ -329,6 +383,15 @@ impl Document {
         self.show(finished);
         self.bench = Bench::from_ledger(opened.scenarios);
         self.selected_k = opened.ui.selected_k;
+        // The session saved the analysis at its k on display; a selected k reopens on it.
+        if let Some(k) = self.selected_k
+            && self.display_k(k)
+            && let Some(current) = &self.current
+            && self.personas.len() != current.analysis.segmentation.k
+        {
+            self.personas = current.analysis.personas.clone();
+            self.decisions = decisions_for(&current.analysis.insights, &self.personas);
+        }
         self.path = Some(opened.path);
         self.dirty = false;
         opened.ui

@@ -155,6 +155,11 @@ fn run_section(ui: &mut Ui, shown: &Shown<'_>) {
         ("Data hash", a.data_hash.clone()),
         ("Number of segments", c.k.to_string()),
         ("k range", format!("{} to {}", c.k_min, c.k_max)),
+        (
+            "k range for decisions",
+            format!("{} to {}", c.decision_k.0, c.decision_k.1),
+        ),
+        ("Log transform", c.log.name().to_string()),
         ("Seeds per k", c.seeds.to_string()),
         ("Base seed", c.seed.to_string()),
         ("Scaler", format!("{:?}", c.scaler).to_lowercase()),

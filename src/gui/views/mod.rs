@@ -125,6 +125,8 @@ pub(crate) enum Action {
     Typing(Option<Field>),
     /// Edit another scenario on the Simulation tab.
     SelectScenario(String),
+    /// Show the sweep's run at this k (Choice of k; undoable, no re-run).
+    SwitchK(usize),
     OpenPath(PathBuf),
     /// A file dropped on the window (read from its bytes).
     OpenDropped(DroppedFile),

@@ -217,7 +217,8 @@ fn decision_banner(ui: &mut Ui, shown: &Shown<'_>) {
 
 fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
     let palette = Palette::current(ui.ctx());
-    let Some(top) = shown.figures.top_segment() else {
+    let min_pct = shown.analysis.config.min_segment_share * 100.0;
+    let Some((top, why)) = shown.figures.top_segment(min_pct) else {
         return;
     };
     if shown.presenting {
@@ -227,7 +228,7 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
         widgets::section(
             ui,
             "Top segment",
-            "The segment that brings the most revenue",
+            "The most valuable segment among those large enough to act on",
         );
     }
     tokens::card_frame(&palette).show(ui, |ui| {
@@ -261,6 +262,7 @@ fn spotlight(ui: &mut Ui, shown: &Shown<'_>) {
             ));
         }
         widgets::paragraph(ui, RichText::new(facts.join(" · ")).size(15.0));
+        widgets::muted(ui, format!("Why this one: {why}."));
         ui.add_space(6.0);
         if let Some(persona) = shown.persona(top.index) {
             // A slide keeps to the action; the traits are on the persona's own slide.

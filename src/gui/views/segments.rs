@@ -83,7 +83,7 @@ impl SegmentsView {
 }
 
 impl View for SegmentsView {
-    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, _out: &mut Vec<Action>) {
+    fn ui(&mut self, ui: &mut Ui, cx: &Context<'_>, out: &mut Vec<Action>) {
         let Some(shown) = &cx.shown else {
             return;
         };
@@ -124,7 +124,7 @@ impl View for SegmentsView {
                     heatmap::ui(ui, shown);
                 }
                 Page::Map => scatter::ui(ui, shown),
-                Page::ChoiceOfK => sweep_chart::ui(ui, shown),
+                Page::ChoiceOfK => sweep_chart::ui(ui, shown, out),
                 Page::Compare => self.compare.ui(ui, shown),
             });
     }

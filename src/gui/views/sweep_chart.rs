@@ -1,7 +1,8 @@
-//! The k sweep: silhouette, Calinski–Harabasz and the inertia elbow against k, the chosen k
-//! marked, the sentence that explains the choice, and every figure in a table.
+//! The k sweep: silhouette, stability, Calinski–Harabasz and the inertia elbow against k, the
+//! k on display marked, the rule's sentence, the one-feature-split figure, and every figure in
+//! a table. Clicking a point or a k button switches the whole analysis to that k (undoable).
 
-use super::Shown;
+use super::{Action, Shown};
 use crate::format;
 use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
@@ -17,12 +18,18 @@ struct Metric {
     better: &'static str,
 }
 
-const METRICS: [Metric; 3] = [
+const METRICS: [Metric; 4] = [
     Metric {
         title: "Silhouette",
         axis: "Silhouette (−1 to 1)",
         value: |r| r.silhouette,
         better: "higher is better",
+    },
+    Metric {
+        title: "Stability",
+        axis: "Stability (ARI across seeds)",
+        value: |r| r.stability_mean,
+        better: "0.8 or more is stable",
     },
     Metric {
         title: "Calinski–Harabasz",
@@ -38,7 +45,7 @@ const METRICS: [Metric; 3] = [
     },
 ];
 
-pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
+pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     let palette = Palette::current(ui.ctx());
     let seg = &shown.analysis.segmentation;
     widgets::section(
@@ -57,12 +64,32 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
                     .size(15.0)
                     .color(palette.strong),
             );
+            if seg.k != seg.rule_k {
+                widgets::muted(ui, format!("The rule: {}", seg.rule_reason));
+            }
+            if let Some(split) = crate::summary::split_sentence(seg) {
+                let warn = seg.split.as_ref().is_some_and(|s| s.warn);
+                let text = RichText::new(split);
+                ui.label(if warn {
+                    text.color(palette.warn).strong()
+                } else {
+                    text.color(palette.muted)
+                });
+            }
         });
     ui.add_space(tokens::ITEM_GAP);
+    k_selector(ui, shown, out);
+    ui.add_space(tokens::ITEM_GAP);
     let chosen = seg.k as f64;
-    ui.columns(3, |cols| {
+    let switchable = seg.switchable();
+    ui.columns(4, |cols| {
         for (ui, metric) in cols.iter_mut().zip(&METRICS) {
-            chart(ui, metric, &seg.sweep, chosen, &palette);
+            if let Some(k) = chart(ui, metric, &seg.sweep, chosen, &palette)
+                && switchable.contains(&k)
+                && !shown.presenting
+            {
+                out.push(Action::SwitchK(k));
+            }
         }
     });
     ui.add_space(tokens::SECTION_GAP);
@@ -72,13 +99,21 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
         widgets::section(
             ui,
             "Choice of scaler",
-            "Each scaler was tried on a sample; the best score (100 × silhouette − 2 × % negative) was kept",
+            "Each scaler was tried on a sample; a scaler where one feature carries over half the between-segment variance is rejected; the best score (100 × silhouette − 2 × % negative) among the rest was kept",
         );
         egui::Grid::new("scaler-table")
             .striped(true)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                for h in ["Scaler", "k", "Silhouette", "Negative", "Score", ""] {
+                for h in [
+                    "Scaler",
+                    "k",
+                    "Silhouette",
+                    "Negative",
+                    "Score",
+                    "Top feature",
+                    "",
+                ] {
                     ui.label(RichText::new(h).strong());
                 }
                 ui.end_row();
@@ -88,6 +123,16 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
                     ui.label(format!("{:.3}", r.silhouette));
                     ui.label(format!("{:.1}%", r.negative_pct));
                     ui.label(format!("{:.1}", r.score));
+                    ui.label(if r.dominant_feature.is_empty() {
+                        "—".to_string()
+                    } else {
+                        format!(
+                            "{} {:.0}%{}",
+                            r.dominant_feature,
+                            r.dominant_share * 100.0,
+                            if r.dominated { " (dominates)" } else { "" }
+                        )
+                    });
                     ui.label(if r.chosen { "chosen" } else { "" });
                     ui.end_row();
                 }
@@ -95,7 +140,37 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
     }
 }
 
-fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: &Palette) {
+/// "Show k:" with a button per k the sweep kept; the k on display is selected.
+fn k_selector(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
+    let seg = &shown.analysis.segmentation;
+    if shown.presenting || seg.options.len() < 2 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Show k:").strong())
+            .on_hover_text("Switch the whole analysis to this number of segments, without re-running (Ctrl+Z goes back)");
+        for k in seg.switchable() {
+            let text = if k == seg.rule_k {
+                format!("k = {k} (rule)")
+            } else {
+                format!("k = {k}")
+            };
+            let button = ui.selectable_label(k == seg.k, text);
+            if button.clicked() && k != seg.k {
+                out.push(Action::SwitchK(k));
+            }
+        }
+    });
+}
+
+/// One metric against k; returns the k of a clicked point.
+fn chart(
+    ui: &mut Ui,
+    metric: &Metric,
+    sweep: &[KReport],
+    chosen: f64,
+    palette: &Palette,
+) -> Option<usize> {
     ui.label(RichText::new(metric.title).strong());
     widgets::muted(ui, metric.better);
     let points: Vec<[f64; 2]> = sweep
@@ -139,6 +214,8 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
+            let clicked = plot.response().clicked();
+            let k = plot.pointer_coordinate().map(|p| p.x.round());
             plot.vline(
                 VLine::new(format!("chosen k = {chosen}"), chosen)
                     .color(palette.warn)
@@ -162,8 +239,10 @@ fn chart(ui: &mut Ui, metric: &Metric, sweep: &[KReport], chosen: f64, palette: 
                     .radius(7.0)
                     .filled(true),
             );
+            k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
         });
     chart_image::menu(&plot.response, &format!("k choice {title}"));
+    plot.inner
 }
 
 fn fmt_metric(v: f64) -> String {

@@ -2,7 +2,7 @@
 //! scaler, the smallest segment, features, outlier capping, one-hot encoding and duplicates.
 //! Each change is an undoable edit of the document's run settings.
 
-use crate::config::{KChoice, RunConfig, ScalerChoice};
+use crate::config::{KChoice, LogChoice, RunConfig, ScalerChoice};
 use crate::gui::document::history::{Edit, Field, Setting};
 use crate::gui::views::{Action, Context, View};
 use crate::gui::widgets;
@@ -144,6 +144,47 @@ fn segments_rows(ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
     .labelled_by(label.id);
     ui.end_row();
 
+    let label = ui.label("k range for decisions");
+    ui.horizontal(|ui| {
+        for (setting, value) in [
+            (Setting::DecisionLow, config.decision_k.0),
+            (Setting::DecisionHigh, config.decision_k.1),
+        ] {
+            if setting == Setting::DecisionHigh {
+                ui.label("to");
+            }
+            let mut k = value;
+            let response = ui
+                .add(egui::DragValue::new(&mut k).range(2..=30))
+                .accessible_name(setting.label())
+                .on_hover_text("The automatic k prefers a stable k in this range (2 is allowed when nothing in it holds)");
+            edits.set(setting, &response, |c| match setting {
+                Setting::DecisionLow => c.decision_k.0 = k,
+                _ => c.decision_k.1 = k,
+            });
+        }
+    })
+    .response
+    .labelled_by(label.id);
+    ui.end_row();
+
+    let label = ui.label(Setting::LogTransform.label());
+    let mut log = config.log;
+    let response = egui::ComboBox::from_id_salt("log-transform")
+        .selected_text(log_text(log))
+        .show_ui(ui, |ui| {
+            for choice in [LogChoice::Auto, LogChoice::On, LogChoice::Off] {
+                ui.selectable_value(&mut log, choice, log_text(choice));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "log1p of amounts and counts before scaling: automatic when the skewness exceeds 1",
+        );
+    edits.set(Setting::LogTransform, &response, |c| c.log = log);
+    ui.end_row();
+
     let label = ui.label(Setting::Seeds.label());
     let mut seeds = config.seeds;
     let response = ui
@@ -249,6 +290,14 @@ fn split_list(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+fn log_text(choice: LogChoice) -> &'static str {
+    match choice {
+        LogChoice::Auto => "Automatic (skewness > 1)",
+        LogChoice::On => "Every amount and count",
+        LogChoice::Off => "Off",
+    }
 }
 
 #[cfg(test)]
