@@ -75,21 +75,6 @@ pub struct SplitFigure {
     pub chart: Option<ShareChart>,
 }
 
-impl SplitFigure {
-    /// The figure of a segmentation that mostly splits customers by `feature` (its label),
-    /// placing `placed_pct` percent of customers by that feature alone.
-    pub fn one_feature(feature: &str, placed_pct: f64, chart: Option<ShareChart>) -> SplitFigure {
-        SplitFigure {
-            title: format!("One feature decides most of the split: {feature}"),
-            caption: format!(
-                "These segments mostly split customers by {feature}: {} of customers are placed by {feature} alone. Read the segments as bands of {feature} first, and check the other features before acting on them.",
-                crate::format::percent(placed_pct, crate::format::Percent::Adaptive)
-            ),
-            chart,
-        }
-    }
-}
-
 /// One persona's block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonaBlock {

@@ -216,7 +216,7 @@ fn split_figure(a: &Analysis) -> Option<SplitFigure> {
             "Does one feature make these segments?".into()
         },
         caption: crate::summary::split_sentence(seg)?,
-        chart: share_chart(a),
+        chart: Some(share_chart(a)),
     })
 }
 
@@ -272,13 +272,6 @@ fn k_choice(a: &Analysis) -> KChoiceSection {
         table: std::iter::once(header).chain(rows).collect(),
         chosen_row: seg.sweep.iter().position(|r| r.k == seg.k),
     }
-}
-
-/// The one-feature-split figure, when the segmentation carries the detector's result.
-/// Hook: the segmentation issue adds the detector; wire it here as
-/// `SplitFigure::one_feature(&feature_label(&split.feature).0, split.placed_pct, None)`.
-fn split_figure(_a: &Analysis) -> Option<SplitFigure> {
-    None
 }
 
 fn persona(p: &Persona) -> PersonaBlock {
