@@ -394,8 +394,10 @@ mod tests {
             (Vec::new(), ColumnMapping::new(Vec::new()), RunConfig::default());
         let mut bench = Bench::default();
         let mut history = History::default();
+        let mut selected_k = None;
         let mut target = EditTarget {
             personas: &mut personas,
+            selected_k: &mut selected_k,
             mapping: &mut mapping,
             config: &mut config,
             bench: &mut bench,
