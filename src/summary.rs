@@ -57,6 +57,10 @@ pub struct RunDocument<'a> {
     /// Present when the run was matched to a previous model (`--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
+    /// Model CLV (BG/NBD + Gamma-Gamma) per segment, for order lines.
+    pub model_value: crate::insights::Availability<crate::insights::ModelValue>,
+    /// RFM quintile groups × segments.
+    pub rfm_groups: crate::insights::Availability<crate::insights::RfmView>,
 }
 
 /// One mapping line in JSON.
@@ -98,6 +102,8 @@ impl<'a> RunDocument<'a> {
             personas: &analysis.personas,
             decisions: analysis.decisions(),
             alignment: None,
+            model_value: crate::insights::model_value(&analysis.insight_inputs()),
+            rfm_groups: crate::insights::rfm_view(&analysis.insight_inputs()),
         }
     }
 }
@@ -115,6 +121,13 @@ pub struct InsightsDocument<'a> {
     pub decisions: Vec<crate::decisions::Decision>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
+    /// Model CLV (BG/NBD + Gamma-Gamma) per segment, for order lines.
+    pub model_value: crate::insights::Availability<crate::insights::ModelValue>,
+    /// RFM quintile groups × segments.
+    pub rfm_groups: crate::insights::Availability<crate::insights::RfmView>,
+    /// The calibration/holdout chart, when `--cutoff` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<crate::insights::Availability<crate::charts::CalibrationChart>>,
 }
 
 impl<'a> InsightsDocument<'a> {
@@ -129,6 +142,9 @@ impl<'a> InsightsDocument<'a> {
             personas: &analysis.personas,
             decisions: analysis.decisions(),
             alignment: None,
+            model_value: crate::insights::model_value(&analysis.insight_inputs()),
+            rfm_groups: crate::insights::rfm_view(&analysis.insight_inputs()),
+            calibration: None,
         }
     }
 }

@@ -414,6 +414,8 @@ fn families(s: &mut String, a: &Analysis) {
     channel_section(s, i);
     rfm_section(s, i);
     clv_section(s, i);
+    super::value_text::model_value_section(s, a);
+    super::value_text::rfm_groups_section(s, a);
     profile_section(s, i);
     categories_section(s, i);
     projection_section(s, i);

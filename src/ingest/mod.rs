@@ -17,6 +17,7 @@ mod xlsx;
 
 pub use compact_dates::{compact_column, compact_day, parse_compact};
 pub use convert::numeric_problem;
+pub use dates::parse_date;
 pub use error::IngestError;
 
 use crate::table::RawTable;

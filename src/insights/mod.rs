@@ -7,11 +7,13 @@ mod channel;
 mod discount;
 pub(crate) mod format;
 mod kpis;
+mod model_value;
 mod profile;
 mod projection;
 mod promotion;
 mod revenue;
 mod rfm;
+pub mod rfm_groups;
 pub(crate) mod stats;
 
 pub use categories::{CategoryAttribute, CategoryProfile, LevelShare, SegmentCategory};
@@ -24,7 +26,9 @@ pub use profile::{
 pub use projection::{PROJECTION_SAMPLE, ProjectedCentroid, ProjectedPoint, Projection};
 pub use promotion::{CampaignRate, PromotionResponse, SegmentPromotion};
 pub use revenue::{RevenueContribution, SegmentRevenue};
+pub use model_value::{ModelValue, ValueFigures, model_value};
 pub use rfm::{ClvFigures, ClvSummary, RfmFigures, RfmSummary};
+pub use rfm_groups::{RfmGroup, RfmGroupRow, RfmScore, RfmView, rfm_view};
 
 use crate::features::{CategoryColumn, FamilyStatus, FeatureTable, InsightFamily};
 use crate::segment::{Segmentation, SegmentationInput};

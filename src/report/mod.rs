@@ -6,6 +6,7 @@ pub mod content;
 mod model;
 pub mod options;
 pub mod pdf;
+pub mod value_block;
 
 pub use content::{
     AppendixSection, KChoiceSection, Kpi, PersonaBlock, ReportDate, ReportModel, ScenarioResult,

@@ -47,6 +47,7 @@ impl ReportModel {
             heatmap: heatmap(a),
             k_choice: k_choice(a),
             split_figure: None,
+            value_block: crate::report::value_block::value_block(a, |s| name_of(a, s)),
             personas: a.personas.iter().map(persona).collect(),
             scenarios: Vec::new(),
             appendix: appendix(a),

@@ -9,6 +9,7 @@ mod front;
 mod layout;
 mod segments;
 mod table;
+mod value_block;
 mod writer;
 
 use super::content::ReportModel;
@@ -117,6 +118,7 @@ mod tests {
             },
             k_choice: KChoiceSection::default(),
             split_figure: None,
+            value_block: None,
             personas: vec![PersonaBlock {
                 segment: 0,
                 name: "Постоянные".into(),
