@@ -11,5 +11,7 @@ mod errors;
 mod session;
 #[path = "gui/settings.rs"]
 mod settings;
+#[path = "gui/transactions.rs"]
+mod transactions;
 #[path = "gui/workshop.rs"]
 mod workshop;

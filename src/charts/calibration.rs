@@ -52,15 +52,15 @@ impl CalibrationChart {
         }
     }
 
-    /// The largest mean, actual or predicted (the value axis' top; 1 when empty).
+    /// The largest mean, actual or predicted (the value axis' top; 1 when all are 0).
     pub fn max_value(&self) -> f64 {
-        self.buckets
+        let top = self
+            .buckets
             .iter()
             .flat_map(|b| [b.actual, b.predicted])
             .filter(|v| v.is_finite())
-            .fold(0.0, f64::max)
-            .max(f64::MIN_POSITIVE)
-            .max(if self.buckets.is_empty() { 1.0 } else { 0.0 })
+            .fold(0.0, f64::max);
+        if top > 0.0 { top } else { 1.0 }
     }
 
     /// Predicted ÷ actual holdout purchases over all customers (`None` without purchases).

@@ -125,7 +125,7 @@ pub(crate) fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> Strin
 }
 
 /// A titled section: the family's table, or the reason it is not available.
-fn section<T>(
+pub(super) fn section<T>(
     s: &mut String,
     title: &str,
     a: &Availability<T>,

@@ -1,27 +1,18 @@
 //! Plain-text rendering of the order-line views: model CLV per segment, the RFM groups beside
 //! the segments, and the calibration/holdout chart as a table.
 
+use super::insights_text::section;
 use super::run::Calibration;
 use crate::charts::CalibrationChart;
 use crate::format::{Percent, number, percent, thousands};
-use crate::insights::{Availability, ModelValue, RfmView, model_value, rfm_view};
+use crate::insights::{ModelValue, RfmView, model_value, rfm_view};
 use crate::pipeline::Analysis;
 use std::fmt::Write;
-
-fn reason_or<T>(s: &mut String, title: &str, a: &Availability<T>, body: impl FnOnce(&mut String, &T)) {
-    let _ = writeln!(s, "\n{title}");
-    match a {
-        Availability::Available(v) => body(s, v),
-        Availability::NotAvailable { reason } => {
-            let _ = writeln!(s, "  {reason}");
-        }
-    }
-}
 
 /// Model CLV (BG/NBD + Gamma-Gamma) per segment: means and totals.
 pub(crate) fn model_value_section(s: &mut String, a: &Analysis) {
     let value = model_value(&a.insight_inputs());
-    reason_or(s, "Model CLV (BG/NBD + Gamma-Gamma)", &value, |s, v: &ModelValue| {
+    section(s, "Model CLV (BG/NBD + Gamma-Gamma)", &value, |s, v: &ModelValue| {
         let _ = writeln!(
             s,
             "  {:>3} {:>9} {:>11} {:>11} {:>8} {:>10} {:>10} {:>12} {:>7}",
@@ -55,19 +46,20 @@ pub(crate) fn model_value_section(s: &mut String, a: &Analysis) {
 /// The RFM groups with their customers in each segment.
 pub(crate) fn rfm_groups_section(s: &mut String, a: &Analysis) {
     let view = rfm_view(&a.insight_inputs());
-    reason_or(s, "RFM groups × segments (quintile scores)", &view, |s, v: &RfmView| {
+    section(s, "RFM groups × segments (quintile scores)", &view, |s, v: &RfmView| {
         let mut head = format!("  {:<19} {:>9} {:>7} {:>9}", "group", "customers", "share", "R/F/M");
         for seg in 1..=v.segment_sizes.len() {
-            let _ = write!(head, " {:>7}", format!("seg {seg}"));
+            let title = format!("seg {seg}");
+            let _ = write!(head, " {title:>7}");
         }
         let _ = writeln!(s, "{head}");
         for row in &v.rows {
+            let scores = format!("{:.1}/{:.1}/{:.1}", row.mean_r, row.mean_f, row.mean_m);
             let mut line = format!(
-                "  {:<19} {:>9} {:>7} {:>9}",
+                "  {:<19} {:>9} {:>7} {scores:>9}",
                 row.label,
                 row.customers,
                 percent(row.share_pct, Percent::Adaptive),
-                format!("{:.1}/{:.1}/{:.1}", row.mean_r, row.mean_f, row.mean_m),
             );
             for n in &row.by_segment {
                 let _ = write!(line, " {n:>7}");

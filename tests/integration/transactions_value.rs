@@ -83,6 +83,11 @@ fn per_segment_clv_adds_up_to_the_customers_values() {
     }
     // The model's outputs are shown, not segmented on.
     assert!(!a.input.names.iter().any(|n| n == value_columns::CLV));
+    // The simulation reads the model's CLV, and the report prints the block.
+    assert_eq!(sis::simulate::columns_of(a).clv_proxy, Some(clv));
+    let report = sis::report::ReportModel::from_analysis(a);
+    let block = report.value_block.expect("the report's CLV block");
+    assert_eq!(block.rows.len(), a.segmentation.k + 1);
     // Every persona carries the value trait.
     assert!(
         a.personas
