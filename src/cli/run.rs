@@ -7,14 +7,14 @@ use crate::charts::CalibrationChart;
 use crate::clv::ValueHorizon;
 use crate::config::{KChoice, RunConfig, ScalerChoice};
 use crate::ingest::parse_date;
-use crate::table::DateFormat;
-use crate::transactions::PreparedCustomers;
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
 use crate::summary::RunDocument;
+use crate::table::DateFormat;
 use crate::table::RawTable;
+use crate::transactions::PreparedCustomers;
 use std::io::Write;
 use std::path::Path;
 

@@ -12,61 +12,81 @@ use std::fmt::Write;
 /// Model CLV (BG/NBD + Gamma-Gamma) per segment: means and totals.
 pub(crate) fn model_value_section(s: &mut String, a: &Analysis) {
     let value = model_value(&a.insight_inputs());
-    section(s, "Model CLV (BG/NBD + Gamma-Gamma)", &value, |s, v: &ModelValue| {
-        let _ = writeln!(
-            s,
-            "  {:>3} {:>9} {:>11} {:>11} {:>8} {:>10} {:>10} {:>12} {:>7}",
-            "seg", "customers", "purch mean", "purch total", "P(alive)", "AOV", "CLV mean",
-            "CLV total", "share"
-        );
-        let rows = v
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(i, f)| ((i + 1).to_string(), f))
-            .chain([("all".to_string(), &v.population)]);
-        for (label, f) in rows {
+    section(
+        s,
+        "Model CLV (BG/NBD + Gamma-Gamma)",
+        &value,
+        |s, v: &ModelValue| {
             let _ = writeln!(
                 s,
                 "  {:>3} {:>9} {:>11} {:>11} {:>8} {:>10} {:>10} {:>12} {:>7}",
-                label,
-                f.customers,
-                number(f.expected_purchases_mean, 100.0),
-                number(f.expected_purchases_total, 100.0),
-                percent(100.0 * f.p_alive_mean, Percent::Adaptive),
-                thousands(f.expected_order_value_mean),
-                thousands(f.clv_mean),
-                thousands(f.clv_total),
-                percent(f.clv_share_pct, Percent::Adaptive),
+                "seg",
+                "customers",
+                "purch mean",
+                "purch total",
+                "P(alive)",
+                "AOV",
+                "CLV mean",
+                "CLV total",
+                "share"
             );
-        }
-    });
+            let rows = v
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(i, f)| ((i + 1).to_string(), f))
+                .chain([("all".to_string(), &v.population)]);
+            for (label, f) in rows {
+                let _ = writeln!(
+                    s,
+                    "  {:>3} {:>9} {:>11} {:>11} {:>8} {:>10} {:>10} {:>12} {:>7}",
+                    label,
+                    f.customers,
+                    number(f.expected_purchases_mean, 100.0),
+                    number(f.expected_purchases_total, 100.0),
+                    percent(100.0 * f.p_alive_mean, Percent::Adaptive),
+                    thousands(f.expected_order_value_mean),
+                    thousands(f.clv_mean),
+                    thousands(f.clv_total),
+                    percent(f.clv_share_pct, Percent::Adaptive),
+                );
+            }
+        },
+    );
 }
 
 /// The RFM groups with their customers in each segment.
 pub(crate) fn rfm_groups_section(s: &mut String, a: &Analysis) {
     let view = rfm_view(&a.insight_inputs());
-    section(s, "RFM groups × segments (quintile scores)", &view, |s, v: &RfmView| {
-        let mut head = format!("  {:<19} {:>9} {:>7} {:>9}", "group", "customers", "share", "R/F/M");
-        for seg in 1..=v.segment_sizes.len() {
-            let title = format!("seg {seg}");
-            let _ = write!(head, " {title:>7}");
-        }
-        let _ = writeln!(s, "{head}");
-        for row in &v.rows {
-            let scores = format!("{:.1}/{:.1}/{:.1}", row.mean_r, row.mean_f, row.mean_m);
-            let mut line = format!(
-                "  {:<19} {:>9} {:>7} {scores:>9}",
-                row.label,
-                row.customers,
-                percent(row.share_pct, Percent::Adaptive),
+    section(
+        s,
+        "RFM groups × segments (quintile scores)",
+        &view,
+        |s, v: &RfmView| {
+            let mut head = format!(
+                "  {:<19} {:>9} {:>7} {:>9}",
+                "group", "customers", "share", "R/F/M"
             );
-            for n in &row.by_segment {
-                let _ = write!(line, " {n:>7}");
+            for seg in 1..=v.segment_sizes.len() {
+                let title = format!("seg {seg}");
+                let _ = write!(head, " {title:>7}");
             }
-            let _ = writeln!(s, "{line}");
-        }
-    });
+            let _ = writeln!(s, "{head}");
+            for row in &v.rows {
+                let scores = format!("{:.1}/{:.1}/{:.1}", row.mean_r, row.mean_f, row.mean_m);
+                let mut line = format!(
+                    "  {:<19} {:>9} {:>7} {scores:>9}",
+                    row.label,
+                    row.customers,
+                    percent(row.share_pct, Percent::Adaptive),
+                );
+                for n in &row.by_segment {
+                    let _ = write!(line, " {n:>7}");
+                }
+                let _ = writeln!(s, "{line}");
+            }
+        },
+    );
 }
 
 /// The calibration/holdout chart as a table, or why it is missing.

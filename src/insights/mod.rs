@@ -20,13 +20,13 @@ pub use categories::{CategoryAttribute, CategoryProfile, LevelShare, SegmentCate
 pub use channel::{ChannelPreference, ChannelShare, SegmentChannels};
 pub use discount::{DiscountRisk, SegmentDiscountRisk};
 pub use kpis::Kpis;
+pub use model_value::{ModelValue, ValueFigures, model_value};
 pub use profile::{
     Direction, DistinguishingFeature, FeatureProfile, SegmentProfile, SegmentTopFeatures,
 };
 pub use projection::{PROJECTION_SAMPLE, ProjectedCentroid, ProjectedPoint, Projection};
 pub use promotion::{CampaignRate, PromotionResponse, SegmentPromotion};
 pub use revenue::{RevenueContribution, SegmentRevenue};
-pub use model_value::{ModelValue, ValueFigures, model_value};
 pub use rfm::{ClvFigures, ClvSummary, RfmFigures, RfmSummary};
 pub use rfm_groups::{RfmGroup, RfmGroupRow, RfmScore, RfmView, rfm_view};
 

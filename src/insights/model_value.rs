@@ -52,7 +52,13 @@ pub fn model_value(inputs: &InsightInputs<'_>) -> Availability<ModelValue> {
     let all = |v: &[f64]| v.iter().sum::<f64>();
     let total_clv = all(clv);
     let figures = |customers: usize, p: f64, a: f64, o: f64, c: f64| {
-        let div = |x: f64| if customers > 0 { x / customers as f64 } else { 0.0 };
+        let div = |x: f64| {
+            if customers > 0 {
+                x / customers as f64
+            } else {
+                0.0
+            }
+        };
         ValueFigures {
             customers,
             expected_purchases_mean: div(p),

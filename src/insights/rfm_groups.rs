@@ -200,7 +200,10 @@ pub fn rfm_view_of(scores: &[RfmScore], labels: &[u32], k: usize) -> RfmView {
                 }
             }
             let mean = |f: fn(&RfmScore) -> u8| {
-                members.iter().map(|&i| f64::from(f(&scores[i]))).sum::<f64>()
+                members
+                    .iter()
+                    .map(|&i| f64::from(f(&scores[i])))
+                    .sum::<f64>()
                     / members.len() as f64
             };
             Some(RfmGroupRow {
@@ -224,7 +227,11 @@ pub fn rfm_view_of(scores: &[RfmScore], labels: &[u32], k: usize) -> RfmView {
 /// The RFM view of an analysis, or why not (it needs recency, frequency and spend).
 pub fn rfm_view(inputs: &InsightInputs<'_>) -> Availability<RfmView> {
     let get = |name| inputs.feature(name, InsightFamily::Rfm);
-    match (get(names::RECENCY), get(names::FREQUENCY), get(names::MONETARY)) {
+    match (
+        get(names::RECENCY),
+        get(names::FREQUENCY),
+        get(names::MONETARY),
+    ) {
         (Ok(r), Ok(f), Ok(m)) => {
             let scores = rfm_scores(r, f, m);
             Availability::Available(rfm_view_of(&scores, inputs.labels(), inputs.k()))
@@ -249,7 +256,10 @@ mod tests {
         );
         // Recency: fewer days is better, so the largest recency scores 1.
         let days = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
-        assert_eq!(quintile_scores(&days, false), [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+        assert_eq!(
+            quintile_scores(&days, false),
+            [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]
+        );
         // Six of ten bought once: they tie at the lowest position (score 1); the next value
         // has six customers below it: 1 + ⌊5·6/10⌋ = 4; the last two 1 + ⌊5·8/10⌋ = 5.
         let orders = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 3.0, 7.0];
@@ -275,8 +285,20 @@ mod tests {
         assert_eq!(
             grid,
             [
-                vec![New, PotentialLoyalist, PotentialLoyalist, Champions, Champions],
-                vec![Promising, PotentialLoyalist, PotentialLoyalist, Loyal, Loyal],
+                vec![
+                    New,
+                    PotentialLoyalist,
+                    PotentialLoyalist,
+                    Champions,
+                    Champions
+                ],
+                vec![
+                    Promising,
+                    PotentialLoyalist,
+                    PotentialLoyalist,
+                    Loyal,
+                    Loyal
+                ],
                 vec![AboutToSleep, AboutToSleep, NeedAttention, Loyal, Loyal],
                 vec![Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
                 vec![Lost, Hibernating, AtRisk, AtRisk, CantLose],
@@ -294,10 +316,7 @@ mod tests {
         let monetary = [500.0, 400.0, 10.0, 20.0, 300.0];
         let scores = rfm_scores(&recency, &frequency, &monetary);
         let rfm: Vec<(u8, u8, u8)> = scores.iter().map(|s| (s.r, s.f, s.m)).collect();
-        assert_eq!(
-            rfm,
-            [(5, 5, 5), (3, 4, 4), (4, 1, 1), (1, 2, 2), (2, 3, 3)]
-        );
+        assert_eq!(rfm, [(5, 5, 5), (3, 4, 4), (4, 1, 1), (1, 2, 2), (2, 3, 3)]);
         let groups: Vec<RfmGroup> = scores.iter().map(RfmScore::group).collect();
         use RfmGroup::*;
         assert_eq!(groups, [Champions, Loyal, Promising, Hibernating, AtRisk]);

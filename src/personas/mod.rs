@@ -17,8 +17,8 @@ pub use edits::{PersonaEdit, PersonaEditError, apply_persona_edit};
 pub use label::PersonaLabel;
 pub(crate) use label::{SegmentLabel, segment_name, segment_number};
 pub use signals::Signals;
-pub use value_trait::add_value_traits;
 pub use synthesis::{CarriedPersona, SMALL_SEGMENT_PCT, UNSTABLE_ARI, synthesize_personas};
+pub use value_trait::add_value_traits;
 
 use crate::insights::DistinguishingFeature;
 use serde::{Deserialize, Serialize};

@@ -21,7 +21,10 @@ pub fn add_value_traits(personas: &mut [Persona], value: &Availability<ModelValu
             continue;
         };
         let lift = if v.population.clv_mean > 0.0 {
-            format!(" ({} the average customer)", times(f.clv_mean / v.population.clv_mean))
+            format!(
+                " ({} the average customer)",
+                times(f.clv_mean / v.population.clv_mean)
+            )
         } else {
             String::new()
         };

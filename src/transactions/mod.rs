@@ -9,11 +9,11 @@ mod customers;
 mod lines;
 mod value;
 
-pub use value::{FittedValue, calibration_check, fit_value, purchase_lines, value_columns};
 pub use aggregate::{Aggregate, CustomerSummary, aggregate};
 pub use cleaning::{CleaningAction, clean_lines};
 pub use customers::{MAX_SPEND_CATEGORIES, columns, customer_table, spend_by_category};
 pub use lines::{Coded, OrderLines, read_lines};
+pub use value::{FittedValue, calibration_check, fit_value, purchase_lines, value_columns};
 
 use crate::clv::{ClvError, CustomerValue, HoldoutCheck, PurchaseLine, ValueHorizon};
 use crate::roles::{ColumnMapping, DatasetKind, IdRepeats, Role, id_repeats};
@@ -91,9 +91,15 @@ impl PreparedCustomers<'_> {
                     fitted.values.iter().map(f).collect()
                 };
                 let columns: [(&str, Vec<f64>); 4] = [
-                    (value_columns::EXPECTED_PURCHASES, pick(|v| v.expected_purchases)),
+                    (
+                        value_columns::EXPECTED_PURCHASES,
+                        pick(|v| v.expected_purchases),
+                    ),
                     (value_columns::P_ALIVE, pick(|v| v.probability_alive)),
-                    (value_columns::EXPECTED_ORDER_VALUE, pick(|v| v.expected_order_value)),
+                    (
+                        value_columns::EXPECTED_ORDER_VALUE,
+                        pick(|v| v.expected_order_value),
+                    ),
                     (value_columns::CLV, pick(|v| v.clv)),
                 ];
                 for (name, values) in columns {

@@ -45,15 +45,27 @@ fn order_lines_are_offered_as_transactions_and_run_as_customers() {
     wait_idle(&mut app, "the order-line run");
     let analysis = app.state().analysis().expect("an analysis");
     assert_eq!(analysis.customer_ids.len(), 2357);
-    assert!(analysis.features.get("Model_CLV").is_some(), "model CLV fitted");
+    assert!(
+        analysis.features.get("Model_CLV").is_some(),
+        "model CLV fitted"
+    );
     // The RFM groups and the model CLV sit beside the segments.
     app.get_by_label("Segments").click();
     app.run_steps(2);
     app.get_by_label("RFM and CLV").click();
     app.run_steps(3);
     assert!(shows(&app, "RFM groups × segments"));
-    assert!(app.query_by_label("Champions").is_some(), "an RFM group row");
-    assert!(shows(&app, "Customer lifetime value (BG/NBD + Gamma-Gamma)"));
-    assert!(app.query_by_label("All customers").is_some(), "the CLV table");
+    assert!(
+        app.query_by_label("Champions").is_some(),
+        "an RFM group row"
+    );
+    assert!(shows(
+        &app,
+        "Customer lifetime value (BG/NBD + Gamma-Gamma)"
+    ));
+    assert!(
+        app.query_by_label("All customers").is_some(),
+        "the CLV table"
+    );
     app.check_accessibility();
 }

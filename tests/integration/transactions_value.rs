@@ -63,7 +63,10 @@ fn per_segment_clv_adds_up_to_the_customers_values() {
     let value = model_value(&a.insight_inputs());
     let v = value.get().expect("the model CLV is available");
     let clv = a.features.get(value_columns::CLV).expect("Model_CLV");
-    let purchases = a.features.get(value_columns::EXPECTED_PURCHASES).expect("purchases");
+    let purchases = a
+        .features
+        .get(value_columns::EXPECTED_PURCHASES)
+        .expect("purchases");
     assert_eq!(clv.len(), 2357);
     assert!(clv.iter().all(|c| c.is_finite() && *c >= 0.0));
     let sum = |v: &[f64]| v.iter().sum::<f64>();
@@ -118,7 +121,10 @@ fn the_calibration_check_on_cdnow_has_the_published_shape() {
     let check = with_prepared(|p| p.calibration(cutoff)).expect("the check runs");
     let labels: Vec<&str> = check.buckets.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["0", "1", "2", "3", "4", "5", "6", "7+"]);
-    assert_eq!(check.buckets.iter().map(|b| b.customers).sum::<usize>(), 2357);
+    assert_eq!(
+        check.buckets.iter().map(|b| b.customers).sum::<usize>(),
+        2357
+    );
     assert_eq!(check.buckets[0].customers, 2357 - 946);
     // 39 weeks of holdout (1997-10-01 to 1998-06-30).
     assert!((check.holdout_weeks - 273.0 / 7.0).abs() < 1e-9);
@@ -135,7 +141,10 @@ fn the_calibration_check_on_cdnow_has_the_published_shape() {
     assert!(check.buckets[0].mean_predicted < check.buckets[7].mean_predicted);
     assert!(check.buckets[0].mean_actual < check.buckets[7].mean_actual);
     let ratio = check.total_predicted / check.total_actual;
-    assert!((0.85..1.15).contains(&ratio), "total predicted / actual = {ratio}");
+    assert!(
+        (0.85..1.15).contains(&ratio),
+        "total predicted / actual = {ratio}"
+    );
 }
 
 #[test]
@@ -154,11 +163,19 @@ fn sis_insights_shows_model_clv_rfm_groups_and_the_chart() {
     let text = run(&["--cutoff", "1997-09-30"]);
     assert!(text.contains("Model CLV (BG/NBD + Gamma-Gamma)"), "{text}");
     assert!(text.contains("RFM groups"), "{text}");
-    assert!(text.contains("fitted through 1997-09-30, holdout to 1998-06-30"), "{text}");
+    assert!(
+        text.contains("fitted through 1997-09-30, holdout to 1998-06-30"),
+        "{text}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&run(&["--cutoff", "1997-09-30", "--json"])).expect("JSON");
     let buckets = &json["calibration"]["Available"]["buckets"];
-    assert_eq!(buckets.as_array().map(Vec::len), Some(8), "{}", json["calibration"]);
+    assert_eq!(
+        buckets.as_array().map(Vec::len),
+        Some(8),
+        "{}",
+        json["calibration"]
+    );
     assert_eq!(buckets[7]["label"], "7+");
     assert!(json["model_value"]["Available"]["segments"].is_array());
     assert!(json["rfm_groups"]["Available"]["rows"].is_array());

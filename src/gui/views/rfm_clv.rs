@@ -80,7 +80,10 @@ fn rfm_table(ui: &mut Ui, v: &RfmView, shown: &Shown<'_>) {
                 ui.label(row.label);
                 ui.label(count(row.customers));
                 ui.label(percent(row.share_pct, Percent::Adaptive));
-                ui.label(format!("{:.1} / {:.1} / {:.1}", row.mean_r, row.mean_f, row.mean_m));
+                ui.label(format!(
+                    "{:.1} / {:.1} / {:.1}",
+                    row.mean_r, row.mean_f, row.mean_m
+                ));
                 for n in &row.by_segment {
                     ui.label(count(*n));
                 }
