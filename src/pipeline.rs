@@ -8,8 +8,8 @@ use crate::decisions::{Decision, decisions_for};
 use crate::features::{
     CategoryColumn, FamilyStatus, FeatureTable, build_features, family_status, names,
 };
-use crate::insights::{InsightInputs, Insights, compute_insights};
-use crate::personas::{CarriedPersona, Persona, synthesize_personas};
+use crate::insights::{InsightInputs, Insights, compute_insights, model_value};
+use crate::personas::{CarriedPersona, Persona, add_value_traits, synthesize_personas};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::roles::ColumnMapping;
 use crate::run_id::run_id;
@@ -79,6 +79,8 @@ impl Analysis {
     pub fn refresh_insights(&mut self, carried: &[Option<CarriedPersona>]) {
         self.insights = compute_insights(&self.insight_inputs());
         self.personas = synthesize_personas(&self.insights, &self.segmentation, carried);
+        let value = model_value(&self.insight_inputs());
+        add_value_traits(&mut self.personas, &value);
     }
 
     /// Show the sweep's best run at `k` (segments, insights, personas; no re-run). Persona
@@ -192,15 +194,17 @@ pub fn run_analysis(
         config.seed,
     );
     let families = family_status(mapping);
-    let insights = compute_insights(&InsightInputs {
+    let inputs = InsightInputs {
         features: &features,
         categories: &categories,
         families: &families,
         segmentation: &segmentation,
         input: &input,
         seed: config.seed,
-    });
-    let personas = synthesize_personas(&insights, &segmentation, &[]);
+    };
+    let insights = compute_insights(&inputs);
+    let mut personas = synthesize_personas(&insights, &segmentation, &[]);
+    add_value_traits(&mut personas, &model_value(&inputs));
     progress.report(Stage::Insights, 1.0);
     Ok(Analysis {
         run_id: run_id(&data_hash, mapping, &config),

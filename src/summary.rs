@@ -61,6 +61,10 @@ pub struct RunDocument<'a> {
     /// Present when the run was matched to a previous model (`--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
+    /// Model CLV (BG/NBD + Gamma-Gamma) per segment, for order lines.
+    pub model_value: crate::insights::Availability<crate::insights::ModelValue>,
+    /// RFM quintile groups × segments.
+    pub rfm_groups: crate::insights::Availability<crate::insights::RfmView>,
 }
 
 /// The segmentation in JSON: the k on display with every field but the other k's runs
@@ -154,6 +158,8 @@ impl<'a> RunDocument<'a> {
             personas: &analysis.personas,
             decisions: analysis.decisions(),
             alignment: None,
+            model_value: crate::insights::model_value(&analysis.insight_inputs()),
+            rfm_groups: crate::insights::rfm_view(&analysis.insight_inputs()),
         }
     }
 }
@@ -173,6 +179,13 @@ pub struct InsightsDocument<'a> {
     pub decisions: Vec<crate::decisions::Decision>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<&'a crate::model::Alignment>,
+    /// Model CLV (BG/NBD + Gamma-Gamma) per segment, for order lines.
+    pub model_value: crate::insights::Availability<crate::insights::ModelValue>,
+    /// RFM quintile groups × segments.
+    pub rfm_groups: crate::insights::Availability<crate::insights::RfmView>,
+    /// The calibration/holdout chart, when `--cutoff` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<crate::insights::Availability<crate::charts::CalibrationChart>>,
 }
 
 impl<'a> InsightsDocument<'a> {
@@ -189,6 +202,9 @@ impl<'a> InsightsDocument<'a> {
             personas: &analysis.personas,
             decisions: analysis.decisions(),
             alignment: None,
+            model_value: crate::insights::model_value(&analysis.insight_inputs()),
+            rfm_groups: crate::insights::rfm_view(&analysis.insight_inputs()),
+            calibration: None,
         }
     }
 }

@@ -17,5 +17,7 @@ mod session;
 mod settings;
 #[path = "gui/simulation.rs"]
 mod simulation;
+#[path = "gui/transactions.rs"]
+mod transactions;
 #[path = "gui/workshop.rs"]
 mod workshop;

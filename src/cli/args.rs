@@ -133,6 +133,10 @@ pub struct InsightsArgs {
     /// A dataset (run with the options below) or a .sis session. Same options as `sis run`.
     #[command(flatten)]
     pub run: RunArgs,
+    /// Order lines: check the CLV model on a holdout. Fit on the purchases up to this date
+    /// (YYYY-MM-DD) and compare predicted with actual repeat purchases after it.
+    #[arg(long, value_name = "DATE")]
+    pub cutoff: Option<String>,
 }
 
 #[derive(Debug, Args)]

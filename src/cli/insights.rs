@@ -2,8 +2,9 @@
 //! runs with the same options as `sis run`) or of a saved session.
 
 use super::args::InsightsArgs;
-use super::run::analyse;
-use super::{CliError, emit, insights_text, model_options};
+use super::run::analyse_with;
+use super::{CliError, emit, insights_text, model_options, value_text};
+use crate::insights::Availability;
 use crate::pipeline::Analysis;
 use crate::session::FileKind;
 use crate::summary::InsightsDocument;
@@ -13,7 +14,10 @@ use std::path::Path;
 pub(crate) fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let run = &args.run;
     let is_session = FileKind::of(&run.data) == FileKind::Session;
-    let mut analysis = if is_session {
+    let (mut analysis, calibration) = if is_session {
+        let calibration = args.cutoff.as_ref().map(|_| {
+            Err("a session holds the customer table, not the order lines; run `sis insights` on the order-line file with --cutoff".to_string())
+        });
         let mut analysis = load_analysis_from_session(&run.data)?;
         // `--k N` on a session shows the sweep's run at N, saved with it (no re-run).
         if let Ok(k) = run.k.trim().parse::<usize>()
@@ -31,21 +35,27 @@ pub(crate) fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), C
                     .join(", ")
             )));
         }
-        analysis
+        (analysis, calibration)
     } else {
-        analyse(run)?.1
+        let (_, analysis, calibration) = analyse_with(run, args.cutoff.as_deref())?;
+        (analysis, calibration)
     };
     let alignment = model_options::apply(run, &mut analysis)?;
     if run.json {
         let mut doc = InsightsDocument::new(&analysis);
         doc.alignment = alignment.as_ref();
+        doc.calibration = calibration.map(|c| match c {
+            Ok(chart) => Availability::Available(chart),
+            Err(reason) => Availability::NotAvailable { reason },
+        });
         let json = serde_json::to_string_pretty(&doc).map_err(CliError::data)?;
         return emit(out, &format!("{json}\n"));
     }
-    emit(
-        out,
-        &insights_text::full_insights(&analysis, alignment.as_ref()),
-    )
+    let mut text = insights_text::full_insights(&analysis, alignment.as_ref());
+    if let Some(c) = &calibration {
+        value_text::calibration_section(&mut text, c);
+    }
+    emit(out, &text)
 }
 
 /// The analysis a session bundle holds, with the user's persona edits.

@@ -125,7 +125,7 @@ pub(crate) fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> Strin
 }
 
 /// A titled section: the family's table, or the reason it is not available.
-fn section<T>(
+pub(super) fn section<T>(
     s: &mut String,
     title: &str,
     a: &Availability<T>,
@@ -414,6 +414,8 @@ fn families(s: &mut String, a: &Analysis) {
     channel_section(s, i);
     rfm_section(s, i);
     clv_section(s, i);
+    super::value_text::model_value_section(s, a);
+    super::value_text::rfm_groups_section(s, a);
     profile_section(s, i);
     categories_section(s, i);
     projection_section(s, i);

@@ -18,6 +18,7 @@ mod session_args;
 mod session_cmds;
 mod simulate;
 mod text;
+mod value_text;
 
 pub use args::{Cli, Command};
 

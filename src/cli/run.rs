@@ -3,13 +3,18 @@
 use super::args::RunArgs;
 use super::progress_bar::stderr_progress;
 use super::{CliError, emit, insights_text, model_options, text};
+use crate::charts::CalibrationChart;
+use crate::clv::ValueHorizon;
 use crate::config::{KChoice, LogChoice, RunConfig, ScalerChoice};
+use crate::ingest::parse_date;
 use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
 use crate::summary::RunDocument;
+use crate::table::DateFormat;
 use crate::table::RawTable;
+use crate::transactions::PreparedCustomers;
 use std::io::Write;
 use std::path::Path;
 
@@ -94,6 +99,17 @@ pub(crate) fn mapping_for(
 /// Load, detect/override the mapping, and run the pipeline; returns the table as loaded
 /// (for the session bundle) with the analysis.
 pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
+    analyse_with(args, None).map(|(table, analysis, _)| (table, analysis))
+}
+
+/// The calibration/holdout chart of order lines with calibration through `cutoff`, or why not.
+pub(crate) type Calibration = Result<CalibrationChart, String>;
+
+/// [`analyse`], and the calibration/holdout check at `cutoff` (`YYYY-MM-DD`) when asked.
+pub(crate) fn analyse_with(
+    args: &RunArgs,
+    cutoff: Option<&str>,
+) -> Result<(RawTable, Analysis, Option<Calibration>), CliError> {
     let config = config_from(args)?;
     let shown = stderr_progress(args.quiet);
     let progress = &shown.progress;
@@ -110,8 +126,13 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
     progress.report(Stage::Loading, 1.0);
     let mapping = mapping_for(&table, args.mapping.as_deref())?;
     // Order lines become one row per customer; ids repeating too often are refused.
-    let prepared =
+    let mut prepared =
         crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
+    prepared.add_customer_value(&ValueHorizon::default());
+    let calibration = match cutoff {
+        Some(text) => Some(calibration_at(&prepared, text)?),
+        None => None,
+    };
     let mut analysis = run_analysis(&prepared.table, &prepared.mapping, config, progress)
         .map_err(CliError::data)?;
     prepared.record(&mut analysis.quality.actions);
@@ -119,7 +140,26 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
         std::borrow::Cow::Owned(customers) => Some(customers),
         std::borrow::Cow::Borrowed(_) => None,
     };
-    Ok((aggregated.unwrap_or(table), analysis))
+    Ok((aggregated.unwrap_or(table), analysis, calibration))
+}
+
+/// The check at the `--cutoff` date: a usage error for a date that does not parse, the reason
+/// (as the chart's absence) when the data is not order lines or the fit fails.
+fn calibration_at(prepared: &PreparedCustomers<'_>, text: &str) -> Result<Calibration, CliError> {
+    let cutoff = parse_date(text.trim(), DateFormat::Iso).ok_or_else(|| {
+        CliError::usage(format!(
+            "--cutoff takes a date as YYYY-MM-DD (e.g. 1997-09-30), not \"{text}\""
+        ))
+    })?;
+    let Some(last_day) = prepared.last_day else {
+        return Ok(Err(
+            "the calibration check needs order lines with dates (a transactions dataset)".into(),
+        ));
+    };
+    Ok(prepared
+        .calibration(cutoff)
+        .map(|check| CalibrationChart::from_check(&check, cutoff, last_day))
+        .map_err(|e| e.to_string()))
 }
 
 pub(crate) fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {

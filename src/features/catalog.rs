@@ -318,6 +318,8 @@ pub(crate) const SPEND_PREFIX: &str = "Spend_";
 pub(crate) const CAMPAIGN_PREFIX: &str = "Campaign_";
 /// Description of a `measure` column's feature.
 pub(crate) const MEASURE_DESCRIPTION: &str = "a measure from the data, used as given";
+/// Description of the per-customer outputs of the BG/NBD + Gamma-Gamma model.
+pub(crate) const CLV_MODEL_DESCRIPTION: &str = "fitted by the BG/NBD and Gamma-Gamma models on the order lines (README, \"Transactions\"); shown per segment, not segmented on by default";
 /// Description of a `flag` column's feature.
 pub(crate) const FLAG_DESCRIPTION: &str = "a 0/1 flag from the data";
 

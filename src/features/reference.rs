@@ -327,6 +327,15 @@ fn as_given(basis: &Basis<'_>, b: &mut Builder) {
             c::MEASURE_DESCRIPTION,
         );
     }
+    for (name, values) in basis.clean.numbers_with(&Role::ClvModel) {
+        b.push(
+            name,
+            FeatureKind::Continuous,
+            values.to_vec(),
+            false,
+            c::CLV_MODEL_DESCRIPTION,
+        );
+    }
     for (name, values) in basis.clean.numbers_with(&Role::Flag) {
         b.push(
             name,

@@ -122,6 +122,7 @@ pub(crate) fn role_text(role: &Role) -> String {
         Role::SalesChannel => "Channel or store".into(),
         Role::Country => "Country".into(),
         Role::DiscountFlag => "Discounted line (0/1)".into(),
+        Role::ClvModel => "Model CLV output".into(),
     }
 }
 

@@ -140,10 +140,11 @@ fn analyse(
 ) -> JobEnd<Outcome> {
     let mapping = mapping.unwrap_or_else(|| dataset.detected_mapping());
     // Order lines become one row per customer; ids repeating too often are refused.
-    let prepared = match crate::transactions::prepare_customers(&dataset.table, &mapping) {
+    let mut prepared = match crate::transactions::prepare_customers(&dataset.table, &mapping) {
         Ok(prepared) => prepared,
         Err(e) => return JobEnd::Failed(e.to_string()),
     };
+    prepared.add_customer_value(&crate::clv::ValueHorizon::default());
     let result = run_analysis(&prepared.table, &prepared.mapping, config, progress);
     let aggregated = match prepared.table {
         std::borrow::Cow::Owned(ref customers) => Some(customers.clone()),

@@ -7,18 +7,21 @@ mod channel;
 mod discount;
 pub(crate) mod format;
 mod kpis;
+mod model_value;
 mod profile;
 mod projection;
 mod projection_wide;
 mod promotion;
 mod revenue;
 mod rfm;
+pub mod rfm_groups;
 pub(crate) mod stats;
 
 pub use categories::{CategoryAttribute, CategoryProfile, LevelShare, SegmentCategory};
 pub use channel::{ChannelPreference, ChannelShare, SegmentChannels};
 pub use discount::{DiscountRisk, SegmentDiscountRisk};
 pub use kpis::Kpis;
+pub use model_value::{ModelValue, ValueFigures, model_value};
 pub use profile::{
     Direction, DistinguishingFeature, FeatureProfile, SegmentProfile, SegmentTopFeatures,
 };
@@ -26,6 +29,7 @@ pub use projection::{PROJECTION_SAMPLE, ProjectedCentroid, ProjectedPoint, Proje
 pub use promotion::{CampaignRate, PromotionResponse, SegmentPromotion};
 pub use revenue::{RevenueContribution, SegmentRevenue};
 pub use rfm::{ClvFigures, ClvSummary, RfmFigures, RfmSummary};
+pub use rfm_groups::{RfmGroup, RfmGroupRow, RfmScore, RfmView, rfm_view};
 
 use crate::features::{CategoryColumn, FamilyStatus, FeatureTable, InsightFamily};
 use crate::segment::{Segmentation, SegmentationInput};

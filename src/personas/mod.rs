@@ -9,6 +9,7 @@ mod signals;
 mod synthesis;
 mod thresholds;
 mod traits;
+mod value_trait;
 
 #[cfg(test)]
 pub(crate) use edits::test_persona;
@@ -17,6 +18,7 @@ pub use label::PersonaLabel;
 pub(crate) use label::{SegmentLabel, segment_name, segment_number};
 pub use signals::Signals;
 pub use synthesis::{CarriedPersona, SMALL_SEGMENT_PCT, UNSTABLE_ARI, synthesize_personas};
+pub use value_trait::add_value_traits;
 
 use crate::insights::DistinguishingFeature;
 use serde::{Deserialize, Serialize};

@@ -157,6 +157,8 @@ pub struct ReportModel {
     pub heatmap: Heatmap,
     pub k_choice: KChoiceSection,
     pub split_figure: Option<SplitFigure>,
+    /// Model CLV per segment, for order lines with a fitted model.
+    pub value_block: Option<crate::report::value_block::ValueBlock>,
     pub personas: Vec<PersonaBlock>,
     pub scenarios: Vec<ScenarioResult>,
     /// The side-by-side comparison (`None` without scenarios).

@@ -8,6 +8,7 @@ mod model;
 pub mod options;
 pub mod pdf;
 mod scenarios;
+pub mod value_block;
 
 pub use content::{
     AppendixSection, KChoiceSection, Kpi, PersonaBlock, ReportDate, ReportModel, ScenarioOverview,

@@ -48,6 +48,7 @@ impl ReportModel {
             heatmap: heatmap(a),
             k_choice: k_choice(a),
             split_figure: split_figure(a),
+            value_block: crate::report::value_block::value_block(a, |s| name_of(a, s)),
             personas: a.personas.iter().map(persona).collect(),
             scenarios: Vec::new(),
             scenario_overview: None,

@@ -111,6 +111,10 @@ pub enum Role {
     Country,
     /// The line was discounted or on promotion (0/1).
     DiscountFlag,
+    /// A per-customer output of the BG/NBD + Gamma-Gamma model fitted on the order lines
+    /// (expected purchases, P(alive), expected order value, CLV): shown per segment, never
+    /// segmented on. Set by the aggregation, not offered for mapping.
+    ClvModel,
 }
 
 impl Role {
@@ -144,6 +148,7 @@ impl Role {
             Role::SalesChannel => "channel".into(),
             Role::Country => "country".into(),
             Role::DiscountFlag => "discount_flag".into(),
+            Role::ClvModel => "clv_model".into(),
         }
     }
 
@@ -183,6 +188,7 @@ impl Role {
             ("channel" | "store", None) => Role::SalesChannel,
             ("country", None) => Role::Country,
             ("discount_flag", None) => Role::DiscountFlag,
+            ("clv_model", None) => Role::ClvModel,
             _ => return None,
         };
         Some(role)

@@ -21,6 +21,8 @@ pub struct CustomerColumns<'a> {
     pub monetary: Option<&'a [f64]>,
     pub frequency: Option<&'a [f64]>,
     pub deal_dependency: Option<&'a [f64]>,
+    /// The CLV the levers read: the model's (`Model_CLV`, BG/NBD + Gamma-Gamma over 52 weeks)
+    /// when the order lines had one fitted, else the CLV proxy.
     pub clv_proxy: Option<&'a [f64]>,
     pub recency: Option<&'a [f64]>,
     pub web_ratio: Option<&'a [f64]>,
@@ -35,8 +37,10 @@ impl<'a> CustomerColumns<'a> {
     pub fn from_named(columns: impl IntoIterator<Item = (&'a str, &'a [f64])>) -> Self {
         let mut out = Self::default();
         let mut campaigns = Vec::new();
+        let mut model_clv = None;
         for (name, values) in columns {
             match name {
+                crate::transactions::value_columns::CLV => model_clv = Some(values),
                 names::MONETARY => out.monetary = Some(values),
                 names::FREQUENCY => out.frequency = Some(values),
                 names::DEAL_DEPENDENCY => out.deal_dependency = Some(values),
@@ -63,6 +67,7 @@ impl<'a> CustomerColumns<'a> {
             }
         }
         out.responses.extend(campaigns);
+        out.clv_proxy = model_clv.or(out.clv_proxy);
         out
     }
 

@@ -1,6 +1,10 @@
 //! Retention: reduce chosen segments' recency (the CLV proxy's churn term) by a share and see
 //! the CLV proxy and the revenue over a horizon rise; each contact per customer per year
 //! cuts recency by `recency_cut_per_contact` and costs `cost_per_contact`.
+//!
+//! For order lines with a fitted BG/NBD + Gamma-Gamma model, the CLV before is the model's CLV
+//! over 52 weeks (the `Model_CLV` feature, summed per segment) instead of the proxy; the gain
+//! is the same revenue gain over the CLV horizon, added to it.
 
 use super::assumptions::Assumptions;
 use super::base::{SimulationBase, field};

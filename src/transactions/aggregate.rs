@@ -143,7 +143,7 @@ impl<'a> Context<'a> {
 }
 
 /// A line that takes something back: of a cancelled order, or with a negative amount.
-fn is_return(lines: &OrderLines, row: usize) -> bool {
+pub(super) fn is_return(lines: &OrderLines, row: usize) -> bool {
     lines.cancelled[row] || lines.amount[row] < 0.0
 }
 

@@ -35,6 +35,23 @@ pub enum CleaningAction {
         customers: usize,
         last_day: String,
     },
+    /// The BG/NBD and Gamma-Gamma models were fitted on the purchases (weeks; calibration up
+    /// to the last date) and every customer valued over `weeks` at `annual_discount_rate`.
+    CustomerValueFitted {
+        customers: usize,
+        repeat_customers: usize,
+        r: f64,
+        alpha: f64,
+        a: f64,
+        b: f64,
+        p: f64,
+        q: f64,
+        gamma: f64,
+        weeks: u32,
+        annual_discount_rate: f64,
+    },
+    /// The models could not be fitted; no model CLV is shown.
+    CustomerValueNotFitted { reason: String },
 }
 
 impl CleaningAction {
@@ -73,6 +90,25 @@ impl CleaningAction {
             } => format!(
                 "{lines} order lines aggregated into {orders} orders of {customers} customers (recency counted back from the last date, {last_day})"
             ),
+            CleaningAction::CustomerValueFitted {
+                customers,
+                repeat_customers,
+                r,
+                alpha,
+                a,
+                b,
+                p,
+                q,
+                gamma,
+                weeks,
+                annual_discount_rate,
+            } => format!(
+                "CLV models fitted (time in weeks, through the last date): BG/NBD on {customers} customers (r = {r:.3}, α = {alpha:.3}, a = {a:.3}, b = {b:.3}), Gamma-Gamma on the {repeat_customers} with repeat purchases (p = {p:.3}, q = {q:.3}, γ = {gamma:.3}); CLV over {weeks} weeks discounted at {:.0}% a year",
+                annual_discount_rate * 100.0
+            ),
+            CleaningAction::CustomerValueNotFitted { reason } => {
+                format!("no model CLV: {reason}")
+            }
         }
     }
 
@@ -86,6 +122,8 @@ impl CleaningAction {
             | CleaningAction::DroppedCustomersWithoutPurchase { count } => *count,
             CleaningAction::Cancellations { matched, unmatched } => matched + unmatched,
             CleaningAction::Aggregated { lines, .. } => *lines,
+            CleaningAction::CustomerValueFitted { customers, .. } => *customers,
+            CleaningAction::CustomerValueNotFitted { .. } => 0,
         }
     }
 }

@@ -7,14 +7,17 @@ mod aggregate;
 mod cleaning;
 mod customers;
 mod lines;
+mod value;
 
 pub use aggregate::{Aggregate, CustomerSummary, aggregate};
 pub use cleaning::{CleaningAction, clean_lines};
 pub use customers::{MAX_SPEND_CATEGORIES, columns, customer_table, spend_by_category};
 pub use lines::{Coded, OrderLines, read_lines};
+pub use value::{FittedValue, calibration_check, fit_value, purchase_lines, value_columns};
 
+use crate::clv::{ClvError, CustomerValue, HoldoutCheck, PurchaseLine, ValueHorizon};
 use crate::roles::{ColumnMapping, DatasetKind, IdRepeats, Role, id_repeats};
-use crate::table::RawTable;
+use crate::table::{Column, ColumnData, MISSING_DAY, RawTable};
 use crate::validate::QualityAction;
 use std::borrow::Cow;
 use thiserror::Error;
@@ -61,12 +64,77 @@ pub struct PreparedCustomers<'a> {
     pub mapping: ColumnMapping,
     /// Cleaning and aggregation steps, for the front of the quality report.
     pub actions: Vec<QualityAction>,
+    /// The kept purchase lines, for the CLV models (empty for a customer table).
+    pub purchases: Vec<PurchaseLine<u32>>,
+    /// Customer ranks of the table's rows, and the last date of the log (order lines only).
+    pub ranks: Vec<u32>,
+    pub last_day: Option<i32>,
 }
 
 impl PreparedCustomers<'_> {
     /// Put the order-line actions at the front of a run's quality report.
     pub fn record(&self, actions: &mut Vec<QualityAction>) {
         actions.splice(0..0, self.actions.iter().cloned());
+    }
+
+    /// Fit the CLV models on the purchases and add each customer's expected purchases,
+    /// P(alive), expected order value and CLV over `horizon` to the table (role `clv_model`),
+    /// with a quality action saying what was fitted, or why not. A customer table is unchanged.
+    pub fn add_customer_value(&mut self, horizon: &ValueHorizon) {
+        let Some(last_day) = self.last_day else {
+            return;
+        };
+        let action = match fit_value(&self.purchases, &self.ranks, last_day, horizon) {
+            Ok(fitted) => {
+                let table = self.table.to_mut();
+                let pick = |f: fn(&CustomerValue) -> f64| -> Vec<f64> {
+                    fitted.values.iter().map(f).collect()
+                };
+                let columns: [(&str, Vec<f64>); 4] = [
+                    (
+                        value_columns::EXPECTED_PURCHASES,
+                        pick(|v| v.expected_purchases),
+                    ),
+                    (value_columns::P_ALIVE, pick(|v| v.probability_alive)),
+                    (
+                        value_columns::EXPECTED_ORDER_VALUE,
+                        pick(|v| v.expected_order_value),
+                    ),
+                    (value_columns::CLV, pick(|v| v.clv)),
+                ];
+                for (name, values) in columns {
+                    table.columns.push(Column {
+                        name: name.into(),
+                        data: ColumnData::Numeric(values),
+                    });
+                    self.mapping.entries.push((name.into(), Role::ClvModel));
+                }
+                CleaningAction::CustomerValueFitted {
+                    customers: fitted.customers,
+                    repeat_customers: fitted.repeat_customers,
+                    r: fitted.bgnbd.r,
+                    alpha: fitted.bgnbd.alpha,
+                    a: fitted.bgnbd.a,
+                    b: fitted.bgnbd.b,
+                    p: fitted.gamma_gamma.p,
+                    q: fitted.gamma_gamma.q,
+                    gamma: fitted.gamma_gamma.gamma,
+                    weeks: horizon.weeks,
+                    annual_discount_rate: horizon.annual_discount_rate,
+                }
+            }
+            Err(e) => CleaningAction::CustomerValueNotFitted {
+                reason: e.to_string(),
+            },
+        };
+        self.actions.push(QualityAction::Transactions(action));
+    }
+
+    /// The calibration/holdout check with calibration through `cutoff` (a day number) and the
+    /// holdout to the log's last date; an error for a customer table or a cutoff out of range.
+    pub fn calibration(&self, cutoff: i32) -> Result<HoldoutCheck, ClvError> {
+        let last_day = self.last_day.ok_or(ClvError::NoHoldout)?;
+        calibration_check(&self.purchases, cutoff, last_day)
     }
 }
 
@@ -127,6 +195,9 @@ pub fn prepare_customers<'a>(
         table: Cow::Borrowed(table),
         mapping: mapping.clone(),
         actions: Vec::new(),
+        purchases: Vec::new(),
+        ranks: Vec::new(),
+        last_day: None,
     })
 }
 
@@ -163,11 +234,19 @@ fn aggregate_lines<'a>(
         },
     });
     let (customers, customer_mapping) = customer_table(table, &lines, &summary);
+    let dated = summary.last_day != MISSING_DAY;
     Ok(PreparedCustomers {
         kind: DatasetKind::Transactions,
         table: Cow::Owned(customers),
         mapping: customer_mapping,
         actions: steps.into_iter().map(QualityAction::Transactions).collect(),
+        purchases: if dated {
+            purchase_lines(&lines, &keep)
+        } else {
+            Vec::new()
+        },
+        ranks: summary.customers.iter().map(|c| c.customer).collect(),
+        last_day: dated.then_some(summary.last_day),
     })
 }
 

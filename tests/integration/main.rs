@@ -30,4 +30,5 @@ mod simulation;
 mod transactions_cdnow;
 mod transactions_orders;
 mod transactions_refusal;
+mod transactions_value;
 mod upload_with_renamed_columns;

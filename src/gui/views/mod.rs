@@ -10,6 +10,7 @@ pub(crate) mod heatmap;
 pub(crate) mod mapping;
 pub(crate) mod overview;
 pub(crate) mod personas;
+pub(crate) mod rfm_clv;
 pub(crate) mod run_panel;
 pub(crate) mod scatter;
 pub(crate) mod segments;

@@ -20,10 +20,17 @@ pub(crate) enum Page {
     Map,
     ChoiceOfK,
     Compare,
+    RfmClv,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [Page::Profiles, Page::Map, Page::ChoiceOfK, Page::Compare];
+    const ALL: [Page; 5] = [
+        Page::Profiles,
+        Page::Map,
+        Page::ChoiceOfK,
+        Page::Compare,
+        Page::RfmClv,
+    ];
 
     fn title(self) -> &'static str {
         match self {
@@ -31,6 +38,7 @@ impl Page {
             Page::Map => "Customer map",
             Page::ChoiceOfK => "Choice of k",
             Page::Compare => "Compare two segments",
+            Page::RfmClv => "RFM and CLV",
         }
     }
 }
@@ -52,6 +60,7 @@ pub(crate) struct SegmentsView {
     sort: SortKey,
     descending: bool,
     compare: CompareView,
+    rfm_clv: super::rfm_clv::RfmClvPage,
 }
 
 impl Default for SegmentsView {
@@ -61,6 +70,7 @@ impl Default for SegmentsView {
             sort: SortKey::Segment,
             descending: false,
             compare: CompareView::default(),
+            rfm_clv: Default::default(),
         }
     }
 }
@@ -126,6 +136,7 @@ impl View for SegmentsView {
                 Page::Map => scatter::ui(ui, shown),
                 Page::ChoiceOfK => sweep_chart::ui(ui, shown, out),
                 Page::Compare => self.compare.ui(ui, shown),
+                Page::RfmClv => self.rfm_clv.ui(ui, shown),
             });
     }
 }

@@ -10,6 +10,7 @@ mod layout;
 mod segments;
 mod simulation;
 mod table;
+mod value_block;
 mod writer;
 
 use super::content::ReportModel;
@@ -122,6 +123,7 @@ mod tests {
             },
             k_choice: KChoiceSection::default(),
             split_figure: None,
+            value_block: None,
             personas: vec![PersonaBlock {
                 segment: 0,
                 name: "Постоянные".into(),

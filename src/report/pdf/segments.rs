@@ -40,6 +40,7 @@ pub fn segments(layout: &mut Layout<'_>, model: &ReportModel) {
         .collect();
     table(layout, &columns, &rows);
     layout.muted("Value index = revenue share \u{f7} customer share. Campaign response: customers who accepted at least one campaign. Discount risk: customers who buy mostly on deals with a below-median basket.");
+    super::value_block::value_block(layout, model);
     layout.heading("Profile heatmap", 80.0);
     layout.muted("How far each segment's average sits from the average customer, in standard deviations (\u{3c3}); the shade steps every 0.5\u{3c3} and every cell prints its value.");
     heatmap(layout, &model.heatmap);

@@ -2,6 +2,7 @@
 //! the insight families the mapping enables or not and why, the validation result, the
 //! advanced settings, and Run segmentation. Roles and settings change through undoable edits.
 
+mod order_lines;
 mod settings;
 
 use super::{Action, Context, View};
@@ -68,6 +69,7 @@ impl View for MappingView {
                 .auto_shrink([false, false])
                 .id_salt("mapping-columns-scroll")
                 .show(ui, |ui| {
+                    order_lines::order_lines(ui, dataset, mapping);
                     columns(ui, dataset, mapping, out);
                     ui.add_space(tokens::SECTION_GAP);
                     preview(ui, dataset);
