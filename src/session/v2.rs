@@ -130,7 +130,10 @@ mod tests {
             "the format-2 types describe every byte of a format-2 payload"
         );
         let session = read(bundle, "session_v2.sis").unwrap();
-        assert_eq!(session.scenarios.names(), vec!["Baseline", "Win back lapsed"]);
+        assert_eq!(
+            session.scenarios.names(),
+            vec!["Baseline", "Win back lapsed"]
+        );
         assert_eq!(session.ui, v2.ui);
     }
 }

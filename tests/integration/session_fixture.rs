@@ -93,7 +93,10 @@ fn a_format_2_session_opens_through_the_migration() {
     let scenario = session.scenarios.get("Win back lapsed").unwrap();
     assert_eq!(scenario.levers.setting(LeverKind::DiscountDepth), Some(0.1));
     assert_eq!(scenario.levers.setting(LeverKind::Campaign), Some(0.25));
-    assert_eq!(session.scenarios.names(), vec!["Baseline", "Win back lapsed"]);
+    assert_eq!(
+        session.scenarios.names(),
+        vec!["Baseline", "Win back lapsed"]
+    );
     // Saving the migrated session writes the current fixture byte for byte.
     let upgraded = session.to_bytes().unwrap();
     assert_eq!(
