@@ -60,7 +60,11 @@ fn two_saved_scenarios_compare_side_by_side() {
     let a = ledger.get("Workshop A").unwrap();
     assert_eq!(a.levers.setting(LeverKind::Campaign), Some(0.40));
     assert_eq!(
-        ledger.get("Scenario 1").unwrap().levers.setting(LeverKind::Campaign),
+        ledger
+            .get("Scenario 1")
+            .unwrap()
+            .levers
+            .setting(LeverKind::Campaign),
         None,
         "the saved copy kept its own settings"
     );
@@ -69,9 +73,16 @@ fn two_saved_scenarios_compare_side_by_side() {
     app.run_steps(3);
     for scenario in &ledger.scenarios {
         let net = thousands(scenario.simulate(&base).net_impact());
-        assert!(shows(&app, &net), "{} shows its net impact {net}", scenario.name);
+        assert!(
+            shows(&app, &net),
+            "{} shows its net impact {net}",
+            scenario.name
+        );
     }
-    assert!(shows(&app, "● 40.0%"), "the campaign lever that differs is marked");
+    assert!(
+        shows(&app, "● 40.0%"),
+        "the campaign lever that differs is marked"
+    );
     assert!(shows(&app, "Workshop A (editing)"));
     app.check_accessibility();
 }
@@ -87,20 +98,29 @@ fn undo_brings_back_the_previous_setting_and_its_result() {
         .set_value_accesskit(45.0);
     app.run_steps(2);
     assert_eq!(
-        app.state().active_scenario().levers.setting(LeverKind::BudgetShift),
+        app.state()
+            .active_scenario()
+            .levers
+            .setting(LeverKind::BudgetShift),
         Some(0.45)
     );
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     app.run_steps(3);
     assert_eq!(
-        app.state().active_scenario().levers.setting(LeverKind::BudgetShift),
+        app.state()
+            .active_scenario()
+            .levers
+            .setting(LeverKind::BudgetShift),
         Some(0.30)
     );
     assert!((kpi(&app, "Net impact") - before).abs() <= 0.5);
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     app.run_steps(3);
     assert_eq!(
-        app.state().active_scenario().levers.setting(LeverKind::BudgetShift),
+        app.state()
+            .active_scenario()
+            .levers
+            .setting(LeverKind::BudgetShift),
         Some(0.45)
     );
 }

@@ -58,7 +58,12 @@ impl Bench {
         };
         let scenario = Scenario { name, ..scenario };
         next.active = scenario.name.clone();
-        if let Some(slot) = next.ledger.scenarios.iter_mut().find(|s| s.name == next.active) {
+        if let Some(slot) = next
+            .ledger
+            .scenarios
+            .iter_mut()
+            .find(|s| s.name == next.active)
+        {
             *slot = scenario;
         } else {
             next.ledger.scenarios.push(scenario);
@@ -184,6 +189,9 @@ mod tests {
         bench.select("nope");
         assert!(bench.baseline_active());
         assert!(bench.delete().is_err(), "the baseline cannot be deleted");
-        assert_eq!(Bench::from_ledger(bench.ledger.clone()).active, "Scenario 1");
+        assert_eq!(
+            Bench::from_ledger(bench.ledger.clone()).active,
+            "Scenario 1"
+        );
     }
 }

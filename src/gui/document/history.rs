@@ -390,8 +390,11 @@ mod tests {
 
     #[test]
     fn a_dragged_lever_is_one_step_and_undo_brings_the_scenario_back() {
-        let (mut personas, mut mapping, mut config) =
-            (Vec::new(), ColumnMapping::new(Vec::new()), RunConfig::default());
+        let (mut personas, mut mapping, mut config) = (
+            Vec::new(),
+            ColumnMapping::new(Vec::new()),
+            RunConfig::default(),
+        );
         let mut bench = Bench::default();
         let mut history = History::default();
         let mut selected_k = None;

@@ -46,7 +46,13 @@ pub(super) fn waterfall(ui: &mut Ui, simulation: &Simulation, band: Option<&Band
         widgets::muted(ui, "No lever is on: switch one on or move its slider.");
         return;
     }
-    let color = |delta: f64| if delta >= 0.0 { palette.good } else { palette.warn };
+    let color = |delta: f64| {
+        if delta >= 0.0 {
+            palette.good
+        } else {
+            palette.warn
+        }
+    };
     let mut bars: Vec<Bar> = steps
         .iter()
         .enumerate()
@@ -89,9 +95,11 @@ pub(super) fn waterfall(ui: &mut Ui, simulation: &Simulation, band: Option<&Band
         })
         .y_axis_formatter(|mark, _| compact(mark.value))
         .show(ui, |p| {
-            p.bar_chart(BarChart::new("Net impact by lever", bars).element_formatter(
-                Box::new(|bar, _| format!("{}: {}", bar.name, compact(bar.value))),
-            ));
+            p.bar_chart(
+                BarChart::new("Net impact by lever", bars).element_formatter(Box::new(|bar, _| {
+                    format!("{}: {}", bar.name, compact(bar.value))
+                })),
+            );
             if let Some(b) = band {
                 let (x0, x1) = (n - 0.38, n + 0.38);
                 p.polygon(

@@ -16,10 +16,10 @@ use egui_plot::{Bar, BarChart, Plot, Polygon};
 pub(crate) const DIFFERS: &str = "●";
 
 fn setting_text(scenario: &Scenario, lever: LeverKind) -> String {
-    scenario.levers.setting(lever).map_or_else(
-        || "off".into(),
-        |v| percent(100.0 * v, Percent::OneDecimal),
-    )
+    scenario
+        .levers
+        .setting(lever)
+        .map_or_else(|| "off".into(), |v| percent(100.0 * v, Percent::OneDecimal))
 }
 
 /// The assumptions of `scenario` that differ from the baseline's, as "Margin 35.0%".
@@ -41,7 +41,9 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, edits: &Edits<'_>, band: Op
     widgets::section(
         ui,
         "Compare scenarios",
-        &format!("{DIFFERS} marks a lever set differently from the baseline; highlighted cells differ from it"),
+        &format!(
+            "{DIFFERS} marks a lever set differently from the baseline; highlighted cells differ from it"
+        ),
     );
     let bench = edits.bench();
     let baseline = &bench.ledger.baseline;
@@ -92,9 +94,7 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, edits: &Edits<'_>, band: Op
                 scenario: s.name.clone(),
                 baseline: nets[0],
                 value,
-                band: band
-                    .filter(|_| s.name == active)
-                    .map(|b| (b.p10, b.p90)),
+                band: band.filter(|_| s.name == active).map(|b| (b.p10, b.p90)),
             })
             .collect(),
     };
@@ -111,7 +111,11 @@ fn row(
 ) {
     let cell = |ui: &mut Ui, text: String, differs: bool| {
         let text = RichText::new(text);
-        let text = if differs { text.background_color(highlight) } else { text };
+        let text = if differs {
+            text.background_color(highlight)
+        } else {
+            text
+        };
         ui.label(text);
     };
     let name = if active {
@@ -124,12 +128,24 @@ fn row(
         let differs = s.levers.setting(lever) != baseline.levers.setting(lever)
             || s.levers.segments(lever) != baseline.levers.segments(lever);
         let text = setting_text(s, lever);
-        cell(ui, if differs { format!("{DIFFERS} {text}") } else { text }, differs);
+        cell(
+            ui,
+            if differs {
+                format!("{DIFFERS} {text}")
+            } else {
+                text
+            },
+            differs,
+        );
     }
     let sim = s.simulate(base);
     let b = baseline.simulate(base);
     let t = &sim.total;
-    cell(ui, thousands(sim.net_impact()), sim.net_impact() != b.net_impact());
+    cell(
+        ui,
+        thousands(sim.net_impact()),
+        sim.net_impact() != b.net_impact(),
+    );
     cell(
         ui,
         percent(sim.revenue_change_pct(), Percent::OneDecimal),
@@ -194,15 +210,22 @@ fn net_chart(ui: &mut Ui, chart: &ScenarioChart, palette: &Palette) {
         .y_axis_formatter(|m, _| compact(m.value))
         .label_formatter(|_| None)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(chart.measure.clone(), bars).element_formatter(Box::new(
-                |bar, _| format!("{}: {}", bar.name, compact(bar.value)),
-            )));
+            p.bar_chart(
+                BarChart::new(chart.measure.clone(), bars).element_formatter(Box::new(|bar, _| {
+                    format!("{}: {}", bar.name, compact(bar.value))
+                })),
+            );
             for (i, (lo, hi)) in bands {
                 let x = i as f64 + 1.0;
                 p.polygon(
                     Polygon::new(
                         "P10 to P90",
-                        vec![[x - 0.35, lo], [x + 0.35, lo], [x + 0.35, hi], [x - 0.35, hi]],
+                        vec![
+                            [x - 0.35, lo],
+                            [x + 0.35, lo],
+                            [x + 0.35, hi],
+                            [x - 0.35, hi],
+                        ],
                     )
                     .fill_color(palette.strong.linear_multiply(0.18))
                     .stroke(egui::Stroke::new(1.5, palette.strong)),

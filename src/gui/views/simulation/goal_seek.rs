@@ -61,7 +61,11 @@ impl GoalPanel {
                     Measure::NetImpact => "Net impact",
                 })
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.measure, Measure::RevenuePct, "Revenue change (%)");
+                    ui.selectable_value(
+                        &mut self.measure,
+                        Measure::RevenuePct,
+                        "Revenue change (%)",
+                    );
                     ui.selectable_value(&mut self.measure, Measure::NetImpact, "Net impact");
                 })
                 .response

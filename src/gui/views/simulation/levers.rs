@@ -193,7 +193,12 @@ fn budget_options(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>) {
         let k = support.base.k();
         ui.horizontal(|ui| {
             for (what, slot, default, note) in [
-                ("From segment", &mut shift.source, source, "highest deal dependency"),
+                (
+                    "From segment",
+                    &mut shift.source,
+                    source,
+                    "highest deal dependency",
+                ),
                 ("To segment", &mut shift.target, target, "highest CLV proxy"),
             ] {
                 let label = ui.label(what);
@@ -247,7 +252,9 @@ fn campaign_options(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>) {
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("The campaign column whose acceptances give each segment's response rate");
+            .on_hover_text(
+                "The campaign column whose acceptances give each segment's response rate",
+            );
         edits.track(field, &r);
     });
     if campaign.response != before {
@@ -337,7 +344,10 @@ fn segment_choice(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>, lev
             *list = if picked.iter().all(|p| *p) {
                 Vec::new()
             } else {
-                (0..k).filter(|&s| picked[s]).map(|s| s as u32 + 1).collect()
+                (0..k)
+                    .filter(|&s| picked[s])
+                    .map(|s| s as u32 + 1)
+                    .collect()
             };
         }
     }

@@ -148,8 +148,7 @@ impl View for SimulationView {
             self.tab(ui, shown, base, &mut edits, out);
         }
         if let Some(current) = cx.document.current() {
-            self.band
-                .update(ui.ctx(), current, base, &edits.next);
+            self.band.update(ui.ctx(), current, base, &edits.next);
         }
         edits.finish(out);
     }

@@ -80,8 +80,12 @@ impl OptimiserPanel {
     fn inputs(&mut self, ui: &mut Ui, base: &SimulationBase) {
         ui.horizontal(|ui| {
             let label = ui.label("Campaign budget");
-            ui.add(egui::DragValue::new(&mut self.budget).range(0.0..=1e12).speed(50.0))
-                .labelled_by(label.id);
+            ui.add(
+                egui::DragValue::new(&mut self.budget)
+                    .range(0.0..=1e12)
+                    .speed(50.0),
+            )
+            .labelled_by(label.id);
             ui.add_space(tokens::ITEM_GAP);
             ui.checkbox(&mut self.discount, "Also allocate a discount budget");
             let label = ui.label("Discount budget");
@@ -112,7 +116,14 @@ fn allocation_table(ui: &mut Ui, shown: &Shown<'_>, best: &Optimisation) {
         .striped(true)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            for h in ["Segment", "Spend", "Contacts", "Responders", "Revenue", "Margin"] {
+            for h in [
+                "Segment",
+                "Spend",
+                "Contacts",
+                "Responders",
+                "Revenue",
+                "Margin",
+            ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
@@ -183,7 +194,11 @@ fn frontier(ui: &mut Ui, best: &Optimisation) {
         .y_axis_formatter(|m, _| compact(m.value))
         .label_formatter(|_| None)
         .show(ui, |p| {
-            p.line(Line::new("Frontier", points).color(palette.accent).width(2.0));
+            p.line(
+                Line::new("Frontier", points)
+                    .color(palette.accent)
+                    .width(2.0),
+            );
             p.points(
                 Points::new("This budget", vec![[best.budget, best.net_impact]])
                     .shape(MarkerShape::Diamond)

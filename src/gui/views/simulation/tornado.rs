@@ -76,10 +76,24 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, scenario: &Scenario) {
         .label_formatter(|_| None)
         .show(ui, |p| {
             let fmt = || -> Box<dyn Fn(&Bar, &BarChart) -> String> {
-                Box::new(|bar, _| format!("{}: net {}", bar.name, compact(bar.base_offset.unwrap_or(0.0) + bar.value)))
+                Box::new(|bar, _| {
+                    format!(
+                        "{}: net {}",
+                        bar.name,
+                        compact(bar.base_offset.unwrap_or(0.0) + bar.value)
+                    )
+                })
             };
-            p.bar_chart(BarChart::new("Low", low).horizontal().element_formatter(fmt()));
-            p.bar_chart(BarChart::new("High", high).horizontal().element_formatter(fmt()));
+            p.bar_chart(
+                BarChart::new("Low", low)
+                    .horizontal()
+                    .element_formatter(fmt()),
+            );
+            p.bar_chart(
+                BarChart::new("High", high)
+                    .horizontal()
+                    .element_formatter(fmt()),
+            );
             p.vline(VLine::new("Net impact now", net).color(palette.strong));
         });
     ui.add_space(tokens::ITEM_GAP);
@@ -87,7 +101,14 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, scenario: &Scenario) {
         .striped(true)
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            for h in ["Assumption", "Low value", "Net at low", "High value", "Net at high", "Swing"] {
+            for h in [
+                "Assumption",
+                "Low value",
+                "Net at low",
+                "High value",
+                "Net at high",
+                "Swing",
+            ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
