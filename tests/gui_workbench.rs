@@ -11,5 +11,7 @@ mod errors;
 mod session;
 #[path = "gui/settings.rs"]
 mod settings;
+#[path = "gui/worker_panic.rs"]
+mod worker_panic;
 #[path = "gui/workshop.rs"]
 mod workshop;

@@ -9,6 +9,7 @@ mod generate;
 mod insights;
 mod insights_text;
 mod model_options;
+mod outputs;
 mod progress_bar;
 mod report;
 mod run;

@@ -2,6 +2,7 @@
 //! PDF of a saved session. The paper defaults from the locale (`LC_PAPER`, then `LANG`).
 
 use super::{CliError, emit};
+use crate::export::OutputKind;
 use crate::report::{Paper, ReportOptions, Section, session_pdf};
 use crate::session::Session;
 use clap::Args;
@@ -22,6 +23,9 @@ pub struct ReportArgs {
     /// simulation, appendix (default: all).
     #[arg(long)]
     pub sections: Option<String>,
+    /// Replace an existing --out file that is not a PDF report.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The options from the arguments and the locale.
@@ -43,6 +47,12 @@ fn options(args: &ReportArgs) -> Result<ReportOptions, CliError> {
 
 pub fn report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let options = options(args)?;
+    super::outputs::check_one(
+        &args.out,
+        OutputKind::Report,
+        (&args.bundle, "the session being reported"),
+        args.force,
+    )?;
     let session = Session::open(&args.bundle).map_err(CliError::data)?;
     let pdf = session_pdf(&session, &options).map_err(CliError::data)?;
     let shown = args.out.display();

@@ -8,6 +8,7 @@ use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
+use crate::segment::cost::slow_run_warning;
 use crate::summary::RunDocument;
 use crate::table::RawTable;
 use std::io::Write;
@@ -88,6 +89,10 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
     // Order lines become one row per customer; ids repeating too often are refused.
     let prepared =
         crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
+    let (rows, columns) = (prepared.table.n_rows(), prepared.table.columns.len());
+    if let Some(warning) = slow_run_warning(&config, rows, columns.saturating_sub(1)) {
+        eprintln!("sis: warning: {warning}");
+    }
     let mut analysis = run_analysis(&prepared.table, &prepared.mapping, config, progress)
         .map_err(CliError::data)?;
     prepared.record(&mut analysis.quality.actions);
@@ -99,6 +104,7 @@ pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> 
 }
 
 pub(crate) fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    super::outputs::check_run(args)?;
     let (table, mut analysis) = analyse(args)?;
     let alignment = model_options::apply(args, &mut analysis)?;
     if args.json {
