@@ -66,7 +66,7 @@ fn a_panic_in_the_worker_is_reported_and_the_app_keeps_running() {
     app.run_steps(3);
     app.get_by_label("Personas").click();
     app.run_steps(3);
-    app.state_mut().request_open(&sis::gui::demo_path());
+    app.state_mut().request_open(sis::gui::demo_path());
     app.step();
     wait_idle(&mut app, "loading the demo again after the fault");
     assert!(!app.state().is_busy());
