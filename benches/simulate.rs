@@ -2,6 +2,7 @@
 //! aggregates of 10,000 and 10,000,000 customers (it must stay under 1 ms at any count), the
 //! sensitivity tornado and the optimiser on them, and the bootstrap band at 1,000,000
 //! customers (blocks built and 1,000 replicates; it must be ready within 1 s).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};

@@ -1,6 +1,7 @@
 //! Bench of order lines aggregated to customers (cleaning, cancellation matching, per-customer
 //! summaries, the customer table) on 1,000,000 generated lines; 10,000,000 as well when
 //! `SIS_BENCH_10M=1`. `bench/peer_transactions.py` times the same work in pandas.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};

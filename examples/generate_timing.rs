@@ -1,6 +1,7 @@
 //! Times `write_customers_to_path` at scale: `cargo run --release --example generate_timing --
 //! [customers] [file]` (defaults: 1,000,000 customers to `generated_customers.csv` in the
 //! system's temporary folder). Prints the duration, the file size and the summary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 use sis::generate::{GeneratorConfig, write_customers_to_path};
 use std::time::Instant;

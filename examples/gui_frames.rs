@@ -7,6 +7,7 @@
 //! pointer over its charts and, on Segments, sorting the table by each column. A frame is the
 //! egui pass (the app's logic and drawing, with the AccessKit tree the test harness asks for)
 //! plus tessellation. Prints p50, p95 and the slowest frame per view and overall.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 use egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;

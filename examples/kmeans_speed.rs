@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release --example kmeans_speed [-- --dump data.f32]` (the dump is the matrix as
 //! raw little-endian f32, row-major, for timing other implementations on the same data).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 use linfa::ParamGuard;
 use rand::{Rng, SeedableRng};

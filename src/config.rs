@@ -3,6 +3,7 @@
 //! by their own guard ([`KMeansParams`]), the one place their rules live.
 
 mod kmeans;
+pub mod limits;
 
 pub use kmeans::{KMeansError, KMeansParams, KMeansSettings};
 
@@ -173,7 +174,7 @@ pub enum ConfigError {
     BadDecisionRange { low: usize, high: usize },
     #[error("--seeds must be at least 1")]
     NoSeeds,
-    #[error("the minimum segment share must be between 0 and 0.5 (got {0}); 0.05 means 5%")]
+    #[error("the minimum segment share must be between 0 and 0.45 (got {0}); 0.05 means 5%")]
     BadShare(f64),
     #[error("--max-iter must be at least 1")]
     NoIterations,
@@ -183,6 +184,31 @@ pub enum ConfigError {
     BadIqr(f64),
     #[error("the silhouette sample must hold at least 100 customers (got {0})")]
     SmallSample(usize),
+    #[error(
+        "{setting} must be between {min} and {max} (got {value}); see the option table in the README"
+    )]
+    OutOfRange {
+        setting: &'static str,
+        value: String,
+        min: String,
+        max: String,
+    },
+}
+
+/// `Err(OutOfRange)` when `value` is outside `limit`.
+fn within<T: PartialOrd + Copy + fmt::Display>(
+    limit: &limits::Limit<T>,
+    value: T,
+) -> Result<(), ConfigError> {
+    if limit.contains(value) {
+        return Ok(());
+    }
+    Err(ConfigError::OutOfRange {
+        setting: limit.setting,
+        value: value.to_string(),
+        min: limit.min.to_string(),
+        max: limit.max.to_string(),
+    })
 }
 
 impl From<KMeansError> for ConfigError {
@@ -257,6 +283,17 @@ impl RunConfig {
         if low < 2 || high < low {
             return Err(ConfigError::BadDecisionRange { low, high });
         }
+        // The upper ends: a value beyond them would allocate or run without bound.
+        if let KChoice::Fixed(k) = self.k {
+            within(&limits::SEGMENTS, k)?;
+        }
+        within(&limits::SEGMENTS, self.k_max)?;
+        if self.seeds > 0 {
+            within(&limits::SEEDS, self.seeds)?;
+        }
+        if self.max_iter > 0 {
+            within(&limits::MAX_ITER, self.max_iter)?;
+        }
         let sweep = self
             .sweep_ks()
             .into_iter()
@@ -269,15 +306,17 @@ impl RunConfig {
                     .check()
             })
             .collect::<Result<Vec<_>, _>>()?;
-        if !(0.0..0.5).contains(&self.min_segment_share) || self.min_segment_share.is_nan() {
+        if !limits::MIN_SHARE.contains(self.min_segment_share) {
             return Err(ConfigError::BadShare(self.min_segment_share));
         }
         if self.iqr_factor.is_nan() || self.iqr_factor < 0.0 {
             return Err(ConfigError::BadIqr(self.iqr_factor));
         }
-        if self.silhouette_sample < 100 {
+        within(&limits::IQR_FACTOR, self.iqr_factor)?;
+        if self.silhouette_sample < limits::SILHOUETTE_SAMPLE.min {
             return Err(ConfigError::SmallSample(self.silhouette_sample));
         }
+        within(&limits::SILHOUETTE_SAMPLE, self.silhouette_sample)?;
         Ok(ValidRunConfig {
             config: self,
             sweep,
@@ -324,5 +363,57 @@ mod tests {
         .validate()
         .unwrap();
         assert_eq!(fixed.k_values().last(), Some(&10));
+    }
+
+    #[test]
+    fn values_beyond_the_documented_ranges_are_refused_by_name() {
+        for (config, named) in [
+            (
+                RunConfig {
+                    seeds: usize::MAX,
+                    ..RunConfig::default()
+                },
+                "--seeds",
+            ),
+            (
+                RunConfig {
+                    k_max: 1000,
+                    ..RunConfig::default()
+                },
+                "--k-max",
+            ),
+            (
+                RunConfig {
+                    k: KChoice::Fixed(31),
+                    ..RunConfig::default()
+                },
+                "--k,",
+            ),
+            (
+                RunConfig {
+                    iqr_factor: f64::INFINITY,
+                    ..RunConfig::default()
+                },
+                "--iqr-factor",
+            ),
+            (
+                RunConfig {
+                    silhouette_sample: 10_000_000,
+                    ..RunConfig::default()
+                },
+                "silhouette",
+            ),
+        ] {
+            let message = config.validate().unwrap_err().to_string();
+            assert!(message.contains(named), "{message}");
+        }
+        let edge = RunConfig {
+            k_max: limits::SEGMENTS.max,
+            seeds: limits::SEEDS.max,
+            iqr_factor: limits::IQR_FACTOR.max,
+            min_segment_share: limits::MIN_SHARE.max,
+            ..RunConfig::default()
+        };
+        assert!(edge.validate().is_ok());
     }
 }

@@ -1,6 +1,7 @@
 //! The workbench driven as a person uses it (egui_kittest, by accessible labels): opening data,
 //! sessions, errors, the mapping and its settings, workshops and presentation mode. One binary
 //! for all GUI tests, so egui and the core are linked once.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 #[path = "gui/support.rs"]
 mod support;
@@ -19,5 +20,7 @@ mod settings;
 mod simulation;
 #[path = "gui/transactions.rs"]
 mod transactions;
+#[path = "gui/worker_panic.rs"]
+mod worker_panic;
 #[path = "gui/workshop.rs"]
 mod workshop;

@@ -60,17 +60,17 @@ pub struct RunArgs {
     /// The dataset (CSV, Parquet or XLSX).
     pub data: PathBuf,
     /// Number of segments: `auto` or a number.
-    #[arg(long, default_value = "auto")]
+    #[arg(long, default_value = "auto", allow_negative_numbers = true)]
     pub k: String,
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 2, allow_negative_numbers = true)]
     pub k_min: usize,
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 8, allow_negative_numbers = true)]
     pub k_max: usize,
     /// k-means runs (seeds) per k.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, allow_negative_numbers = true)]
     pub seeds: usize,
     /// Base random seed.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, allow_negative_numbers = true)]
     pub seed: u64,
     /// auto, standard, robust or minmax.
     #[arg(long, default_value = "auto")]
@@ -79,7 +79,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub mapping: Option<PathBuf>,
     /// Smallest acceptable segment share, e.g. 0.05 for 5%.
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
     pub min_share: f64,
     /// Use only these features (comma-separated).
     #[arg(long, value_delimiter = ',')]
@@ -106,7 +106,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub keep_duplicates: bool,
     /// IQR factor for outlier capping (0 = off).
-    #[arg(long, default_value_t = 1.5)]
+    #[arg(long, default_value_t = 1.5, allow_negative_numbers = true)]
     pub iqr_factor: f64,
     /// XLSX: the sheet to read.
     #[arg(long)]
@@ -126,6 +126,9 @@ pub struct RunArgs {
     /// Save the whole session to this bundle, e.g. sessions/NAME.sis.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace an existing --out or --model-out file that is not a session or model sis wrote.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +157,9 @@ pub struct ScoreArgs {
     /// Print the drift report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Replace an existing --out file that is not a scores file sis wrote.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,7 +175,7 @@ pub struct GenerateArgs {
     /// follow a known BG/NBD process, with returns, cancellations, duplicates and guest lines.
     #[arg(long)]
     pub transactions: Option<usize>,
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, default_value_t = 7, allow_negative_numbers = true)]
     pub seed: u64,
     /// Output CSV file.
     #[arg(long)]

@@ -3,11 +3,23 @@
 
 use super::args::GenerateArgs;
 use super::{CliError, emit};
+use crate::config::limits::{self, Limit};
 use crate::generate::{
     GeneratorConfig, TransactionConfig, TransactionSize, write_customers_to_path,
     write_transactions_to_path,
 };
 use std::io::Write;
+
+/// A usage error when `value` is outside its documented range.
+pub(crate) fn in_range(limit: &Limit<usize>, value: usize) -> Result<(), CliError> {
+    if limit.contains(value) {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "{} must be between {} and {} (got {value}); see the option table in the README",
+        limit.setting, limit.min, limit.max
+    )))
+}
 
 pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if let Some(lines) = args.transactions {
@@ -19,6 +31,7 @@ pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), C
             "--customers must be at least 1; give the number of customer rows to write",
         ));
     }
+    in_range(&limits::GENERATED_CUSTOMERS, customers)?;
     let config = GeneratorConfig {
         customers,
         seed: args.seed,
@@ -64,6 +77,7 @@ fn generate_transactions(
             "--transactions must be at least 1; give the number of order lines to write",
         ));
     }
+    in_range(&limits::GENERATED_LINES, lines)?;
     let config = TransactionConfig {
         size: TransactionSize::Lines(lines),
         seed: args.seed,

@@ -13,6 +13,7 @@ use std::path::Path;
 
 pub(crate) fn insights(args: &InsightsArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let run = &args.run;
+    super::outputs::check_run(run)?;
     let is_session = FileKind::of(&run.data) == FileKind::Session;
     let (mut analysis, calibration) = if is_session {
         let calibration = args.cutoff.as_ref().map(|_| {

@@ -10,6 +10,7 @@ mod input_checks;
 mod insights;
 mod insights_text;
 mod model_options;
+mod outputs;
 mod progress_bar;
 mod report;
 mod run;

@@ -3,6 +3,7 @@
 //! `LANG`).
 
 use super::{CliError, emit};
+use crate::export::OutputKind;
 use crate::report::{Paper, ReportOptions, ScenarioChoice, Section, session_pdf};
 use crate::session::Session;
 use clap::Args;
@@ -27,6 +28,9 @@ pub struct ReportArgs {
     /// (default: all).
     #[arg(long, value_name = "NAME,NAME|all|none")]
     pub scenarios: Option<String>,
+    /// Replace an existing --out file that is not a PDF report.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The options from the arguments and the locale.
@@ -56,6 +60,12 @@ fn options(args: &ReportArgs) -> Result<ReportOptions, CliError> {
 
 pub fn report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let options = options(args)?;
+    super::outputs::check_one(
+        &args.out,
+        OutputKind::Pdf,
+        (&args.bundle, "the session being reported"),
+        args.force,
+    )?;
     let session = Session::open(&args.bundle).map_err(CliError::data)?;
     let pdf = session_pdf(&session, &options).map_err(CliError::data)?;
     let shown = args.out.display();

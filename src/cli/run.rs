@@ -11,6 +11,7 @@ use crate::ingest::{LoadOptions, load_table};
 use crate::pipeline::{Analysis, run_analysis};
 use crate::progress::Stage;
 use crate::roles::{ColumnMapping, detect_mapping};
+use crate::segment::cost::slow_run_warning;
 use crate::summary::RunDocument;
 use crate::table::DateFormat;
 use crate::table::RawTable;
@@ -128,6 +129,10 @@ pub(crate) fn analyse_with(
     // Order lines become one row per customer; ids repeating too often are refused.
     let mut prepared =
         crate::transactions::prepare_customers(&table, &mapping).map_err(CliError::data)?;
+    let (rows, columns) = (prepared.table.n_rows(), prepared.table.columns.len());
+    if let Some(warning) = slow_run_warning(&config, rows, columns.saturating_sub(1)) {
+        eprintln!("sis: warning: {warning}");
+    }
     prepared.add_customer_value(&ValueHorizon::default());
     let calibration = match cutoff {
         Some(text) => Some(calibration_at(&prepared, text)?),
@@ -163,6 +168,7 @@ fn calibration_at(prepared: &PreparedCustomers<'_>, text: &str) -> Result<Calibr
 }
 
 pub(crate) fn run(args: &RunArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    super::outputs::check_run(args)?;
     let (table, mut analysis) = analyse(args)?;
     let alignment = model_options::apply(args, &mut analysis)?;
     if args.json {

@@ -27,6 +27,7 @@ struct ScoreDocument<'a> {
 }
 
 pub(crate) fn score(args: &ScoreArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    super::outputs::check_score(args)?;
     let model = load_model(&args.model).map_err(CliError::data)?;
     super::input_checks::refuse_non_data(&args.data)?;
     super::input_checks::warn_sheet_ignored(&args.data, args.sheet.as_deref());

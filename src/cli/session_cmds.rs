@@ -35,9 +35,17 @@ pub(crate) fn save_run(
     }
 }
 
-/// `sis inspect BUNDLE [--json]`: the manifest, after verifying every checksum.
+/// `sis inspect BUNDLE [--json]`: the manifest, after verifying every checksum and decoding
+/// the payload (a bundle re-signed by another tool can pass its checksums and still not
+/// decode; that is an error, exit 1).
 pub(crate) fn inspect(args: &InspectArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let info = BundleInfo::read(&args.bundle, Verify::Everything).map_err(CliError::data)?;
+    if let Err(e) = Session::open(&args.bundle) {
+        return Err(CliError::data(format!(
+            "{}: the checksums match, but the session cannot be opened: {e}",
+            args.bundle.display()
+        )));
+    }
     if args.json {
         let json = serde_json::to_string_pretty(&info).map_err(CliError::data)?;
         return emit(out, &format!("{json}\n"));
@@ -67,7 +75,11 @@ fn describe(info: &BundleInfo) -> String {
         "  format     {} (written by sis {})",
         info.format_version, info.app_version
     );
-    let _ = writeln!(s, "  size       {} (checksums verified)", size(info.bytes));
+    let _ = writeln!(
+        s,
+        "  size       {} (checksums verified, payload decoded)",
+        size(info.bytes)
+    );
     let _ = writeln!(s, "  run id     {}", m.run_id);
     let _ = writeln!(
         s,
@@ -174,20 +186,31 @@ impl ListRow {
 
 fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let store = store(args.dir.as_deref());
+    let now = SystemTime::now();
+    // Interrupted saves: stale temporary files go, others are named (see session::leftovers).
+    let leftovers = store.clean_temp_files(now).describe();
     let entries = store.list().map_err(CliError::data)?;
     if args.json {
+        for line in &leftovers {
+            eprintln!("sis: {line}");
+        }
         let rows: Vec<ListRow> = entries.iter().map(ListRow::new).collect();
         let json = serde_json::to_string_pretty(&rows).map_err(CliError::data)?;
         return emit(out, &format!("{json}\n"));
     }
     let dir = store.dir().display();
+    let mut notes = String::new();
+    for line in &leftovers {
+        let _ = writeln!(notes, "{line}");
+    }
     if entries.is_empty() {
         return emit(
             out,
-            &format!("No sessions in {dir}. Save one with `sis run DATA --out {dir}/NAME.sis`.\n"),
+            &format!(
+                "{notes}No sessions in {dir}. Save one with `sis run DATA --out {dir}/NAME.sis`.\n"
+            ),
         );
     }
-    let now = SystemTime::now();
     let mut s = format!(
         "{:<28} {:>9}  {:<12}  {:<28} {:>8}  {}\n",
         "session", "size", "run id", "dataset", "segments", "saved"
@@ -214,6 +237,7 @@ fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), CliError> {
             Err(e) => writeln!(s, "{:<28} {:>9}  unreadable: {e}", name, size(entry.bytes)),
         };
     }
+    s.push_str(&notes);
     emit(out, &s)
 }
 
@@ -227,6 +251,12 @@ fn prune(args: &PruneArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let mut s = String::new();
     for file in &report.pruned {
         let _ = writeln!(s, "{}", file.describe(report.dry_run));
+    }
+    if !report.dry_run {
+        // Stale temporary files of interrupted saves go whatever their age limit.
+        for line in store.clean_temp_files(SystemTime::now()).describe() {
+            let _ = writeln!(s, "{line}");
+        }
     }
     let failed = report.pruned.iter().filter(|f| f.outcome.is_err()).count();
     let done = report.pruned.len() - failed;

@@ -35,10 +35,10 @@ pub struct SimulateArgs {
     #[arg(long, alias = "optimize")]
     pub optimise: bool,
     /// The campaign budget to allocate (with --optimise).
-    #[arg(long, requires = "optimise")]
+    #[arg(long, requires = "optimise", allow_negative_numbers = true)]
     pub budget: Option<f64>,
     /// Also allocate a discount budget (with --optimise).
-    #[arg(long, requires = "optimise")]
+    #[arg(long, requires = "optimise", allow_negative_numbers = true)]
     pub discount_budget: Option<f64>,
     /// The response column for --optimise: `any` or a campaign column.
     #[arg(long, default_value = ANY_CAMPAIGN)]
@@ -81,6 +81,7 @@ pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), CliError
         (None, None) => return Err(CliError::usage("give --scenario FILE.toml or --name NAME")),
     };
     scenario.check(base.k()).map_err(CliError::data)?;
+    super::generate::in_range(&crate::config::limits::REPLICATES, args.replicates)?;
     let settings = BootstrapSettings {
         seed: args.seed,
         replicates: args.replicates,

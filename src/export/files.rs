@@ -18,6 +18,12 @@ pub enum OutputKind {
     Sql,
     Pdf,
     Png,
+    /// A session bundle (`sis run --out`).
+    Session,
+    /// A segmentation model (`--model-out`).
+    Model,
+    /// Scored customers (`sis score --out`).
+    Scores,
 }
 
 impl OutputKind {
@@ -31,6 +37,9 @@ impl OutputKind {
             OutputKind::Sql => "scoring SQL",
             OutputKind::Pdf => "PDF report",
             OutputKind::Png => "PNG image",
+            OutputKind::Session => "session bundle",
+            OutputKind::Model => "segmentation model",
+            OutputKind::Scores => "scored-customers CSV of `sis score`",
         }
     }
 
@@ -49,6 +58,12 @@ impl OutputKind {
             OutputKind::Sql => prefix.starts_with(SQL_SIGNATURE.as_bytes()),
             OutputKind::Pdf => prefix.starts_with(b"%PDF-"),
             OutputKind::Png => prefix.starts_with(b"\x89PNG"),
+            OutputKind::Session => prefix.starts_with(&crate::session::MAGIC),
+            OutputKind::Model => {
+                let text = String::from_utf8_lossy(prefix);
+                text.trim_start().starts_with('{') && text.contains(crate::model::MODEL_FORMAT)
+            }
+            OutputKind::Scores => prefix.starts_with(b"customer_id,segment,persona"),
         }
     }
 }
@@ -70,16 +85,42 @@ pub fn check_output(
     kind: OutputKind,
     force: bool,
 ) -> Result<(), ExportError> {
+    check_output_of(out, &[(input, "the session being exported")], kind, force)
+}
+
+/// Whether two paths name the same file: the same canonical path, or (on Unix) the same
+/// device and inode, so a hard link or a symlink to the input is caught too.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) if x == y => return true,
+        (Ok(_), Ok(_)) => {}
+        _ => return a == b,
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+/// As [`check_output`], against every file the command reads (data, mapping, model, …),
+/// each with what it is in words ("the data being segmented").
+pub fn check_output_of(
+    out: &Path,
+    inputs: &[(&Path, &'static str)],
+    kind: OutputKind,
+    force: bool,
+) -> Result<(), ExportError> {
     if !out.exists() {
         return Ok(());
     }
-    let same = match (out.canonicalize(), input.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => out == input,
-    };
-    if same {
+    if let Some(&(_, input)) = inputs.iter().find(|(input, _)| same_file(out, input)) {
         return Err(ExportError::WouldOverwriteInput {
             path: PathBuf::from(out),
+            input,
         });
     }
     if force {

@@ -10,8 +10,8 @@ mod tables;
 
 pub use customers::{CustomerFormat, ScoredCustomers, write_customers};
 pub use files::{
-    OutputKind, check_output, customers_bytes, save_customers, save_manifest, save_sql,
-    write_atomically,
+    OutputKind, check_output, check_output_of, customers_bytes, same_file, save_customers, save_manifest,
+    save_sql, write_atomically,
 };
 pub use manifest::{manifest_json, manifest_of_bundle, manifest_of_session};
 pub use sql::{Quote, SqlError, SqlOptions, scoring_sql};
@@ -30,8 +30,10 @@ pub enum ExportError {
     },
     #[error("{path}: unknown export format \"{extension}\"; name the file .csv, .parquet or .xlsx")]
     UnknownFormat { path: PathBuf, extension: String },
-    #[error("{path}: this is the session being exported; choose another output file")]
-    WouldOverwriteInput { path: PathBuf },
+    #[error(
+        "{path}: this is {input}; choose another output file (sis never writes over a file it reads, even with --force)"
+    )]
+    WouldOverwriteInput { path: PathBuf, input: &'static str },
     #[error(
         "{path}: already exists and is not a {kind} that sis wrote; choose another name, or pass --force to replace it"
     )]

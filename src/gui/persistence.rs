@@ -100,13 +100,17 @@ pub(crate) struct SavedSession {
     pub(crate) readable: bool,
 }
 
-/// The most recently saved sessions in `folder`, newest first (headers and manifests only).
+/// The most recently saved sessions in `folder`, newest first (headers and manifests only),
+/// then the temporary files of interrupted saves: stale ones are removed and listed as
+/// removed, others listed as kept (never openable).
 pub(crate) fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession> {
-    let Ok(mut found) = session::SessionStore::new(folder).list() else {
+    let store = session::SessionStore::new(folder);
+    let leftovers = store.clean_temp_files(now);
+    let Ok(mut found) = store.list() else {
         return Vec::new();
     };
     found.sort_by_key(|s| std::cmp::Reverse(s.modified));
-    found
+    let mut listed: Vec<SavedSession> = found
         .into_iter()
         .take(LISTED_SESSIONS)
         .map(|s| {
@@ -141,7 +145,24 @@ pub(crate) fn saved_sessions(folder: &Path, now: SystemTime) -> Vec<SavedSession
                 readable,
             }
         })
-        .collect()
+        .collect();
+    let files = leftovers
+        .removed
+        .iter()
+        .chain(leftovers.failed.iter().map(|(f, _)| f))
+        .chain(&leftovers.kept);
+    for (file, line) in files.zip(leftovers.describe()) {
+        listed.push(SavedSession {
+            name: file.path.file_name().map_or_else(
+                || file.path.display().to_string(),
+                |n| n.to_string_lossy().to_string(),
+            ),
+            path: file.path.clone(),
+            detail: line,
+            readable: false,
+        });
+    }
+    listed
 }
 
 /// Whether a path names a session rather than a dataset.

@@ -3,9 +3,9 @@
 //! replaces what the workbench shows only once it is complete.
 
 use crate::progress::{Progress, Stage};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 enum Message<T> {
@@ -44,11 +44,18 @@ impl<T: Send + 'static> Job<T> {
     ) -> Job<T> {
         let (sender, receiver) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
+        let title = title.into();
+        // The stage last reported, to say what was being done if the work panics.
+        let last_stage = Arc::new(Mutex::new(None::<Stage>));
         let progress = {
             let sender = sender.clone();
             let ctx = ctx.clone();
+            let last_stage = last_stage.clone();
             Progress::new(
                 move |stage, fraction| {
+                    if let Ok(mut last) = last_stage.lock() {
+                        *last = Some(stage);
+                    }
                     let _ = sender.send(Message::Progress(stage, fraction));
                     ctx.request_repaint();
                 },
@@ -56,26 +63,28 @@ impl<T: Send + 'static> Job<T> {
             )
         };
         let ctx = ctx.clone();
+        let doing = title.clone();
         let spawned = std::thread::Builder::new()
             .name("sis-worker".into())
             .spawn(move || {
-                let end = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    work(&progress)
-                }))
-                .unwrap_or_else(|panic| {
-                    let what = panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_else(|| "unknown error".into());
-                    JobEnd::Failed(format!(
-                        "The work stopped on an internal error ({what}). The current analysis is unchanged."
-                    ))
-                });
+                let end =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&progress)))
+                        .unwrap_or_else(|panic| {
+                            let what = panic
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_else(|| "unknown error".into());
+                            let stage = last_stage
+                                .lock()
+                                .ok()
+                                .and_then(|s| *s)
+                                .map_or_else(String::new, |s| format!(", at \"{}\"", s.label()));
+                            JobEnd::Failed(internal_error(&doing, &stage, &what))
+                        });
                 let _ = sender.send(Message::Done(end));
                 ctx.request_repaint();
             });
-        let title = title.into();
         let job = Job {
             title,
             stage: Stage::Loading,
@@ -138,6 +147,23 @@ impl<T: Send + 'static> Job<T> {
     }
 }
 
+/// The message of a job that panicked: what it was doing, where, and that nothing changed.
+fn internal_error(doing: &str, stage: &str, what: &str) -> String {
+    format!(
+        "Internal error while {}{stage}: {what}. The work stopped; the current analysis is unchanged and the workbench keeps running. Please report this with the steps that led to it.",
+        lowercase_first(doing)
+    )
+}
+
+/// "Saving x.sis" → "saving x.sis", to sit inside a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A pipeline error as the job's end: cancellation is not a failure.
 pub(crate) fn end_of<T>(result: Result<T, crate::pipeline::PipelineError>) -> JobEnd<T> {
     match result {
@@ -184,5 +210,23 @@ mod tests {
         });
         job.cancel();
         assert!(matches!(wait(&mut job), JobEnd::Cancelled));
+    }
+
+    #[test]
+    fn a_panic_says_what_was_being_done() {
+        let ctx = egui::Context::default();
+        let mut job: Job<()> = Job::spawn("Segmenting demo.csv", &ctx, |p| {
+            p.report(Stage::Segmenting, 0.5);
+            panic!("an injected fault");
+        });
+        let JobEnd::Failed(message) = wait(&mut job) else {
+            panic!("a panic is a failure");
+        };
+        assert!(
+            message.starts_with("Internal error while segmenting demo.csv, at \"Segmenting"),
+            "{message}"
+        );
+        assert!(message.contains("an injected fault"), "{message}");
+        assert!(message.contains("unchanged"), "{message}");
     }
 }

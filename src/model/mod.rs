@@ -6,6 +6,7 @@ mod align;
 mod drift;
 mod io;
 mod matching;
+mod numbers;
 mod predict;
 mod replay;
 
@@ -251,7 +252,7 @@ impl SavedSegmentation {
         ];
         match checks.into_iter().find(|(ok, _)| !ok) {
             Some((_, message)) => Err(message),
-            None => Ok(()),
+            None => numbers::check(self),
         }
     }
 

@@ -2,6 +2,7 @@
 //! its metrics, the choice of k, and segments in business order.
 
 pub mod choose;
+pub mod cost;
 mod iterate;
 pub mod kmeans;
 mod linfa_model;

@@ -84,7 +84,11 @@ impl FittedScaler {
                     }
                 });
         }
-        FeatureMatrix::new(rows, cols, values).expect("rows × cols values by construction")
+        let Some(matrix) = FeatureMatrix::new(rows, cols, values) else {
+            // `values` was allocated above with exactly rows × cols entries.
+            unreachable!("the scaled matrix holds rows × cols values by construction")
+        };
+        matrix
     }
 
     /// Scale one customer (one value per fitted feature; missing values scale to 0).

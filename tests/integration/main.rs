@@ -1,5 +1,6 @@
 //! The core's integration tests in one binary: each file is a module, so the core and polars
 //! are linked once rather than once per file (which took tens of gigabytes of disk in CI).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and tool code may stop on a broken setup
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -10,14 +11,17 @@ mod bundle_corruption;
 mod clv_cdnow;
 mod clv_generated;
 mod demo_segmentation;
+mod determinism;
 mod exports;
 mod generate_data;
 mod hostile_corpus;
 mod ingest_formats;
 mod insights_demo;
 mod insights_generic;
+mod interrupted_saves;
 mod kmeans_reference;
 mod minimal_dataset;
+mod output_guards;
 mod pdf_report;
 mod pdf_scenarios;
 mod personas;

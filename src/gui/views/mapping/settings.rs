@@ -2,7 +2,7 @@
 //! scaler, the smallest segment, features, outlier capping, one-hot encoding and duplicates.
 //! Each change is an undoable edit of the document's run settings.
 
-use crate::config::{KChoice, LogChoice, RunConfig, ScalerChoice};
+use crate::config::{KChoice, LogChoice, RunConfig, ScalerChoice, limits};
 use crate::gui::document::history::{Edit, Field, Setting};
 use crate::gui::views::{Action, Context, View};
 use crate::gui::widgets;
@@ -57,7 +57,7 @@ impl View for SettingsView {
                 let response = ui
                     .add(
                         egui::DragValue::new(&mut factor)
-                            .range(0.0..=10.0)
+                            .range(limits::IQR_FACTOR.range())
                             .speed(0.05)
                             .prefix("IQR × "),
                     )
@@ -109,7 +109,10 @@ fn segments_rows(ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
             KChoice::Auto => 4,
         };
         let value = ui
-            .add_enabled(!auto, egui::DragValue::new(&mut fixed).range(2..=30))
+            .add_enabled(
+                !auto,
+                egui::DragValue::new(&mut fixed).range(limits::SEGMENTS.range()),
+            )
             .labelled_by(label.id);
         let k = if auto {
             KChoice::Auto
@@ -132,7 +135,7 @@ fn segments_rows(ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
             }
             let mut k = value;
             let response = ui
-                .add(egui::DragValue::new(&mut k).range(2..=30))
+                .add(egui::DragValue::new(&mut k).range(limits::SEGMENTS.range()))
                 .accessible_name(setting.label());
             edits.set(setting, &response, |c| match setting {
                 Setting::SmallestK => c.k_min = k,
@@ -188,7 +191,7 @@ fn segments_rows(ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
     let label = ui.label(Setting::Seeds.label());
     let mut seeds = config.seeds;
     let response = ui
-        .add(egui::DragValue::new(&mut seeds).range(1..=200))
+        .add(egui::DragValue::new(&mut seeds).range(limits::SEEDS.range()))
         .labelled_by(label.id)
         .on_hover_text("k-means runs per k, each from its own k-means++ start");
     edits.set(Setting::Seeds, &response, |c| c.seeds = seeds);
@@ -224,7 +227,13 @@ fn segments_rows(ui: &mut Ui, config: &RunConfig, edits: &mut Edits<'_>) {
     let label = ui.label(Setting::SmallestSegment.label());
     let mut share = config.min_segment_share * 100.0;
     let response = ui
-        .add(egui::Slider::new(&mut share, 0.0..=30.0).suffix("%"))
+        .add(
+            egui::Slider::new(
+                &mut share,
+                limits::MIN_SHARE.min * 100.0..=limits::MIN_SHARE.max * 100.0,
+            )
+            .suffix("%"),
+        )
         .on_hover_text("The smallest share of customers a segment may hold")
         .labelled_by(label.id);
     // Only a change of the slider: the share goes through a percentage and back.
