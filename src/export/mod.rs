@@ -10,8 +10,8 @@ mod tables;
 
 pub use customers::{CustomerFormat, ScoredCustomers, write_customers};
 pub use files::{
-    OutputKind, check_output, check_output_of, customers_bytes, same_file, save_customers, save_manifest,
-    save_sql, write_atomically,
+    OutputKind, check_output, check_output_of, customers_bytes, same_file, save_customers,
+    save_manifest, save_sql, write_atomically,
 };
 pub use manifest::{manifest_json, manifest_of_bundle, manifest_of_session};
 pub use sql::{Quote, SqlError, SqlOptions, scoring_sql};

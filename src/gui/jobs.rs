@@ -54,7 +54,7 @@ pub(crate) struct OpenedSession {
 #[derive(Debug)]
 pub(crate) enum Outcome {
     /// A dataset to map (the mapping screen opens).
-    Loaded(Dataset),
+    Loaded(Box<Dataset>),
     /// A complete analysis.
     Analysed(Box<Finished>),
     /// A session with its analysis (the personas carry the user's edits).
@@ -86,7 +86,7 @@ pub(crate) fn load_dataset(path: PathBuf) -> impl FnOnce(&Progress) -> JobEnd<Ou
         match load_table(&path, &LoadOptions::default()) {
             Ok(table) => {
                 progress.report(Stage::Loading, 1.0);
-                JobEnd::Finished(Outcome::Loaded(Dataset::new(Some(path), table)))
+                JobEnd::Finished(Outcome::Loaded(Box::new(Dataset::new(Some(path), table))))
             }
             Err(e) => JobEnd::Failed(e.to_string()),
         }
@@ -116,7 +116,7 @@ pub(crate) fn load_dropped(
             Ok(table) => {
                 progress.report(Stage::Loading, 1.0);
                 let path = path.is_absolute().then_some(path);
-                JobEnd::Finished(Outcome::Loaded(Dataset::new(path, table)))
+                JobEnd::Finished(Outcome::Loaded(Box::new(Dataset::new(path, table))))
             }
             Err(e) => JobEnd::Failed(e.to_string()),
         }

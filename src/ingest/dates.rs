@@ -248,7 +248,7 @@ pub fn read_dates_leniently(
         .iter()
         .zip(&iso)
         .map(|(p, i)| {
-            i.or_else(|| Some(other?.days(p.as_ref()?)?))
+            i.or_else(|| other?.days(p.as_ref()?))
                 .unwrap_or(MISSING_DAY)
         })
         .collect();

@@ -6,6 +6,15 @@
 use super::convert::parse_number;
 use crate::missing::is_missing;
 
+/// A level still to read: its index, its decoration and its readings (dot decimal, comma
+/// decimal).
+type Pending<'a> = (
+    usize,
+    Decorated<'a>,
+    Option<(f64, bool)>,
+    Option<(f64, bool)>,
+);
+
 /// Largest magnitude accepted for a customer measure. Sums over millions of customers of
 /// values this large stay far from the float limit, and no spend, income or count comes
 /// close; larger values are refused (named by column and row) rather than overflowing totals.
@@ -161,12 +170,7 @@ pub fn read_levels(levels: &[String]) -> Result<LevelNumbers, FormatProblem> {
     let mut formatted = vec![false; levels.len()];
     let mut style = NumberStyle::default();
     // Per level still to read: its decoration and its readings (dot decimal, comma decimal).
-    let mut pending: Vec<(
-        usize,
-        Decorated<'_>,
-        Option<(f64, bool)>,
-        Option<(f64, bool)>,
-    )> = Vec::new();
+    let mut pending: Vec<Pending<'_>> = Vec::new();
     for (i, level) in levels.iter().enumerate() {
         let s = level.trim();
         if is_infinity(s) {

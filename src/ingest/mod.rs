@@ -19,8 +19,8 @@ mod xlsx;
 pub use compact_dates::{compact_column, compact_day, parse_compact};
 pub use convert::numeric_problem;
 pub(crate) use convert::parse_number as convert_parse_number;
-pub use dates::{LENIENT_DATE_SHARE, read_dates_leniently};
 pub use dates::parse_date;
+pub use dates::{LENIENT_DATE_SHARE, read_dates_leniently};
 pub use error::IngestError;
 
 use crate::table::RawTable;

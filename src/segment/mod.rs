@@ -22,8 +22,8 @@ pub mod treatment;
 
 pub use matrix::FeatureMatrix;
 pub use prepare::{
-    FittedCap, MAX_DEFAULT_FEATURES, Prepared, SegmentationInput, SelectionError, feature_limit_note,
-    prepare,
+    FittedCap, MAX_DEFAULT_FEATURES, Prepared, SegmentationInput, SelectionError,
+    feature_limit_note, prepare,
 };
 pub use scaler::{FittedScaler, ScalerKind};
 pub(crate) use segmentation::sample_rows;

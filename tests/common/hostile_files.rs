@@ -12,12 +12,15 @@ pub fn parquet_file(rows: usize, long_ids: bool) -> Vec<u8> {
         .collect();
     let spend: Vec<f64> = (0..rows).map(|i| (i * 37 % 900) as f64).collect();
     let recency: Vec<f64> = (0..rows).map(|i| (i * 13 % 99) as f64).collect();
-    let mut df = DataFrame::new(rows, vec![
-        Column::new("customer_id".into(), ids),
-        Column::new("Income".into(), income),
-        Column::new("MntWines".into(), spend),
-        Column::new("Recency".into(), recency),
-    ])
+    let mut df = DataFrame::new(
+        rows,
+        vec![
+            Column::new("customer_id".into(), ids),
+            Column::new("Income".into(), income),
+            Column::new("MntWines".into(), spend),
+            Column::new("Recency".into(), recency),
+        ],
+    )
     .expect("a frame");
     let mut buf = Vec::new();
     ParquetWriter::new(&mut buf)

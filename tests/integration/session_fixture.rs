@@ -93,7 +93,10 @@ fn a_format_2_session_opens_through_the_migration() {
     let scenario = session.scenarios.get("Win back lapsed").unwrap();
     assert_eq!(scenario.levers.setting(LeverKind::DiscountDepth), Some(0.1));
     assert_eq!(scenario.levers.setting(LeverKind::Campaign), Some(0.25));
-    assert_eq!(session.scenarios.names(), vec!["Baseline", "Win back lapsed"]);
+    assert_eq!(
+        session.scenarios.names(),
+        vec!["Baseline", "Win back lapsed"]
+    );
     // What format 2 never computed is absent, not made up; its k is the one to show.
     let seg = &session.analysis.segmentation;
     assert_eq!(seg.switchable(), vec![seg.k]);

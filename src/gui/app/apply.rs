@@ -163,7 +163,7 @@ impl Workbench {
                 if let Some(path) = &dataset.path {
                     self.shell.remember(path);
                 }
-                self.show_dataset(dataset);
+                self.show_dataset(*dataset);
             }
             Outcome::Analysed(finished) => {
                 // The demo has its own button; recent files list the user's own files.

@@ -10,6 +10,9 @@ use crate::simulate::{Band, Simulation};
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Plot, Polygon};
 
+/// A bar's hover text.
+pub(super) type BarLabel = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
 fn plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id.to_string())
         .height(height)
@@ -156,7 +159,7 @@ fn segment_bars(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation) {
     segment_axis(plot("sim-segment-bars", 180.0), k)
         .y_axis_formatter(|mark, _| compact(mark.value))
         .show(ui, |p| {
-            let fmt = || -> Box<dyn Fn(&Bar, &BarChart) -> String> {
+            let fmt = || -> BarLabel {
                 Box::new(|bar, _| format!("{}: {}", bar.name, compact(bar.value)))
             };
             p.bar_chart(BarChart::new("Revenue before", before).element_formatter(fmt()));
@@ -192,9 +195,8 @@ fn revenue_mix(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation) {
     segment_axis(plot("sim-revenue-mix", 180.0), k)
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .show(ui, |p| {
-            let fmt = || -> Box<dyn Fn(&Bar, &BarChart) -> String> {
-                Box::new(|bar, _| format!("{}: {:.1}%", bar.name, bar.value))
-            };
+            let fmt =
+                || -> BarLabel { Box::new(|bar, _| format!("{}: {:.1}%", bar.name, bar.value)) };
             p.bar_chart(BarChart::new("Share before", before).element_formatter(fmt()));
             p.bar_chart(BarChart::new("Share after", after).element_formatter(fmt()));
         });

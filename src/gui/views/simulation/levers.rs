@@ -313,19 +313,16 @@ fn segment_choice(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>, lev
     ui.horizontal_wrapped(|ui| {
         ui.label("Segments");
         let ticked = picked.iter().filter(|p| **p).count();
-        for s in 0..k {
+        for (s, on) in picked.iter_mut().enumerate().take(k) {
             let reason = support.segment_reason(lever, s);
             let mut text = support.shown.segment_title(s);
             if let Some(e) = elasticity.as_ref().and_then(|e| e.get(s)) {
                 text = format!("{text} (elasticity {e:.2})");
             }
-            let last = picked[s] && ticked == 1;
+            let last = *on && ticked == 1;
             widgets::segment_swatch(ui, s, 14.0);
             let r = ui
-                .add_enabled(
-                    reason.is_none() && !last,
-                    egui::Checkbox::new(&mut picked[s], text),
-                )
+                .add_enabled(reason.is_none() && !last, egui::Checkbox::new(on, text))
                 .on_disabled_hover_text(reason.map_or_else(
                     || "At least one segment stays chosen".to_string(),
                     |r| format!("Not available: {r}"),

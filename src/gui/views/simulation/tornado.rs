@@ -75,7 +75,7 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, scenario: &Scenario) {
         .x_axis_formatter(|mark, _| compact(mark.value))
         .label_formatter(|_| None)
         .show(ui, |p| {
-            let fmt = || -> Box<dyn Fn(&Bar, &BarChart) -> String> {
+            let fmt = || -> super::charts::BarLabel {
                 Box::new(|bar, _| {
                     format!(
                         "{}: net {}",
