@@ -138,6 +138,7 @@ pub(crate) fn analyse_with(
         Some(text) => Some(calibration_at(&prepared, text)?),
         None => None,
     };
+    let config = prepared.settings(config);
     let mut analysis = run_analysis(&prepared.table, &prepared.mapping, config, progress)
         .map_err(CliError::data)?;
     prepared.record(&mut analysis.quality.actions);

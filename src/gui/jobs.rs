@@ -145,6 +145,7 @@ fn analyse(
         Err(e) => return JobEnd::Failed(e.to_string()),
     };
     prepared.add_customer_value(&crate::clv::ValueHorizon::default());
+    let config = prepared.settings(config);
     let result = run_analysis(&prepared.table, &prepared.mapping, config, progress);
     let aggregated = match prepared.table {
         std::borrow::Cow::Owned(ref customers) => Some(customers.clone()),

@@ -2,7 +2,7 @@
 
 use super::aliases::role_from_name;
 use super::{ColumnMapping, Role};
-use crate::table::{ColumnData, RawTable};
+use crate::table::{Column, ColumnData, RawTable};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -120,7 +120,7 @@ pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<D
                 format!("{reason}; some values are not numbers (validation will point at them)"),
             ),
             Some((role, _)) => {
-                let (fallback, why) = from_values(kind, &col.name, pos, have_id, have_join);
+                let (fallback, why) = from_values(kind, col, pos, have_id, have_join);
                 (
                     fallback,
                     format!(
@@ -130,7 +130,7 @@ pub(crate) fn detect_customer_mapping(table: &RawTable) -> (ColumnMapping, Vec<D
                     ),
                 )
             }
-            None => from_values(kind, &col.name, pos, have_id, have_join),
+            None => from_values(kind, col, pos, have_id, have_join),
         };
         match role {
             Role::CustomerId if have_id => {
@@ -235,15 +235,20 @@ fn compatible(role: &Role, kind: ColumnKind) -> bool {
 
 fn from_values(
     kind: ColumnKind,
-    name: &str,
+    col: &Column,
     pos: usize,
     have_id: bool,
     have_join: bool,
 ) -> (Role, String) {
     match kind {
-        ColumnKind::IdLike if !have_id && (looks_like_id_name(name) || pos == 0) => (
+        ColumnKind::IdLike if !have_id && (looks_like_id_name(&col.name) || pos == 0) => (
             Role::CustomerId,
             "every value is unique: an identifier".into(),
+        ),
+        // Unique text that is not the id (names, notes, cities) is no number: leave it out.
+        ColumnKind::IdLike if matches!(col.data, ColumnData::Text { .. }) => (
+            Role::Ignore,
+            "unique text values, and not the id: left out".into(),
         ),
         ColumnKind::IdLike => (Role::Measure, "unique integers; used as a number".into()),
         ColumnKind::Flag => (Role::Flag, "only 0 and 1: a flag".into()),

@@ -72,6 +72,17 @@ pub struct PreparedCustomers<'a> {
 }
 
 impl PreparedCustomers<'_> {
+    /// The run settings for these customers. Customers aggregated from order lines are distinct
+    /// by construction (one row per id), so two of them with the same figures (two one-time
+    /// buyers of the same amount on the same day) are two customers: duplicate removal, meant
+    /// for a customer table that repeats rows under new ids, is off for them.
+    pub fn settings(&self, mut config: crate::config::RunConfig) -> crate::config::RunConfig {
+        if self.kind == DatasetKind::Transactions {
+            config.drop_duplicates = false;
+        }
+        config
+    }
+
     /// Put the order-line actions at the front of a run's quality report.
     pub fn record(&self, actions: &mut Vec<QualityAction>) {
         actions.splice(0..0, self.actions.iter().cloned());

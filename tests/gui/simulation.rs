@@ -3,6 +3,7 @@
 //! saved and compared, and undo brings the previous setting back.
 
 use crate::support;
+use egui::accesskit::Role;
 
 use egui_kittest::kittest::Queryable;
 use sis::format::thousands;
@@ -26,7 +27,7 @@ fn core_net(app: &App, base: &SimulationBase) -> f64 {
 fn moving_a_slider_shows_the_cores_net_impact_in_the_same_frame() {
     let (mut app, base) = simulation_tab();
     assert_eq!(kpi(&app, "Net impact"), 0.0, "the baseline changes nothing");
-    app.get_by_label("Share of budget moved")
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
         .set_value_accesskit(30.0);
     app.step();
     let scenario = app.state().active_scenario().clone();
@@ -45,14 +46,14 @@ fn moving_a_slider_shows_the_cores_net_impact_in_the_same_frame() {
 #[test]
 fn two_saved_scenarios_compare_side_by_side() {
     let (mut app, base) = simulation_tab();
-    app.get_by_label("Share of budget moved")
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
         .set_value_accesskit(30.0);
     app.run_steps(2);
     retype(&mut app, "Scenario name", "Workshop A");
     app.get_by_label("Save as new scenario").click();
     app.run_steps(2);
     assert_eq!(app.state().active_scenario().name, "Workshop A");
-    app.get_by_label("Share of customers contacted")
+    app.get_by_role_and_label(Role::Slider, "Share of customers contacted")
         .set_value_accesskit(40.0);
     app.run_steps(2);
     let ledger = app.state().scenarios().clone();
@@ -80,7 +81,7 @@ fn two_saved_scenarios_compare_side_by_side() {
         );
     }
     assert!(
-        shows(&app, "● 40.0%"),
+        shows(&app, "* 40.0%"),
         "the campaign lever that differs is marked"
     );
     assert!(shows(&app, "Workshop A (editing)"));
@@ -90,11 +91,11 @@ fn two_saved_scenarios_compare_side_by_side() {
 #[test]
 fn undo_brings_back_the_previous_setting_and_its_result() {
     let (mut app, base) = simulation_tab();
-    app.get_by_label("Share of budget moved")
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
         .set_value_accesskit(30.0);
     app.run_steps(2);
     let before = core_net(&app, &base);
-    app.get_by_label("Share of budget moved")
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
         .set_value_accesskit(45.0);
     app.run_steps(2);
     assert_eq!(

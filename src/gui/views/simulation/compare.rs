@@ -13,7 +13,7 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, Polygon};
 
 /// The mark of a lever that differs from the baseline.
-pub(crate) const DIFFERS: &str = "●";
+pub(crate) const DIFFERS: &str = "*";
 
 fn setting_text(scenario: &Scenario, lever: LeverKind) -> String {
     scenario
