@@ -58,7 +58,7 @@ pub(crate) enum Outcome {
     /// A complete analysis.
     Analysed(Box<Finished>),
     /// A session with its analysis (the personas carry the user's edits).
-    Opened(Box<Finished>, OpenedSession),
+    Opened(Box<Finished>, Box<OpenedSession>),
     /// A session was written; `revision` is the state of the edits it holds.
     Saved { path: PathBuf, revision: u64 },
     /// An export was written to `path` (`what`: "the PDF report", …).
@@ -187,7 +187,7 @@ pub(crate) fn open_session(
                     scenarios: contents.scenarios,
                     ui: contents.ui,
                 };
-                JobEnd::Finished(Outcome::Opened(Box::new(finished), opened))
+                JobEnd::Finished(Outcome::Opened(Box::new(finished), Box::new(opened)))
             }
             Err(e) => JobEnd::Failed(e),
         }

@@ -148,9 +148,7 @@ fn damaged(d: &Demo) -> Vec<Case> {
             }
         })
         .csv()
-        .iter()
-        .copied()
-        .collect::<Vec<u8>>();
+        .to_vec();
     // Re-encode é (C3 A9 in UTF-8) as Latin-1 E9.
     let latin1 = String::from_utf8(latin1)
         .expect("utf-8")

@@ -181,7 +181,7 @@ impl Workbench {
             }
             Outcome::Opened(finished, opened) => {
                 self.shell.remember(&opened.path);
-                let ui = self.document.opened(*finished, opened);
+                let ui = self.document.opened(*finished, *opened);
                 self.views.segments.reset_compared();
                 if let Some((first, second)) = ui.compare {
                     self.views.segments.compare(first, second);
