@@ -8,8 +8,8 @@ use crate::config::{KChoice, RunConfig, ScalerChoice};
 pub const SLOW_RUN_SECONDS: f64 = 60.0;
 
 /// Floating-point work per second the estimate assumes: one multiply-add of a distance
-/// computation counts as one unit. Measured with the demo data (README, "Run options") and
-/// kept on the slow side, so the estimate errs long.
+/// computation counts as one unit. An assumed rate, not yet measured, chosen on the slow side
+/// so that the estimate errs long.
 const WORK_PER_SECOND: f64 = 4.0e8;
 
 /// Lloyd iterations a k-means start takes on typical customer data (most stop far sooner
