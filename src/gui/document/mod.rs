@@ -217,14 +217,7 @@ impl Document {
             }
         }
         self.problem = None;
-        let mut target = EditTarget {
-            personas: &mut self.personas,
-            selected_k: &mut self.selected_k,
-            mapping: &mut self.mapping,
-            config: &mut self.config,
-            bench: &mut self.bench,
-        };
-        self.history.apply(edit, &mut target);
+        self.with_history(|history, target| history.apply(edit, target));
         self.changed(persona.is_some());
     }
 
@@ -247,14 +240,7 @@ impl Document {
         let after = current.analysis.personas.clone();
         let edit = Edit::segment_count((before, self.personas.clone()), (k, after));
         self.problem = None;
-        let mut target = EditTarget {
-            personas: &mut self.personas,
-            selected_k: &mut self.selected_k,
-            mapping: &mut self.mapping,
-            config: &mut self.config,
-            bench: &mut self.bench,
-        };
-        self.history.apply(edit, &mut target);
+        self.with_history(|history, target| history.apply(edit, target));
         self.changed(true);
         true
     }
@@ -285,7 +271,8 @@ impl Document {
         self.step(false)
     }
 
-    fn step(&mut self, undo: bool) -> Option<Edit> {
+    /// Run `f` on the history with what edits change (the one place that lends them out).
+    fn with_history<T>(&mut self, f: impl FnOnce(&mut History, &mut EditTarget<'_>) -> T) -> T {
         let mut target = EditTarget {
             personas: &mut self.personas,
             selected_k: &mut self.selected_k,
@@ -293,11 +280,14 @@ impl Document {
             config: &mut self.config,
             bench: &mut self.bench,
         };
-        let done = if undo {
-            self.history.undo(&mut target)
-        } else {
-            self.history.redo(&mut target)
-        }?;
+        f(&mut self.history, &mut target)
+    }
+
+    fn step(&mut self, undo: bool) -> Option<Edit> {
+        let done = self.with_history(|history, target| match undo {
+            true => history.undo(target),
+            false => history.redo(target),
+        })?;
         self.problem = None;
         let switched = done.field() == &Field::SegmentCount;
         if switched && let Some(k) = self.selected_k {
