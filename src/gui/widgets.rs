@@ -1,5 +1,5 @@
 //! Small reusable widgets: KPI cards, segment swatches, notice banners, section headings and
-//! the "not available yet" panel. Each one is reachable by its accessible label.
+//! the "not available" panel. Each one is reachable by its accessible label.
 
 use super::tokens::{self, Palette};
 use egui::{
@@ -172,7 +172,8 @@ pub(crate) fn notice_banner(ui: &mut Ui, kind: NoticeKind, text: &str) -> bool {
     dismissed
 }
 
-/// A centred panel saying a part of the workbench is not available yet, and why.
+/// A centred panel saying a part of the workbench is not available here, and why (no
+/// analysis yet, or data that cannot support it).
 pub(crate) fn not_available(ui: &mut Ui, title: &str, body: &str) {
     let palette = Palette::current(ui.ctx());
     ui.add_space(ui.available_height() * 0.18);

@@ -194,6 +194,20 @@ impl Role {
         Some(role)
     }
 
+    /// The roles only order lines have (with the customer id, what a transactions table maps).
+    pub const ORDER_LINE: [Role; 10] = [
+        Role::OrderId,
+        Role::Timestamp,
+        Role::Quantity,
+        Role::UnitPrice,
+        Role::LineAmount,
+        Role::Product,
+        Role::ProductCategory,
+        Role::SalesChannel,
+        Role::Country,
+        Role::DiscountFlag,
+    ];
+
     /// Every role spelling, for help texts and combo boxes (spend shown with a placeholder).
     pub fn catalogue() -> Vec<Role> {
         vec![
@@ -217,34 +231,15 @@ impl Role {
             Role::Measure,
             Role::Flag,
             Role::Ignore,
-            Role::OrderId,
-            Role::Timestamp,
-            Role::Quantity,
-            Role::UnitPrice,
-            Role::LineAmount,
-            Role::Product,
-            Role::ProductCategory,
-            Role::SalesChannel,
-            Role::Country,
-            Role::DiscountFlag,
         ]
+        .into_iter()
+        .chain(Role::ORDER_LINE)
+        .collect()
     }
 
     /// Whether the role belongs to order lines (a transactions dataset).
     pub fn is_order_line(&self) -> bool {
-        matches!(
-            self,
-            Role::OrderId
-                | Role::Timestamp
-                | Role::Quantity
-                | Role::UnitPrice
-                | Role::LineAmount
-                | Role::Product
-                | Role::ProductCategory
-                | Role::SalesChannel
-                | Role::Country
-                | Role::DiscountFlag
-        )
+        Role::ORDER_LINE.contains(self)
     }
 
     /// Whether the role needs numeric values.

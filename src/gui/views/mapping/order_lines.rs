@@ -9,21 +9,6 @@ use crate::gui::widgets;
 use crate::roles::{ColumnMapping, Role};
 use egui::{RichText, Ui};
 
-/// The transaction roles, in the order the block lists them.
-const ORDER_ROLES: [Role; 11] = [
-    Role::OrderId,
-    Role::CustomerId,
-    Role::Timestamp,
-    Role::Quantity,
-    Role::UnitPrice,
-    Role::LineAmount,
-    Role::Product,
-    Role::ProductCategory,
-    Role::SalesChannel,
-    Role::Country,
-    Role::DiscountFlag,
-];
-
 /// The block, when `mapping` reads the table as order lines.
 pub(super) fn order_lines(ui: &mut Ui, dataset: &Dataset, mapping: &ColumnMapping) {
     if !crate::transactions::is_order_mapping(mapping) {
@@ -43,7 +28,7 @@ pub(super) fn order_lines(ui: &mut Ui, dataset: &Dataset, mapping: &ColumnMappin
         ),
     );
     ui.add_space(4.0);
-    for role in ORDER_ROLES {
+    for role in std::iter::once(Role::CustomerId).chain(Role::ORDER_LINE) {
         let columns: Vec<&str> = mapping
             .entries
             .iter()

@@ -13,7 +13,7 @@ use egui_plot::{Bar, BarChart, Plot, Polygon};
 /// A bar's hover text.
 pub(super) type BarLabel = Box<dyn Fn(&Bar, &BarChart) -> String>;
 
-fn plot(id: &str, height: f32) -> Plot<'static> {
+pub(super) fn plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id.to_string())
         .height(height)
         .allow_zoom(false)
@@ -117,18 +117,23 @@ pub(super) fn waterfall(ui: &mut Ui, simulation: &Simulation, band: Option<&Band
         });
 }
 
+/// Grid marks at 1, 2, …, `n`: one per bar of a category axis.
+pub(super) fn whole_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    move |_| {
+        (1..=n)
+            .map(|i| egui_plot::GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
 fn segment_axis(plot: Plot<'static>, k: usize) -> Plot<'static> {
     plot.include_x(0.4)
         .include_x(k as f64 + 0.6)
         .include_y(0.0)
-        .x_grid_spacer(move |_| {
-            (1..=k)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(whole_marks(k))
         .x_axis_formatter(|mark, _| format!("S{}", mark.value.round() as i64))
 }
 

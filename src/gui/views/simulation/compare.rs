@@ -10,7 +10,7 @@ use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::simulate::{AssumptionKey, Band, LeverKind, Scenario, SimulationBase};
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Plot, Polygon};
+use egui_plot::{Bar, BarChart, Polygon};
 
 /// The mark of a lever that differs from the baseline.
 pub(crate) const DIFFERS: &str = "*";
@@ -186,23 +186,11 @@ fn net_chart(ui: &mut Ui, chart: &ScenarioChart, palette: &Palette) {
         .filter_map(|(i, b)| b.band.map(|x| (i, x)))
         .collect();
     ui.label(RichText::new(format!("{} by scenario", chart.measure)).strong());
-    Plot::new("compare-net-impact")
-        .height(tokens::CHART_HEIGHT - 80.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    super::charts::plot("compare-net-impact", tokens::CHART_HEIGHT - 80.0)
         .include_y(0.0)
         .include_x(0.4)
         .include_x(n as f64 + 0.6)
-        .x_grid_spacer(move |_| {
-            (1..=n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(super::charts::whole_marks(n))
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round() as usize;
             names.get(i.wrapping_sub(1)).cloned().unwrap_or_default()

@@ -57,14 +57,7 @@ pub(super) fn ui(ui: &mut Ui, base: &SimulationBase, scenario: &Scenario) {
         .allow_boxed_zoom(false)
         .include_y(0.4)
         .include_y(n as f64 + 0.6)
-        .y_grid_spacer(move |_| {
-            (1..=n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(super::charts::whole_marks(n))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round() as usize;
             n.checked_sub(i)
