@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use sis::gui::BundleStore;
 use sis::gui::Tab;
-use sis::gui::{StartOptions, Workbench};
+use sis::gui::Workbench;
 use std::sync::Arc;
 use support::*;
 
@@ -160,16 +160,7 @@ fn sis_with_a_session_path_opens_the_session() {
     assert!(path.is_file());
 
     // `sis demo.sis`: the window starts on the session.
-    let open = Some(path.clone());
-    let mut started = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_eframe(move |cc| Workbench::new(cc, StartOptions { open }));
-    started.step();
-    wait_idle(
-        &mut started,
-        "opening the session given on the command line",
-    );
-    started.run_steps(2);
+    let started = started_on(path.clone());
     assert_eq!(started.state().analysis().unwrap().run_id, run_id);
     assert_eq!(kpi(&started, "Customers"), customers);
     assert!(!started.state().has_unsaved_changes());

@@ -125,3 +125,47 @@ fn undo_brings_back_the_previous_setting_and_its_result() {
         Some(0.45)
     );
 }
+
+#[test]
+fn saved_scenarios_come_back_when_the_session_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.sis");
+    let (mut app, base) = simulation_tab();
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
+        .set_value_accesskit(30.0);
+    app.run_steps(2);
+    retype(&mut app, "Scenario name", "Workshop A");
+    app.get_by_label("Save as new scenario").click();
+    app.run_steps(2);
+    app.get_by_role_and_label(Role::Slider, "Share of customers contacted")
+        .set_value_accesskit(40.0);
+    app.run_steps(2);
+    let ledger = app.state().scenarios().clone();
+    assert_eq!(ledger.names(), vec!["Baseline", "Scenario 1", "Workshop A"]);
+    app.state_mut()
+        .set_file_dialogs(std::sync::Arc::new(AnsweredDialogs::new(&path)));
+    app.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    app.step();
+    wait_idle(&mut app, "saving the session");
+    assert!(path.is_file());
+
+    // A fresh window on the saved session: the same ledger, shown on the Compare page.
+    let mut again = started_on(path);
+    assert_eq!(again.state().scenarios(), &ledger);
+    again.get_by_label("Simulation").click();
+    again.run_steps(3);
+    again.get_by_label("Compare scenarios").click();
+    again.run_steps(3);
+    for scenario in &ledger.scenarios {
+        assert!(shows(&again, &scenario.name), "{} is listed", scenario.name);
+        let net = thousands(scenario.simulate(&base).net_impact());
+        assert!(
+            shows(&again, &net),
+            "{} shows its net impact {net}",
+            scenario.name
+        );
+    }
+}

@@ -28,6 +28,18 @@ pub fn workbench_with(app: Workbench) -> App {
         .build_eframe(move |_cc| app)
 }
 
+/// The workbench as `sis PATH` starts it: on the session or dataset at `path`, once it opened.
+pub fn started_on(path: PathBuf) -> App {
+    let open = Some(path);
+    let mut app = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(move |cc| Workbench::new(cc, sis::gui::StartOptions { open }));
+    app.step();
+    wait_idle(&mut app, "opening the file given on the command line");
+    app.run_steps(2);
+    app
+}
+
 /// Settings that keep debug-build runs short: fixed scaler, k from 2 to 5, three seeds.
 pub fn quick_config() -> RunConfig {
     RunConfig {

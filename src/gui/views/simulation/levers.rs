@@ -191,16 +191,16 @@ fn budget_options(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>) {
     });
     if shift.mode == ShiftMode::Segments {
         let k = support.base.k();
-        ui.horizontal(|ui| {
-            for (what, slot, default, note) in [
-                (
-                    "From segment",
-                    &mut shift.source,
-                    source,
-                    "highest deal dependency",
-                ),
-                ("To segment", &mut shift.target, target, "highest CLV proxy"),
-            ] {
+        for (what, slot, default, note) in [
+            (
+                "From segment",
+                &mut shift.source,
+                source,
+                "highest deal dependency",
+            ),
+            ("To segment", &mut shift.target, target, "highest CLV proxy"),
+        ] {
+            ui.horizontal(|ui| {
                 let label = ui.label(what);
                 let title = |n: Option<u32>| match n {
                     Some(n) => support.shown.segment_title(n as usize - 1),
@@ -211,6 +211,8 @@ fn budget_options(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>) {
                 };
                 let r = egui::ComboBox::from_id_salt(what)
                     .selected_text(title(*slot))
+                    .truncate()
+                    .width((ui.available_width() - 8.0).max(120.0))
                     .show_ui(ui, |ui| {
                         ui.selectable_value(slot, None, title(None));
                         for s in 0..k {
@@ -221,8 +223,8 @@ fn budget_options(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>) {
                     .response
                     .labelled_by(label.id);
                 edits.track(field, &r);
-            }
-        });
+            });
+        }
     }
     if shift != before {
         edits.next.levers.budget_shift = Some(shift);
@@ -310,16 +312,16 @@ fn segment_choice(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>, lev
         _ => None,
     };
     let mut changed = false;
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Segments");
-        let ticked = picked.iter().filter(|p| **p).count();
-        for (s, on) in picked.iter_mut().enumerate().take(k) {
-            let reason = support.segment_reason(lever, s);
-            let mut text = support.shown.segment_title(s);
-            if let Some(e) = elasticity.as_ref().and_then(|e| e.get(s)) {
-                text = format!("{text} (elasticity {e:.2})");
-            }
-            let last = *on && ticked == 1;
+    ui.label("Segments");
+    let ticked = picked.iter().filter(|p| **p).count();
+    for (s, on) in picked.iter_mut().enumerate().take(k) {
+        let reason = support.segment_reason(lever, s);
+        let mut text = support.shown.segment_title(s);
+        if let Some(e) = elasticity.as_ref().and_then(|e| e.get(s)) {
+            text = format!("{text} (elasticity {e:.2})");
+        }
+        let last = *on && ticked == 1;
+        ui.horizontal(|ui| {
             widgets::segment_swatch(ui, s, 14.0);
             let r = ui
                 .add_enabled(reason.is_none() && !last, egui::Checkbox::new(on, text))
@@ -331,8 +333,8 @@ fn segment_choice(ui: &mut Ui, support: &Support<'_>, edits: &mut Edits<'_>, lev
                 changed = true;
             }
             edits.track(ScenarioField::Options(lever), &r);
-        }
-    });
+        });
+    }
     if changed {
         if !edits.next.levers.is_on(lever) {
             switch_on(&mut edits.next.levers, lever);

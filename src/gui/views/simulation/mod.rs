@@ -23,6 +23,10 @@ use crate::gui::widgets;
 use crate::simulate::{LeverKind, LeverSettings, Scenario, Simulation, SimulationBase};
 use edits::Edits;
 use egui::Ui;
+use egui_extras::{Size, StripBuilder};
+
+/// The share of the Levers page's width the lever cards take; the results take the rest.
+const LEVERS_SHARE: f32 = 0.42;
 
 /// The pages of the tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -173,29 +177,39 @@ impl SimulationView {
         });
         ui.separator();
         match self.page {
-            Page::Levers => ui.columns(2, |cols| {
-                let [left, right] = cols else {
-                    return;
-                };
-                egui::ScrollArea::vertical()
-                    .id_salt("sim-levers")
-                    .auto_shrink([false, false])
-                    .show(left, |ui| {
-                        let support = Support::new(shown, base, &edits.next);
-                        levers::ui(ui, &support, edits);
+            Page::Levers => {
+                let band = &self.band;
+                StripBuilder::new(ui)
+                    .size(Size::relative(LEVERS_SHARE).at_least(360.0))
+                    .size(Size::remainder().at_least(360.0))
+                    .horizontal(|mut strip| {
+                        strip.cell(|ui| {
+                            egui::ScrollArea::vertical()
+                                .id_salt("sim-levers")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| {
+                                    let support = Support::new(shown, base, &edits.next);
+                                    levers::ui(ui, &support, edits);
+                                });
+                        });
+                        strip.cell(|ui| {
+                            let simulation = edits.next.simulate(base);
+                            egui::ScrollArea::both()
+                                .id_salt("sim-results")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| {
+                                    results::ui(ui, shown, &simulation, band.shown(&edits.next));
+                                    if let Some(reason) = band.failure() {
+                                        widgets::muted(
+                                            ui,
+                                            format!("The band is not available: {reason}"),
+                                        );
+                                    }
+                                    charts::ui(ui, shown, &simulation, band.shown(&edits.next));
+                                });
+                        });
                     });
-                let simulation = edits.next.simulate(base);
-                egui::ScrollArea::vertical()
-                    .id_salt("sim-results")
-                    .auto_shrink([false, false])
-                    .show(right, |ui| {
-                        results::ui(ui, shown, &simulation, self.band.shown(&edits.next));
-                        if let Some(reason) = self.band.failure() {
-                            widgets::muted(ui, format!("The band is not available: {reason}"));
-                        }
-                        charts::ui(ui, shown, &simulation, self.band.shown(&edits.next));
-                    });
-            }),
+            }
             Page::Assumptions => assumptions::ui(ui, edits),
             Page::Sensitivity => tornado::ui(ui, base, &edits.next),
             Page::Optimiser => self.optimiser.ui(ui, shown, base, &edits.next),

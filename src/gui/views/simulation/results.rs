@@ -34,7 +34,13 @@ pub(super) fn ui(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation, band: 
 
 pub(super) fn cards(ui: &mut Ui, simulation: &Simulation, band: Option<&Band>) {
     let t = &simulation.total;
-    let width = ((ui.available_width() - 4.0 * tokens::ITEM_GAP) / 5.0).max(110.0);
+    // Three cards a row (five on a wide screen), never so narrow that a note wraps over the value.
+    let per_row = if ui.available_width() > 1100.0 {
+        5.0
+    } else {
+        3.0
+    };
+    let width = ((ui.available_width() - (per_row - 1.0) * tokens::ITEM_GAP) / per_row).max(150.0);
     ui.horizontal_wrapped(|ui| {
         widgets::kpi_card(
             ui,

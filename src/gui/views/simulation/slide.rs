@@ -11,6 +11,9 @@ use crate::gui::views::Shown;
 use crate::simulate::{LeverKind, SimulationBase};
 use egui::{RichText, Ui};
 
+/// The room a slider's value box and its spacing take to the slider's right.
+const SLIDER_VALUE_BOX: f32 = 100.0;
+
 pub(super) fn ui(
     ui: &mut Ui,
     shown: &Shown<'_>,
@@ -26,15 +29,17 @@ pub(super) fn ui(
             return;
         };
         let support = Support::new(shown, base, &edits.next);
-        left.spacing_mut().slider_width = (left.available_width() - 220.0).max(160.0);
         for lever in LeverKind::ALL {
             if support.unavailable(lever).is_some() {
                 continue;
             }
             tokens::card_frame(&palette).show(left, |ui| {
                 ui.set_width(ui.available_width());
+                // The label above, the slider and its value box below, inside the card.
+                ui.spacing_mut().slider_width =
+                    (ui.available_width() - SLIDER_VALUE_BOX).max(120.0);
                 levers::switch(ui, &support, edits, lever);
-                ui.horizontal(|ui| levers::slider(ui, &support, edits, lever));
+                levers::slider(ui, &support, edits, lever);
             });
             left.add_space(tokens::ITEM_GAP * 0.5);
         }
