@@ -12,10 +12,18 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A matched segment keeps the previous persona when its centroid is within this distance
-/// (RMS over features, in the previous training standard deviations) of the previous one, or
+/// (RMS over features, in the previous training standard deviations) of the previous one,
 /// when the previous one is its nearest anyway (so a shift that moves every segment alike,
-/// such as a price rise, keeps the names). Otherwise it keeps the number but not the persona.
+/// such as a price rise, keeps the names), or when most of its customers are the previous
+/// segment's customers ([`MIN_KEPT_SHARE`]; a change of units, such as incomes in another
+/// currency, moves every centroid far but keeps the same people together). Otherwise it keeps
+/// the number but not the persona.
 pub const MAX_MATCH_DISTANCE: f64 = 1.0;
+
+/// The share of a segment's customers (among those in both runs) that must come from the
+/// matched previous segment for it to keep that segment's persona however far its centroid
+/// moved.
+pub const MIN_KEPT_SHARE: f64 = 0.5;
 
 /// How one segment of the new run relates to the previous model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,10 +104,10 @@ pub fn align_to_previous(
             })
         })
         .collect();
-    let carried = carried_personas(previous, &previous_of, &nearest_old);
+    let overlap = customer_overlap(previous, analysis, &previous_of);
+    let carried = carried_personas(previous, &previous_of, &nearest_old, &overlap.kept);
     analysis.refresh_insights(&carried);
-
-    let (compared, moved) = moved_customers(previous, analysis, &previous_of);
+    let (compared, moved) = (overlap.compared, overlap.moved);
     let segments = (0..analysis.segmentation.k)
         .map(|s| SegmentMatch {
             segment: s,
@@ -215,13 +223,16 @@ fn carried_personas(
     previous: &SavedSegmentation,
     previous_of: &[Option<(usize, f64)>],
     nearest_old: &[Option<usize>],
+    kept: &[Option<f64>],
 ) -> Vec<Option<CarriedPersona>> {
     previous_of
         .iter()
         .zip(nearest_old)
-        .map(|(m, nearest)| {
+        .zip(kept)
+        .map(|((m, nearest), kept)| {
             let (old, distance) = (*m)?;
-            if distance > MAX_MATCH_DISTANCE && *nearest != Some(old) {
+            let same_people = kept.is_some_and(|share| share >= MIN_KEPT_SHARE);
+            if distance > MAX_MATCH_DISTANCE && *nearest != Some(old) && !same_people {
                 return None;
             }
             let saved = previous.personas.iter().find(|p| p.segment == old)?;
@@ -230,31 +241,51 @@ fn carried_personas(
         .collect()
 }
 
-/// Customers (by id) in both runs, and how many of them are now in a segment that is not the
-/// one they were in.
-fn moved_customers(
+/// Customers (by id) in both runs, compared segment by segment.
+struct Overlap {
+    compared: usize,
+    /// Of those, customers now in a segment that is not the one they were in.
+    moved: usize,
+    /// Per segment (new numbering): the share of its compared customers that were in the
+    /// previous segment it matched; `None` when it shares no customer with the previous run.
+    kept: Vec<Option<f64>>,
+}
+
+fn customer_overlap(
     previous: &SavedSegmentation,
     analysis: &Analysis,
     previous_of: &[Option<(usize, f64)>],
-) -> (usize, usize) {
+) -> Overlap {
     let before: BTreeMap<&str, u32> = previous
         .training_ids
         .iter()
         .map(String::as_str)
         .zip(previous.training_labels.iter().copied())
         .collect();
-    let (mut compared, mut moved) = (0usize, 0usize);
+    let k = previous_of.len();
+    let (mut compared, mut stayed) = (vec![0usize; k], vec![0usize; k]);
     for (id, &label) in analysis
         .customer_ids
         .iter()
         .zip(&analysis.segmentation.labels)
     {
-        if let Some(&old) = before.get(id.as_str()) {
-            compared += 1;
-            if previous_of[label as usize].map(|m| m.0) != Some(old as usize) {
-                moved += 1;
+        let s = label as usize;
+        if let (Some(&old), Some(matched)) = (before.get(id.as_str()), previous_of.get(s)) {
+            compared[s] += 1;
+            if matched.map(|m| m.0) == Some(old as usize) {
+                stayed[s] += 1;
             }
         }
     }
-    (compared, moved)
+    let total: usize = compared.iter().sum();
+    let kept = compared
+        .iter()
+        .zip(&stayed)
+        .map(|(&c, &k)| (c > 0).then(|| k as f64 / c as f64))
+        .collect();
+    Overlap {
+        compared: total,
+        moved: total - stayed.iter().sum::<usize>(),
+        kept,
+    }
 }
