@@ -1,6 +1,7 @@
 //! The Segments tab's "RFM and CLV" page: the RFM groups (quintile scores) against the
 //! k-means segments as a cross-table, and the model CLV (BG/NBD + Gamma-Gamma) per segment
-//! for order lines. Both are computed once per segmentation and kept until it changes.
+//! for order lines. Both are computed once per segmentation and kept until it changes. Below
+//! them, the calibration/holdout check of the CLV model (`calibration`).
 
 use super::Shown;
 use crate::format::{Percent, count, number, percent, thousands};
@@ -20,6 +21,7 @@ struct Computed {
 #[derive(Debug, Default)]
 pub(crate) struct RfmClvPage {
     computed: Option<Computed>,
+    calibration: super::calibration::CalibrationPanel,
 }
 
 impl RfmClvPage {
@@ -60,6 +62,8 @@ impl RfmClvPage {
                 widgets::muted(ui, reason);
             }
         }
+        ui.add_space(tokens::SECTION_GAP);
+        self.calibration.ui(ui, shown);
     }
 }
 
