@@ -7,7 +7,7 @@ use super::preparation::{
     AgeReading, Preparation, count_implausible, fill_days, fill_numbers, fit_age_fill,
     fit_date_fill, fit_number_fill, replace_implausible,
 };
-use super::report::QualityAction;
+use super::QualityAction;
 use super::rows::keep_rows;
 use super::table::{CleanColumn, CleanTable, CleanValues};
 use crate::config::ValidRunConfig;

@@ -4,7 +4,7 @@
 
 use crate::support;
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sis::ingest::{LoadOptions, load_table};
 use support::*;
 

@@ -14,7 +14,8 @@ use crate::quality::{CleaningAction, QualityAction};
 use crate::table::{DateFormat, format_day};
 use crate::transactions::PurchaseLog;
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use super::simulation::charts::{plot, whole_marks};
+use egui_plot::{Bar, BarChart, Legend};
 use std::sync::Arc;
 
 /// A check at one cutoff: the chart, or why it could not be made.
@@ -188,26 +189,12 @@ fn chart_ui(ui: &mut Ui, chart: &CalibrationChart) {
     };
     let labels: Vec<String> = chart.buckets.iter().map(|b| b.label.clone()).collect();
     let n = labels.len();
-    Plot::new("calibration-chart")
-        .height(tokens::CHART_HEIGHT - 80.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
-        .label_formatter(|_| None)
+    plot("calibration-chart", tokens::CHART_HEIGHT - 80.0)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .include_x(0.4)
         .include_x(n as f64 + 0.6)
-        .x_grid_spacer(move |_| {
-            (1..=n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(whole_marks(n))
         .x_axis_label("Repeat purchases in the calibration period")
         .y_axis_label("Mean purchases in the holdout")
         .x_axis_formatter(move |mark, _| {
