@@ -3,8 +3,8 @@
 //! duplicate lines of files with an order id. (Cancellations are matched in `aggregate`.)
 
 use super::lines::OrderLines;
-use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable};
 use crate::quality::CleaningAction;
+use crate::table::{ColumnData, MISSING_CODE, MISSING_DAY, RawTable};
 use rayon::prelude::*;
 
 /// Which lines go on to aggregation, with the actions taken.

@@ -9,8 +9,8 @@ mod customers;
 mod lines;
 mod value;
 
-pub use aggregate::{Aggregate, CustomerSummary, aggregate};
 pub use crate::quality::CleaningAction;
+pub use aggregate::{Aggregate, CustomerSummary, aggregate};
 pub use cleaning::clean_lines;
 pub use customers::{MAX_SPEND_CATEGORIES, columns, customer_table, spend_by_category};
 pub use lines::{Coded, OrderLines, read_lines};
@@ -19,9 +19,9 @@ pub use value::{
 };
 
 use crate::clv::{ClvError, CustomerValue, HoldoutCheck, PurchaseLine, ValueHorizon};
+use crate::quality::QualityAction;
 use crate::roles::{ColumnMapping, DatasetKind, IdRepeats, Role, id_repeats};
 use crate::table::{Column, ColumnData, MISSING_DAY, RawTable};
-use crate::quality::QualityAction;
 use std::borrow::Cow;
 use thiserror::Error;
 

@@ -10,13 +10,13 @@ mod report;
 pub(crate) mod rows;
 mod table;
 
-pub(crate) use convert::{as_category, as_numbers, fold_into_unknown, read_days};
-pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation};
 pub use crate::quality::QualityAction;
 pub use crate::quality::treatment;
+pub use crate::quality::{FeatureTreatment, HeldOut, TreatmentKind};
+pub(crate) use convert::{as_category, as_numbers, fold_into_unknown, read_days};
+pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation};
 pub use report::{ColumnProfile, QualityReport};
 pub use table::{CleanColumn, CleanTable, CleanValues};
-pub use crate::quality::{FeatureTreatment, HeldOut, TreatmentKind};
 
 use crate::config::ValidRunConfig;
 use crate::ingest::formatted::FormatProblem;

@@ -147,8 +147,10 @@ fn the_calibration_check_on_cdnow_has_the_published_shape() {
     // The actual means are counts of purchase days: the published ones to their 7 digits.
     // The predicted means come from our own fit, whose parameters are within 1% of the
     // published ones (measured: within 0.01% here); the bound is 1% per bucket.
-    for (b, &(customers, actual, predicted)) in
-        check.buckets.iter().zip(&PUBLISHED_CONDITIONAL_EXPECTATIONS)
+    for (b, &(customers, actual, predicted)) in check
+        .buckets
+        .iter()
+        .zip(&PUBLISHED_CONDITIONAL_EXPECTATIONS)
     {
         assert_eq!(b.customers, customers, "bucket {}", b.label);
         assert!(
@@ -208,7 +210,10 @@ fn sis_insights_shows_model_clv_rfm_groups_and_the_chart() {
     );
     // How far to trust the model, in a sentence; without a date the cutoff is the log's
     // middle day, which on CDNOW is the published 1997-09-30.
-    assert!(text.contains("its largest miss is with the 214 customers of calibration frequency 2"), "{text}");
+    assert!(
+        text.contains("its largest miss is with the 214 customers of calibration frequency 2"),
+        "{text}"
+    );
     assert_eq!(run(&["--cutoff"]), text);
     let json: serde_json::Value =
         serde_json::from_str(&run(&["--cutoff", "1997-09-30", "--json"])).expect("JSON");
@@ -220,7 +225,10 @@ fn sis_insights_shows_model_clv_rfm_groups_and_the_chart() {
         json["calibration"]
     );
     assert_eq!(buckets[7]["label"], "7+");
-    assert_eq!(json["calibration"]["Available"]["largest_gap"]["label"], "2");
+    assert_eq!(
+        json["calibration"]["Available"]["largest_gap"]["label"],
+        "2"
+    );
     assert!(json["calibration"]["Available"]["trust"].is_string());
     assert!(json["model_value"]["Available"]["segments"].is_array());
     assert!(json["rfm_groups"]["Available"]["rows"].is_array());

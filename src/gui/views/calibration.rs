@@ -5,6 +5,7 @@
 //! trust the model. Disabled, with the reason, for data that is not order lines.
 
 use super::Shown;
+use super::simulation::charts::{plot, whole_marks};
 use crate::charts::CalibrationChart;
 use crate::format::{count, number};
 use crate::gui::tokens::{self, Palette};
@@ -14,7 +15,6 @@ use crate::quality::{CleaningAction, QualityAction};
 use crate::table::{DateFormat, format_day};
 use crate::transactions::PurchaseLog;
 use egui::{RichText, Ui};
-use super::simulation::charts::{plot, whole_marks};
 use egui_plot::{Bar, BarChart, Legend};
 use std::sync::Arc;
 
@@ -41,7 +41,10 @@ impl std::fmt::Debug for CalibrationPanel {
 }
 
 /// The check at `cutoff` on the worker's thread.
-fn check(log: Arc<PurchaseLog>, cutoff: i32) -> impl FnOnce(&crate::progress::Progress) -> JobEnd<Checked> + Send {
+fn check(
+    log: Arc<PurchaseLog>,
+    cutoff: i32,
+) -> impl FnOnce(&crate::progress::Progress) -> JobEnd<Checked> + Send {
     move |_| {
         JobEnd::Finished(
             log.calibration(cutoff)
@@ -77,8 +80,11 @@ impl CalibrationPanel {
             ui.horizontal(|ui| {
                 let label = ui.label("Calibration cutoff");
                 let mut none = String::new();
-                ui.add_enabled(false, egui::TextEdit::singleline(&mut none).desired_width(110.0))
-                    .labelled_by(label.id);
+                ui.add_enabled(
+                    false,
+                    egui::TextEdit::singleline(&mut none).desired_width(110.0),
+                )
+                .labelled_by(label.id);
             });
             widgets::muted(ui, unavailable_reason(shown));
             return;
@@ -130,7 +136,10 @@ impl CalibrationPanel {
                 }
             }
             if parsed.is_some() {
-                widgets::muted(ui, format!("YYYY-MM-DD; the log runs from {first} to {last}"));
+                widgets::muted(
+                    ui,
+                    format!("YYYY-MM-DD; the log runs from {first} to {last}"),
+                );
             }
         });
         parsed
@@ -174,19 +183,20 @@ fn chart_ui(ui: &mut Ui, chart: &CalibrationChart) {
     ));
     ui.label(RichText::new(&chart.trust).color(palette.strong));
     ui.add_space(tokens::ITEM_GAP);
-    let bars = |offset: f64, pick: fn(&crate::charts::CalibrationBucket) -> f64, color: egui::Color32| {
-        chart
-            .buckets
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                Bar::new(i as f64 + 1.0 + offset, pick(b))
-                    .width(0.36)
-                    .fill(color)
-                    .name(&b.label)
-            })
-            .collect::<Vec<_>>()
-    };
+    let bars =
+        |offset: f64, pick: fn(&crate::charts::CalibrationBucket) -> f64, color: egui::Color32| {
+            chart
+                .buckets
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    Bar::new(i as f64 + 1.0 + offset, pick(b))
+                        .width(0.36)
+                        .fill(color)
+                        .name(&b.label)
+                })
+                .collect::<Vec<_>>()
+        };
     let labels: Vec<String> = chart.buckets.iter().map(|b| b.label.clone()).collect();
     let n = labels.len();
     plot("calibration-chart", tokens::CHART_HEIGHT - 80.0)
