@@ -227,30 +227,24 @@ fn chart_ui(ui: &mut Ui, chart: &CalibrationChart) {
 
 /// The chart's numbers, one row per frequency bucket and the totals.
 fn numbers_table(ui: &mut Ui, chart: &CalibrationChart) {
-    egui::Grid::new("calibration-grid")
-        .striped(true)
-        .spacing([14.0, 4.0])
-        .show(ui, |ui| {
-            for h in [
-                "Repeat purchases in calibration",
-                "Customers",
-                "Mean actual",
-                "Mean predicted",
-            ] {
-                ui.label(RichText::new(h).strong());
-            }
+    let headers = [
+        "Repeat purchases in calibration",
+        "Customers",
+        "Mean actual",
+        "Mean predicted",
+    ];
+    widgets::table(ui, "calibration-grid", &headers, |ui| {
+        for b in &chart.buckets {
+            ui.label(&b.label);
+            ui.label(count(b.customers));
+            ui.label(format!("{:.3}", b.actual));
+            ui.label(format!("{:.3}", b.predicted));
             ui.end_row();
-            for b in &chart.buckets {
-                ui.label(&b.label);
-                ui.label(count(b.customers));
-                ui.label(format!("{:.3}", b.actual));
-                ui.label(format!("{:.3}", b.predicted));
-                ui.end_row();
-            }
-            ui.label("All (total purchases)");
-            ui.label(count(chart.buckets.iter().map(|b| b.customers).sum()));
-            ui.label(number(chart.total_actual, 100.0));
-            ui.label(number(chart.total_predicted, 100.0));
-            ui.end_row();
-        });
+        }
+        ui.label("All (total purchases)");
+        ui.label(count(chart.buckets.iter().map(|b| b.customers).sum()));
+        ui.label(number(chart.total_actual, 100.0));
+        ui.label(number(chart.total_predicted, 100.0));
+        ui.end_row();
+    });
 }
