@@ -143,14 +143,14 @@ fn trust_sentence(chart: &CalibrationChart) -> String {
         return format!("{total}.");
     };
     format!(
-        "{total}; its largest miss is with the {} customers of calibration frequency {}: {:.2} predicted against {:.2} actual per customer ({} {}), so read its forecasts for single customers as within about ±{} on this data.",
+        "{total}; its largest miss is with the {} customers of calibration frequency {}: {:.2} predicted against {:.2} actual per customer ({} {}), so read its forecasts for a group of customers as good to about ±{} on this data.",
         count(gap.customers),
         gap.label,
         bucket.predicted,
         bucket.actual,
         percent(gap.relative_pct, Percent::Adaptive),
         direction(bucket.predicted, bucket.actual),
-        percent(gap.relative_pct.ceil().max(1.0), Percent::Adaptive),
+        percent(gap.relative_pct.max(1.0), Percent::Adaptive),
     )
 }
 
@@ -187,7 +187,7 @@ mod tests {
             "Over all 150 customers the model predicts 56.5 holdout purchases against 70.0 actual \
              (19% fewer); its largest miss is with the 50 customers of calibration frequency 1: \
              0.75 predicted against 1.00 actual per customer (25% fewer), so read its forecasts \
-             for single customers as within about ±25% on this data."
+             for a group of customers as good to about ±25% on this data."
         );
         let quiet = HoldoutCheck {
             total_actual: 0.0,
