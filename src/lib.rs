@@ -25,6 +25,7 @@ pub(crate) mod identity;
 pub(crate) mod missing;
 pub mod palette;
 pub mod progress;
+pub mod quality;
 pub mod run_id;
 pub(crate) mod stats;
 pub mod table;

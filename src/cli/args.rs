@@ -137,8 +137,9 @@ pub struct InsightsArgs {
     #[command(flatten)]
     pub run: RunArgs,
     /// Order lines: check the CLV model on a holdout. Fit on the purchases up to this date
-    /// (YYYY-MM-DD) and compare predicted with actual repeat purchases after it.
-    #[arg(long, value_name = "DATE")]
+    /// (YYYY-MM-DD; without a date, the middle day of the log) and compare predicted with
+    /// actual repeat purchases after it.
+    #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "")]
     pub cutoff: Option<String>,
 }
 

@@ -152,19 +152,23 @@ pub(crate) fn analyse_with(
 /// The check at the `--cutoff` date: a usage error for a date that does not parse, the reason
 /// (as the chart's absence) when the data is not order lines or the fit fails.
 fn calibration_at(prepared: &PreparedCustomers<'_>, text: &str) -> Result<Calibration, CliError> {
-    let cutoff = parse_date(text.trim(), DateFormat::Iso).ok_or_else(|| {
-        CliError::usage(format!(
-            "--cutoff takes a date as YYYY-MM-DD (e.g. 1997-09-30), not \"{text}\""
-        ))
-    })?;
-    let Some(last_day) = prepared.last_day else {
+    let parsed = match text.trim() {
+        "" => None,
+        date => Some(parse_date(date, DateFormat::Iso).ok_or_else(|| {
+            CliError::usage(format!(
+                "--cutoff takes a date as YYYY-MM-DD (e.g. 1997-09-30), not \"{text}\""
+            ))
+        })?),
+    };
+    let Some(log) = prepared.purchase_log() else {
         return Ok(Err(
             "the calibration check needs order lines with dates (a transactions dataset)".into(),
         ));
     };
-    Ok(prepared
+    let cutoff = parsed.unwrap_or(log.default_cutoff());
+    Ok(log
         .calibration(cutoff)
-        .map(|check| CalibrationChart::from_check(&check, cutoff, last_day))
+        .map(|check| CalibrationChart::from_check(&check, cutoff, log.last_day))
         .map_err(|e| e.to_string()))
 }
 

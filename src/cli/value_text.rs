@@ -126,4 +126,5 @@ pub(crate) fn calibration_section(s: &mut String, calibration: &Calibration) {
         number(chart.total_actual, 100.0),
         number(chart.total_predicted, 100.0)
     );
+    let _ = writeln!(s, "  {}", chart.trust);
 }

@@ -30,6 +30,15 @@ pub struct BgNbdFit {
     pub iterations: u64,
 }
 
+/// The published estimates on the CDNOW cohort (Fader, Hardie & Lee 2005, weeks, calibration
+/// through 1997-09-30): the known answer of the fit, and parameters for examples and tests.
+pub const PUBLISHED_CDNOW: BgNbdParams = BgNbdParams {
+    r: 0.243,
+    alpha: 4.414,
+    a: 0.793,
+    b: 2.426,
+};
+
 /// The fit's starting values, in units where the oldest customer's T is [`SCALED_AGE`]
 /// (lifetimes' scaling): r = α = a = b = 1. α is scaled back to weeks afterwards.
 pub const START: BgNbdParams = BgNbdParams {
@@ -174,12 +183,7 @@ impl BgNbdParams {
 mod tests {
     use super::*;
 
-    const PAPER: BgNbdParams = BgNbdParams {
-        r: 0.243,
-        alpha: 4.414,
-        a: 0.793,
-        b: 2.426,
-    };
+    const PAPER: BgNbdParams = PUBLISHED_CDNOW;
 
     fn history(frequency: u32, recency: f64, age: f64) -> RepeatHistory {
         RepeatHistory {

@@ -95,12 +95,7 @@ mod tests {
 
     #[test]
     fn buckets_average_actual_and_predicted_purchases() {
-        let params = BgNbdParams {
-            r: 0.243,
-            alpha: 4.414,
-            a: 0.793,
-            b: 2.426,
-        };
+        let params = crate::clv::bgnbd::PUBLISHED_CDNOW;
         let periods = Periods {
             calibration_end: 210,
             holdout_end: Some(280),

@@ -88,12 +88,7 @@ mod tests {
 
     #[test]
     fn without_discounting_the_value_is_purchases_times_order_value() {
-        let bgnbd = BgNbdParams {
-            r: 0.243,
-            alpha: 4.414,
-            a: 0.793,
-            b: 2.426,
-        };
+        let bgnbd = crate::clv::bgnbd::PUBLISHED_CDNOW;
         let gg = GammaGammaParams {
             p: 6.25,
             q: 3.74,

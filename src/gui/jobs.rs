@@ -23,6 +23,9 @@ pub(crate) struct Finished {
     pub(crate) figures: Arc<Figures>,
     /// The dataset it came from, for a new run with other settings and for saving.
     pub(crate) dataset: Option<Dataset>,
+    /// The dated purchases of order lines, for the calibration check at a cutoff the user
+    /// picks (GUI state: not saved in sessions, which hold the customer table).
+    pub(crate) purchases: Option<Arc<crate::transactions::PurchaseLog>>,
 }
 
 impl Finished {
@@ -38,6 +41,7 @@ impl Finished {
             analysis,
             figures: Arc::new(figures),
             dataset,
+            purchases: None,
         }
     }
 }
@@ -147,6 +151,7 @@ fn analyse(
     prepared.add_customer_value(&crate::clv::ValueHorizon::default());
     let config = prepared.settings(config);
     let result = run_analysis(&prepared.table, &prepared.mapping, config, progress);
+    let purchases = prepared.purchase_log().map(Arc::new);
     let aggregated = match prepared.table {
         std::borrow::Cow::Owned(ref customers) => Some(customers.clone()),
         std::borrow::Cow::Borrowed(_) => None,
@@ -162,7 +167,8 @@ fn analyse(
                 Some(customers) => Dataset::new(dataset.path.clone(), customers),
                 None => dataset,
             };
-            let finished = Finished::new(Arc::new(analysis), Some(dataset), progress);
+            let mut finished = Finished::new(Arc::new(analysis), Some(dataset), progress);
+            finished.purchases = purchases;
             JobEnd::Finished(Outcome::Analysed(Box::new(finished)))
         }
         JobEnd::Failed(e) => JobEnd::Failed(e),

@@ -115,6 +115,20 @@ pub(crate) fn segment_label(ui: &mut Ui, segment: usize, title: &str) -> Respons
     .response
 }
 
+/// A striped table: a bold header row, then the rows `body` adds (each ended with `end_row`).
+pub(crate) fn table(ui: &mut Ui, id: &str, headers: &[&str], body: impl FnOnce(&mut Ui)) {
+    egui::Grid::new(id)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for h in headers {
+                ui.label(RichText::new(*h).strong());
+            }
+            ui.end_row();
+            body(ui);
+        });
+}
+
 /// A section heading with a one-line explanation under it.
 pub(crate) fn section(ui: &mut Ui, title: &str, explanation: &str) {
     ui.add_space(tokens::SECTION_GAP * 0.5);

@@ -9,16 +9,19 @@ mod customers;
 mod lines;
 mod value;
 
+pub use crate::quality::CleaningAction;
 pub use aggregate::{Aggregate, CustomerSummary, aggregate};
-pub use cleaning::{CleaningAction, clean_lines};
+pub use cleaning::clean_lines;
 pub use customers::{MAX_SPEND_CATEGORIES, columns, customer_table, spend_by_category};
 pub use lines::{Coded, OrderLines, read_lines};
-pub use value::{FittedValue, calibration_check, fit_value, purchase_lines, value_columns};
+pub use value::{
+    FittedValue, PurchaseLog, calibration_check, fit_value, purchase_lines, value_columns,
+};
 
 use crate::clv::{ClvError, CustomerValue, HoldoutCheck, PurchaseLine, ValueHorizon};
+use crate::quality::QualityAction;
 use crate::roles::{ColumnMapping, DatasetKind, IdRepeats, Role, id_repeats};
 use crate::table::{Column, ColumnData, MISSING_DAY, RawTable};
-use crate::validate::QualityAction;
 use std::borrow::Cow;
 use thiserror::Error;
 
@@ -146,6 +149,11 @@ impl PreparedCustomers<'_> {
     pub fn calibration(&self, cutoff: i32) -> Result<HoldoutCheck, ClvError> {
         let last_day = self.last_day.ok_or(ClvError::NoHoldout)?;
         calibration_check(&self.purchases, cutoff, last_day)
+    }
+
+    /// The dated purchases (a copy), for checks at other cutoffs; `None` for a customer table.
+    pub fn purchase_log(&self) -> Option<PurchaseLog> {
+        PurchaseLog::new(self.purchases.clone(), self.last_day?)
     }
 }
 

@@ -113,3 +113,37 @@ pub fn calibration_check(
     let fit = bgnbd::fit(&histories)?;
     holdout_check(&fit.params, &summary, &periods)
 }
+
+/// The dated purchases of an order-line log, kept beside its analysis so that the
+/// calibration check can run again at another cutoff (the customer table cannot give it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PurchaseLog {
+    pub purchases: Vec<PurchaseLine<u32>>,
+    pub first_day: i32,
+    /// The log's last date: the end of every holdout.
+    pub last_day: i32,
+}
+
+impl PurchaseLog {
+    /// The log of `purchases` up to `last_day`; `None` without a purchase.
+    pub fn new(purchases: Vec<PurchaseLine<u32>>, last_day: i32) -> Option<PurchaseLog> {
+        let first_day = purchases.iter().map(|p| p.day).min()?;
+        Some(PurchaseLog {
+            purchases,
+            first_day,
+            last_day,
+        })
+    }
+
+    /// The default cutoff: the middle day of the log, calibration on its first half and the
+    /// holdout on the second (on CDNOW, 1997-01-01 to 1998-06-30, it is 1997-09-30: Fader,
+    /// Hardie & Lee's 39 + 39 weeks).
+    pub fn default_cutoff(&self) -> i32 {
+        self.first_day + (self.last_day - self.first_day) / 2
+    }
+
+    /// [`calibration_check`] at `cutoff`, the holdout running to the log's last date.
+    pub fn calibration(&self, cutoff: i32) -> Result<HoldoutCheck, ClvError> {
+        calibration_check(&self.purchases, cutoff, self.last_day)
+    }
+}

@@ -2,12 +2,12 @@
 //! read for its role (constant ones dropped), the preparation fitted and applied (missing
 //! values, implausible ages), and every action reported from what was fitted.
 
+use super::QualityAction;
 use super::convert::{as_category, constant_value, fold_into_unknown, read_days, read_numbers};
 use super::preparation::{
     AgeReading, Preparation, count_implausible, fill_days, fill_numbers, fit_age_fill,
     fit_date_fill, fit_number_fill, replace_implausible,
 };
-use super::report::QualityAction;
 use super::rows::keep_rows;
 use super::table::{CleanColumn, CleanTable, CleanValues};
 use crate::config::ValidRunConfig;

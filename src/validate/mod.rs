@@ -9,13 +9,14 @@ mod profile;
 mod report;
 pub(crate) mod rows;
 mod table;
-pub mod treatment;
 
+pub use crate::quality::QualityAction;
+pub use crate::quality::treatment;
+pub use crate::quality::{FeatureTreatment, HeldOut, TreatmentKind};
 pub(crate) use convert::{as_category, as_numbers, fold_into_unknown, read_days};
 pub use preparation::{OutlierCap, PLAUSIBLE_AGES, Preparation};
-pub use report::{ColumnProfile, QualityAction, QualityReport};
+pub use report::{ColumnProfile, QualityReport};
 pub use table::{CleanColumn, CleanTable, CleanValues};
-pub use treatment::{FeatureTreatment, HeldOut, TreatmentKind};
 
 use crate::config::ValidRunConfig;
 use crate::ingest::formatted::FormatProblem;

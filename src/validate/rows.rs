@@ -2,7 +2,7 @@
 //! dropped, and customers identical to an earlier one in every column but the id are removed
 //! (or counted and kept).
 
-use super::report::QualityAction;
+use super::QualityAction;
 use crate::config::ValidRunConfig;
 use crate::roles::{ColumnMapping, Role};
 use crate::table::{ColumnData, MISSING_DAY, RawTable, format_day};

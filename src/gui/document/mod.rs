@@ -154,6 +154,7 @@ impl Document {
                 self.problem.as_ref()
             },
             presenting,
+            purchases: c.purchases.as_ref(),
         })
     }
 

@@ -3,6 +3,7 @@
 //! keeps only its own UI state (a page, a sort order, text being typed) and no business logic.
 //! Each tab has a module of its own.
 
+pub(crate) mod calibration;
 pub(crate) mod compare;
 pub(crate) mod data;
 pub(crate) mod export;
@@ -171,6 +172,8 @@ pub(crate) struct Shown<'a> {
     pub(crate) problem: Option<&'a (Field, String)>,
     /// Presentation mode: larger, read-only, no editing controls.
     pub(crate) presenting: bool,
+    /// The order lines' dated purchases, when the analysis was run on them in this window.
+    pub(crate) purchases: Option<&'a std::sync::Arc<crate::transactions::PurchaseLog>>,
 }
 
 impl Shown<'_> {

@@ -13,7 +13,7 @@ use egui_plot::{Bar, BarChart, Plot, Polygon};
 /// A bar's hover text.
 pub(super) type BarLabel = Box<dyn Fn(&Bar, &BarChart) -> String>;
 
-pub(super) fn plot(id: &str, height: f32) -> Plot<'static> {
+pub(crate) fn plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id.to_string())
         .height(height)
         .allow_zoom(false)
@@ -118,7 +118,7 @@ pub(super) fn waterfall(ui: &mut Ui, simulation: &Simulation, band: Option<&Band
 }
 
 /// Grid marks at 1, 2, …, `n`: one per bar of a category axis.
-pub(super) fn whole_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+pub(crate) fn whole_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     move |_| {
         (1..=n)
             .map(|i| egui_plot::GridMark {

@@ -6,7 +6,7 @@
 
 mod assumptions;
 mod band;
-mod charts;
+pub(crate) mod charts;
 mod compare;
 mod edits;
 mod goal_seek;

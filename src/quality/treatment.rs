@@ -1,6 +1,6 @@
 //! The fitted feature treatment: for each candidate feature, whether it is a distance feature
 //! (kept as is or `log1p`-transformed) or held out and profiled instead, with the reason and
-//! the skewness it was decided on. Part of the [`super::Preparation`], so scoring replays it.
+//! the skewness it was decided on. Part of validation's `Preparation`, so scoring replays it.
 
 use serde::{Deserialize, Serialize};
 
