@@ -68,3 +68,53 @@ fn switching_k_in_choice_of_k_changes_everything_but_the_kpis_and_undoes() {
         assert!(shows(&app, &name), "Ctrl+Z brought back {name:?}");
     }
 }
+
+#[test]
+fn switching_back_to_a_k_brings_back_its_persona_edits() {
+    let mut app = demo_workbench();
+    app.run_steps(2);
+    let rule_k = app.state().analysis().unwrap().segmentation.k;
+    let other = app
+        .state()
+        .analysis()
+        .unwrap()
+        .segmentation
+        .switchable()
+        .into_iter()
+        .find(|&k| k != rule_k && k >= 3)
+        .expect("the sweep kept another k");
+    app.get_by_label("Personas").click();
+    app.run_steps(3);
+    retype(&mut app, "Persona 1 name", "Clientes Fiéis");
+    let switch = move |app: &mut App, k: usize| {
+        let label = if k == rule_k {
+            format!("k = {k} (rule)")
+        } else {
+            format!("k = {k}")
+        };
+        app.get_by_label("Segments").click();
+        app.run_steps(2);
+        // The sub-tab (the first match; the page's own heading says the same once open).
+        app.query_all_by_label("Choice of k")
+            .next()
+            .expect("the Choice of k sub-tab")
+            .click();
+        app.run_steps(3);
+        app.get_by_label(&label).click();
+        app.run_steps(3);
+        assert_eq!(app.state().analysis().unwrap().segmentation.k, k);
+    };
+    switch(&mut app, other);
+    assert_ne!(app.state().personas()[0].display_name(), "Clientes Fiéis");
+    // Back by a click (not Ctrl+Z): the rename made at that k is there again.
+    switch(&mut app, rule_k);
+    assert_eq!(app.state().personas()[0].display_name(), "Clientes Fiéis");
+    // Ctrl+Z undoes the switch back, Ctrl+Z again the switch away: still the rename.
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    app.run_steps(3);
+    assert_eq!(app.state().analysis().unwrap().segmentation.k, other);
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    app.run_steps(3);
+    assert_eq!(app.state().analysis().unwrap().segmentation.k, rule_k);
+    assert_eq!(app.state().personas()[0].display_name(), "Clientes Fiéis");
+}

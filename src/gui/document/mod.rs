@@ -23,6 +23,7 @@ use bench::Bench;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The workbench's document.
@@ -45,6 +46,10 @@ pub(crate) struct Document {
     bench: Bench,
     /// The k the user switched to in Choice of k (`None`: the rule's); saved with the session.
     selected_k: Option<usize>,
+    /// The personas (with the user's names and actions) of each other k shown since this
+    /// analysis opened, so switching back to a k brings its edits back. Not saved: a session
+    /// keeps the personas of the k on display.
+    personas_at_k: BTreeMap<usize, Vec<Persona>>,
     history: History,
     dirty: bool,
     /// Counts changes, so a save that finishes after a later edit leaves the mark on.
@@ -66,6 +71,7 @@ impl Default for Document {
             problem: None,
             bench: Bench::default(),
             selected_k: None,
+            personas_at_k: BTreeMap::new(),
             history: History::default(),
             dirty: false,
             revision: 0,
@@ -238,7 +244,11 @@ impl Document {
         let Some(current) = &self.current else {
             return false;
         };
-        let after = current.analysis.personas.clone();
+        let after = self
+            .personas_at_k
+            .remove(&k)
+            .unwrap_or_else(|| current.analysis.personas.clone());
+        self.personas_at_k.insert(before, self.personas.clone());
         let edit = Edit::segment_count((before, self.personas.clone()), (k, after));
         self.problem = None;
         self.with_history(|history, target| history.apply(edit, target));
@@ -285,6 +295,10 @@ impl Document {
     }
 
     fn step(&mut self, undo: bool) -> Option<Edit> {
+        let left = self
+            .current
+            .as_ref()
+            .map(|c| (c.analysis.segmentation.k, self.personas.clone()));
         let done = self.with_history(|history, target| match undo {
             true => history.undo(target),
             false => history.redo(target),
@@ -293,6 +307,10 @@ impl Document {
         let switched = done.field() == &Field::SegmentCount;
         if switched && let Some(k) = self.selected_k {
             self.display_k(k);
+            if let Some((k_left, personas)) = left {
+                self.personas_at_k.remove(&k);
+                self.personas_at_k.insert(k_left, personas);
+            }
         }
         self.changed(done.persona_edit().is_some() || switched);
         Some(done)
@@ -407,5 +425,6 @@ impl Document {
         self.problem = None;
         self.check = None;
         self.history.clear();
+        self.personas_at_k.clear();
     }
 }
