@@ -321,8 +321,9 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             "A segment above its customer share earns more than its size"
         },
     );
-    let segments = &shown.figures.segments;
-    if segments.iter().all(|s| s.revenue_pct.is_none()) {
+    // The same chart model the PDF draws (one model, two renderers).
+    let model = ShareChart::of(shown.analysis, shown.personas);
+    if !model.has_revenue() {
         widgets::muted(ui, "Not available: the mapping has no spend columns.");
         return;
     }
@@ -335,12 +336,6 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             "Share of revenue (segment colour)",
         );
     });
-    // The same chart model the PDF draws (one model, two renderers).
-    let model = ShareChart::new(
-        segments
-            .iter()
-            .map(|s| (shown.persona_name(s.index), s.customer_pct, s.revenue_pct)),
-    );
     let customers: Vec<Bar> = model
         .bars
         .iter()
@@ -365,7 +360,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             .name(format!("Segment {}", b.style.segment + 1))
         })
         .collect();
-    let k = segments.len();
+    let k = model.bars.len();
     let height = if shown.presenting {
         (ui.available_height() - 8.0).clamp(90.0, tokens::CHART_HEIGHT)
     } else {

@@ -3,47 +3,13 @@
 //! a table. Clicking a point or a k button switches the whole analysis to that k (undoable).
 
 use super::{Action, Shown};
+use crate::charts::{MetricPanel, MetricsChart};
 use crate::format;
 use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
-use crate::segment::KReport;
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Line, MarkerShape, Plot, Points, VLine};
-
-struct Metric {
-    title: &'static str,
-    axis: &'static str,
-    value: fn(&KReport) -> f64,
-    better: &'static str,
-}
-
-const METRICS: [Metric; 4] = [
-    Metric {
-        title: "Silhouette",
-        axis: "Silhouette (−1 to 1)",
-        value: |r| r.silhouette,
-        better: "higher is better",
-    },
-    Metric {
-        title: "Stability",
-        axis: "Stability (ARI across seeds)",
-        value: |r| r.stability_mean,
-        better: "0.8 or more is stable",
-    },
-    Metric {
-        title: "Calinski–Harabasz",
-        axis: "Calinski–Harabasz (ratio)",
-        value: |r| r.calinski_harabasz,
-        better: "higher is better",
-    },
-    Metric {
-        title: "Inertia (elbow)",
-        axis: "Inertia (sum of squared distances)",
-        value: |r| r.inertia,
-        better: "look for the bend",
-    },
-];
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points, VLine};
 
 pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     let palette = Palette::current(ui.ctx());
@@ -80,11 +46,12 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     ui.add_space(tokens::ITEM_GAP);
     k_selector(ui, shown, out);
     ui.add_space(tokens::ITEM_GAP);
-    let chosen = seg.k as f64;
+    // The chart model the PDF draws too (one model, two renderers).
+    let model = &shown.figures.metrics;
     let switchable = seg.switchable();
-    ui.columns(4, |cols| {
-        for (ui, metric) in cols.iter_mut().zip(&METRICS) {
-            if let Some(k) = chart(ui, metric, &seg.sweep, chosen, &palette)
+    ui.columns(model.panels.len().max(1), |cols| {
+        for (ui, panel) in cols.iter_mut().zip(&model.panels) {
+            if let Some(k) = chart(ui, panel, model, &palette)
                 && switchable.contains(&k)
                 && !shown.presenting
             {
@@ -163,25 +130,18 @@ fn k_selector(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     });
 }
 
-/// One metric against k; returns the k of a clicked point.
+/// One metric's panel against k; returns the k of a clicked point.
 fn chart(
     ui: &mut Ui,
-    metric: &Metric,
-    sweep: &[KReport],
-    chosen: f64,
+    panel: &MetricPanel,
+    model: &MetricsChart,
     palette: &Palette,
 ) -> Option<usize> {
-    ui.label(RichText::new(metric.title).strong());
-    widgets::muted(ui, metric.better);
-    let points: Vec<[f64; 2]> = sweep
-        .iter()
-        .map(|r| [r.k as f64, (metric.value)(r)])
-        .collect();
-    let marked: Vec<[f64; 2]> = points.iter().copied().filter(|p| p[0] == chosen).collect();
-    let title = metric.title;
-    let k_low = sweep.first().map_or(2.0, |r| r.k as f64);
-    let k_high = sweep.last().map_or(8.0, |r| r.k as f64);
-    let plot = Plot::new(("k-sweep", metric.title))
+    ui.label(RichText::new(&panel.title).strong());
+    widgets::muted(ui, &panel.note);
+    let chosen = model.chosen_k as f64;
+    let (k_low, k_high) = (model.k_range.0 as f64, model.k_range.1 as f64);
+    let plot = Plot::new(("k-sweep", &panel.title))
         .include_x(k_low - 0.4)
         .include_x(k_high + 0.4)
         .set_margin_fraction(egui::vec2(0.02, 0.15))
@@ -195,7 +155,7 @@ fn chart(
                 .label("k (number of segments)")
                 .label_spacing(18.0..=24.0),
         ])
-        .y_axis_label(metric.axis)
+        .y_axis_label(panel.axis.as_str())
         .x_grid_spacer(|input| {
             let (lo, hi) = input.bounds;
             (lo.ceil() as i64..=hi.floor() as i64)
@@ -205,9 +165,13 @@ fn chart(
                 })
                 .collect()
         })
-        .label_formatter(move |pos| match pos {
-            HoverPosition::NearDataPoint { position, .. } => Some(format!(
-                "k = {}\n{title} = {}",
+        .label_formatter(|pos| match pos {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "k = {}\n{plot_name} = {}",
                 position.x.round(),
                 fmt_metric(position.y)
             )),
@@ -216,32 +180,45 @@ fn chart(
         .show(ui, |plot| {
             let clicked = plot.response().clicked();
             let k = plot.pointer_coordinate().map(|p| p.x.round());
+            let chosen_name = format!("chosen k = {}", model.chosen_k);
             plot.vline(
-                VLine::new(format!("chosen k = {chosen}"), chosen)
+                VLine::new(chosen_name.as_str(), chosen)
                     .color(palette.warn)
                     .width(1.5),
             );
-            plot.line(
-                Line::new(title, points.clone())
-                    .color(palette.accent)
-                    .width(2.0),
-            );
-            plot.points(
-                Points::new(title, points)
-                    .color(palette.accent)
-                    .radius(3.5)
-                    .filled(true),
-            );
-            plot.points(
-                Points::new(format!("chosen k = {chosen}"), marked)
-                    .color(palette.warn)
-                    .shape(MarkerShape::Diamond)
-                    .radius(7.0)
-                    .filled(true),
-            );
+            for series in &panel.series {
+                let points: Vec<[f64; 2]> =
+                    series.points.iter().map(|&(k, v)| [k as f64, v]).collect();
+                let marked: Vec<[f64; 2]> =
+                    points.iter().copied().filter(|p| p[0] == chosen).collect();
+                let style = if series.dashed {
+                    LineStyle::dashed_loose()
+                } else {
+                    LineStyle::Solid
+                };
+                plot.line(
+                    Line::new(series.name.as_str(), points.clone())
+                        .color(palette.accent)
+                        .style(style)
+                        .width(if series.dashed { 1.5 } else { 2.0 }),
+                );
+                plot.points(
+                    Points::new(series.name.as_str(), points)
+                        .color(palette.accent)
+                        .radius(3.5)
+                        .filled(true),
+                );
+                plot.points(
+                    Points::new(chosen_name.as_str(), marked)
+                        .color(palette.warn)
+                        .shape(MarkerShape::Diamond)
+                        .radius(7.0)
+                        .filled(true),
+                );
+            }
             k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
         });
-    chart_image::menu(&plot.response, &format!("k choice {title}"));
+    chart_image::menu(&plot.response, &format!("k choice {}", panel.title));
     plot.inner
 }
 
