@@ -10,7 +10,7 @@ use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart};
 
 #[derive(Debug, Default)]
 pub(crate) struct OverviewView;
@@ -366,13 +366,7 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
     } else {
         tokens::CHART_HEIGHT - 40.0
     };
-    let plot = Plot::new("revenue-vs-customers")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
+    let plot = widgets::fixed_plot("revenue-vs-customers", height)
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
                 .label("Segment")
@@ -393,7 +387,6 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         })
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 100.0]))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new("Share of customers", customers)

@@ -9,7 +9,7 @@ use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points, VLine};
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Points, VLine};
 
 pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     let palette = Palette::current(ui.ctx());
@@ -141,83 +141,80 @@ fn chart(
     widgets::muted(ui, &panel.note);
     let chosen = model.chosen_k as f64;
     let (k_low, k_high) = (model.k_range.0 as f64, model.k_range.1 as f64);
-    let plot = Plot::new(("k-sweep", &panel.title))
-        .include_x(k_low - 0.4)
-        .include_x(k_high + 0.4)
-        .set_margin_fraction(egui::vec2(0.02, 0.15))
-        .height(tokens::CHART_HEIGHT - 60.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .custom_x_axes(vec![
-            egui_plot::AxisHints::new_x()
-                .label("k (number of segments)")
-                .label_spacing(18.0..=24.0),
-        ])
-        .y_axis_label(panel.axis.as_str())
-        .x_grid_spacer(|input| {
-            let (lo, hi) = input.bounds;
-            (lo.ceil() as i64..=hi.floor() as i64)
-                .map(|k| egui_plot::GridMark {
-                    value: k as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .label_formatter(|pos| match pos {
-            HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "k = {}\n{plot_name} = {}",
-                position.x.round(),
-                fmt_metric(position.y)
-            )),
-            HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |plot| {
-            let clicked = plot.response().clicked();
-            let k = plot.pointer_coordinate().map(|p| p.x.round());
-            let chosen_name = format!("chosen k = {}", model.chosen_k);
-            plot.vline(
-                VLine::new(chosen_name.as_str(), chosen)
-                    .color(palette.warn)
-                    .width(1.5),
+    let plot = widgets::fixed_plot(
+        &format!("k-sweep {}", panel.title),
+        tokens::CHART_HEIGHT - 60.0,
+    )
+    .show_grid(true)
+    .include_x(k_low - 0.4)
+    .include_x(k_high + 0.4)
+    .set_margin_fraction(egui::vec2(0.02, 0.15))
+    .custom_x_axes(vec![
+        egui_plot::AxisHints::new_x()
+            .label("k (number of segments)")
+            .label_spacing(18.0..=24.0),
+    ])
+    .y_axis_label(panel.axis.as_str())
+    .x_grid_spacer(|input| {
+        let (lo, hi) = input.bounds;
+        (lo.ceil() as i64..=hi.floor() as i64)
+            .map(|k| egui_plot::GridMark {
+                value: k as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    })
+    .label_formatter(|pos| match pos {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "k = {}\n{plot_name} = {}",
+            position.x.round(),
+            fmt_metric(position.y)
+        )),
+        HoverPosition::Elsewhere { .. } => None,
+    })
+    .show(ui, |plot| {
+        let clicked = plot.response().clicked();
+        let k = plot.pointer_coordinate().map(|p| p.x.round());
+        let chosen_name = format!("chosen k = {}", model.chosen_k);
+        plot.vline(
+            VLine::new(chosen_name.as_str(), chosen)
+                .color(palette.warn)
+                .width(1.5),
+        );
+        for series in &panel.series {
+            let points: Vec<[f64; 2]> = series.points.iter().map(|&(k, v)| [k as f64, v]).collect();
+            let marked: Vec<[f64; 2]> = points.iter().copied().filter(|p| p[0] == chosen).collect();
+            let style = if series.dashed {
+                LineStyle::dashed_loose()
+            } else {
+                LineStyle::Solid
+            };
+            plot.line(
+                Line::new(series.name.as_str(), points.clone())
+                    .color(palette.accent)
+                    .style(style)
+                    .width(if series.dashed { 1.5 } else { 2.0 }),
             );
-            for series in &panel.series {
-                let points: Vec<[f64; 2]> =
-                    series.points.iter().map(|&(k, v)| [k as f64, v]).collect();
-                let marked: Vec<[f64; 2]> =
-                    points.iter().copied().filter(|p| p[0] == chosen).collect();
-                let style = if series.dashed {
-                    LineStyle::dashed_loose()
-                } else {
-                    LineStyle::Solid
-                };
-                plot.line(
-                    Line::new(series.name.as_str(), points.clone())
-                        .color(palette.accent)
-                        .style(style)
-                        .width(if series.dashed { 1.5 } else { 2.0 }),
-                );
-                plot.points(
-                    Points::new(series.name.as_str(), points)
-                        .color(palette.accent)
-                        .radius(3.5)
-                        .filled(true),
-                );
-                plot.points(
-                    Points::new(chosen_name.as_str(), marked)
-                        .color(palette.warn)
-                        .shape(MarkerShape::Diamond)
-                        .radius(7.0)
-                        .filled(true),
-                );
-            }
-            k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
-        });
+            plot.points(
+                Points::new(series.name.as_str(), points)
+                    .color(palette.accent)
+                    .radius(3.5)
+                    .filled(true),
+            );
+            plot.points(
+                Points::new(chosen_name.as_str(), marked)
+                    .color(palette.warn)
+                    .shape(MarkerShape::Diamond)
+                    .radius(7.0)
+                    .filled(true),
+            );
+        }
+        k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
+    });
     chart_image::menu(&plot.response, &format!("k choice {}", panel.title));
     plot.inner
 }
