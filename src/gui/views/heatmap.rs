@@ -127,7 +127,7 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>) {
         let col = ((pointer.x - rect.left() - label_width) / cell_width).floor();
         let row = ((pointer.y - rect.top() - header_height) / row_height).floor();
         (col >= 0.0 && row >= 0.0 && (col as usize) < k && (row as usize) < rows)
-            .then(|| (col as usize, row as usize))
+            .then_some((col as usize, row as usize))
     };
     if let Some((s, r)) = response.hover_pos().and_then(at) {
         details(&response, shown, s, r);
