@@ -11,13 +11,13 @@
 //!   `ingest → roles → validate → features → segment → insights → personas → decisions`.
 //!   `pipeline` runs them and assembles their outputs into an `Analysis`; no stage imports it.
 //! - **Products** of an analysis: `model` (a saved segmentation that scores new customers),
-//!   `session` (the `.sis` bundle), `summary` (the figures a run reports).
+//!   `session` (the `.sis` bundle), `summary` (the figures a run reports), `charts` (the chart
+//!   models the GUI and the PDF both draw).
 //! - **Shells**: `cli` and `gui`. They import the core; the core never imports them.
 
 #![forbid(unsafe_code)]
 
 // Shared ground.
-pub mod charts;
 pub mod config;
 pub mod format;
 pub mod generate;
@@ -56,6 +56,7 @@ pub mod decisions;
 pub mod pipeline;
 
 // Products.
+pub mod charts;
 pub mod export;
 pub mod model;
 pub mod report;

@@ -6,6 +6,8 @@
 #[path = "gui/support.rs"]
 mod support;
 
+#[path = "gui/chart_png.rs"]
+mod chart_png;
 #[path = "gui/choice_of_k.rs"]
 mod choice_of_k;
 #[path = "gui/errors.rs"]

@@ -1,7 +1,9 @@
 //! The profile heatmap: rows are features, columns segments, each cell the segment's mean as
 //! a z-score against all customers, coloured on the banded diverging scale and printed.
 
-use super::style::{SegmentStyle, heat_rgb};
+use super::style::{SegmentStyle, heat_rgb, segment_style};
+use crate::features::feature_label;
+use crate::pipeline::Analysis;
 
 /// z-scores beyond this get the strongest colour.
 pub const HEAT_LIMIT: f64 = 2.0;
@@ -29,6 +31,35 @@ pub struct Heatmap {
 }
 
 impl Heatmap {
+    /// The heatmap of an analysis: a column per segment, a row per segmentation feature in
+    /// the model's order, each cell the segment's z-score from the core's profile.
+    pub fn of(a: &Analysis) -> Heatmap {
+        let profile = &a.insights.profile;
+        Heatmap {
+            columns: (0..a.segmentation.k)
+                .map(|s| {
+                    let style = segment_style(s);
+                    HeatColumn {
+                        title: style.label.clone(),
+                        style,
+                    }
+                })
+                .collect(),
+            rows: a
+                .input
+                .names
+                .iter()
+                .filter_map(|name| profile.feature(name))
+                .map(|f| HeatRow {
+                    label: feature_label(&f.feature).0,
+                    z: (0..a.segmentation.k)
+                        .map(|s| f.z_scores.get(s).copied().unwrap_or(0.0))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// The fill of a cell.
     pub fn cell_rgb(z: f64) -> [u8; 3] {
         heat_rgb(z, HEAT_LIMIT)

@@ -1,5 +1,7 @@
-//! The k-choice chart: one small panel per metric (silhouette, Calinski–Harabasz, stability)
-//! against k, with the chosen k marked.
+//! The k-choice chart: one small panel per metric (silhouette, Calinski–Harabasz, stability,
+//! the inertia elbow) against k, with the chosen k marked.
+
+use crate::segment::Segmentation;
 
 /// One line in a panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,8 @@ pub struct MetricPanel {
     pub title: String,
     /// "higher is better" and the like.
     pub note: String,
+    /// The value axis' label, e.g. "Silhouette (−1 to 1)".
+    pub axis: String,
     pub series: Vec<MetricSeries>,
 }
 
@@ -59,19 +63,38 @@ pub struct SweepPoint {
     pub calinski_harabasz: f64,
     pub stability_mean: f64,
     pub stability_min: f64,
+    pub inertia: f64,
 }
 
 impl MetricsChart {
-    /// The three panels from the sweep's figures.
+    /// The chart of a segmentation's k sweep, its k marked.
+    pub fn of(seg: &Segmentation) -> MetricsChart {
+        let points: Vec<SweepPoint> = seg
+            .sweep
+            .iter()
+            .map(|r| SweepPoint {
+                k: r.k,
+                silhouette: r.silhouette,
+                calinski_harabasz: r.calinski_harabasz,
+                stability_mean: r.stability_mean,
+                stability_min: r.stability_min,
+                inertia: r.inertia,
+            })
+            .collect();
+        MetricsChart::from_sweep(&points, seg.k)
+    }
+
+    /// The four panels from the sweep's figures.
     pub fn from_sweep(sweep: &[SweepPoint], chosen_k: usize) -> MetricsChart {
         let series = |name: &str, dashed: bool, f: fn(&SweepPoint) -> f64| MetricSeries {
             name: name.into(),
             points: sweep.iter().map(|p| (p.k, f(p))).collect(),
             dashed,
         };
-        let panel = |title: &str, note: &str, series: Vec<MetricSeries>| MetricPanel {
+        let panel = |title: &str, note: &str, axis: &str, series: Vec<MetricSeries>| MetricPanel {
             title: title.into(),
             note: note.into(),
+            axis: axis.into(),
             series,
         };
         MetricsChart {
@@ -79,22 +102,31 @@ impl MetricsChart {
                 panel(
                     "Silhouette",
                     "higher is better",
+                    "Silhouette (\u{2212}1 to 1)",
                     vec![series("Silhouette", false, |p| p.silhouette)],
                 ),
                 panel(
                     "Calinski\u{2013}Harabasz",
                     "higher is better",
+                    "Calinski\u{2013}Harabasz (ratio)",
                     vec![series("Calinski\u{2013}Harabasz", false, |p| {
                         p.calinski_harabasz
                     })],
                 ),
                 panel(
                     "Stability (ARI)",
-                    "mean solid, lowest dashed",
+                    "0.8 or more is stable; lowest dashed",
+                    "Stability (ARI across seeds)",
                     vec![
-                        series("Mean", false, |p| p.stability_mean),
-                        series("Lowest", true, |p| p.stability_min),
+                        series("Mean stability", false, |p| p.stability_mean),
+                        series("Lowest stability", true, |p| p.stability_min),
                     ],
+                ),
+                panel(
+                    "Inertia (elbow)",
+                    "look for the bend",
+                    "Inertia (sum of squared distances)",
+                    vec![series("Inertia", false, |p| p.inertia)],
                 ),
             ],
             chosen_k,
@@ -144,10 +176,14 @@ mod tests {
                 calinski_harabasz: 100.0,
                 stability_mean: 0.9,
                 stability_min: 0.8,
+                inertia: 1000.0 / k as f64,
             })
             .collect();
         let chart = MetricsChart::from_sweep(&sweep, 3);
-        assert_eq!(chart.panels.len(), 3);
+        // Silhouette, Calinski–Harabasz, stability, and (since the GUI draws this model too)
+        // the inertia elbow.
+        assert_eq!(chart.panels.len(), 4);
+        assert_eq!(chart.panels[3].series[0].points[0], (2, 500.0));
         assert_eq!(chart.k_range, (2, 4));
         assert_eq!(chart.panels[2].series.len(), 2);
         let (lo, hi) = chart.panels[1].value_range();

@@ -2,6 +2,8 @@
 //! revenue solid), each labelled with its percentage.
 
 use super::style::{SegmentStyle, segment_style};
+use crate::personas::{Persona, segment_name};
+use crate::pipeline::Analysis;
 
 /// One segment's pair of bars.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,25 @@ impl ShareChart {
                 })
                 .collect(),
         }
+    }
+
+    /// The chart of an analysis, each segment named by `personas` (the session's, or the
+    /// workbench's with the user's live edits).
+    pub fn of(a: &Analysis, personas: &[Persona]) -> ShareChart {
+        let seg = &a.segmentation;
+        let n = seg.labels.len().max(1) as f64;
+        let revenue = a.insights.revenue.get();
+        ShareChart::new((0..seg.k).map(|s| {
+            let size = seg.sizes.get(s).copied().unwrap_or(0);
+            let revenue_pct = revenue
+                .and_then(|r| r.segments.get(s))
+                .map(|r| r.revenue_pct);
+            (
+                segment_name(personas, s),
+                100.0 * size as f64 / n,
+                revenue_pct,
+            )
+        }))
     }
 
     /// The axis end: the largest share rounded up to the next 10%.

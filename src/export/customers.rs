@@ -1,12 +1,10 @@
 //! The scored customers of an analysis: id, segment number (from 1, as shown to people),
-//! persona name (the user's rename if any) and the segmentation features, as CSV, Parquet or
-//! XLSX written to any writer.
+//! persona name (the user's rename if any) and the segmentation features, and the file
+//! formats they export to (written by `tables`).
 
 use super::ExportError;
-use super::tables::{parquet_bytes, xlsx_bytes};
-use crate::model::{SavedSegmentation, csv_field};
+use crate::model::SavedSegmentation;
 use crate::pipeline::Analysis;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The file formats of the scored-customers export.
@@ -115,56 +113,11 @@ impl ScoredCustomers {
     }
 }
 
-/// Write the customers in `format` to `out`.
-pub fn write_customers(
-    customers: &ScoredCustomers,
-    format: CustomerFormat,
-    out: &mut dyn Write,
-) -> Result<(), ExportError> {
-    let io = |source| ExportError::Io {
-        path: PathBuf::from("(output)"),
-        action: "write the customers",
-        source,
-    };
-    match format {
-        CustomerFormat::Csv => write_csv(customers, out).map_err(io),
-        CustomerFormat::Parquet => {
-            let bytes = parquet_bytes(customers)?;
-            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
-        }
-        CustomerFormat::Xlsx => {
-            let bytes = xlsx_bytes(customers)?;
-            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
-        }
-    }
-}
-
-/// CSV with a header row; numbers in Rust's shortest exact form, text quoted when needed.
-fn write_csv(customers: &ScoredCustomers, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut buf = std::io::BufWriter::new(out);
-    let header: Vec<String> = customers.header().into_iter().map(csv_field).collect();
-    writeln!(buf, "{}", header.join(","))?;
-    for (i, id) in customers.ids.iter().enumerate() {
-        write!(
-            buf,
-            "{},{},{}",
-            csv_field(id),
-            customers.segments[i],
-            csv_field(customers.persona_of(i))
-        )?;
-        for (_, values) in &customers.features {
-            write!(buf, ",{}", values[i])?;
-        }
-        writeln!(buf)?;
-    }
-    buf.flush()
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn sample() -> ScoredCustomers {
+    pub(in crate::export) fn sample() -> ScoredCustomers {
         ScoredCustomers {
             ids: vec!["7".into(), "8".into()],
             segments: vec![2, 1],
@@ -185,16 +138,5 @@ mod tests {
         );
         let err = CustomerFormat::from_path(Path::new("c.txt")).unwrap_err();
         assert!(err.to_string().contains(".csv, .parquet or .xlsx"), "{err}");
-    }
-
-    #[test]
-    fn csv_has_the_header_and_quotes_names() {
-        let mut out = Vec::new();
-        write_customers(&sample(), CustomerFormat::Csv, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "customer_id,segment,persona,Income\n7,2,\"Deal, Seekers\",1.5\n8,1,Clientes Fiéis,20000\n"
-        );
     }
 }

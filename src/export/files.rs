@@ -1,8 +1,9 @@
 //! The edge of the exports: checking an output path (never the input; an existing file only
 //! when it is an export of the same kind, or with `force`) and writing the file.
 
-use super::customers::{CUSTOMER_COLUMNS, CustomerFormat, ScoredCustomers, write_customers};
+use super::customers::{CUSTOMER_COLUMNS, CustomerFormat, ScoredCustomers};
 use super::sql::{SQL_SIGNATURE, SqlOptions, scoring_sql};
+use super::tables::write_customers;
 use super::{ExportError, manifest_json};
 use crate::model::SavedSegmentation;
 use crate::pipeline::Analysis;

@@ -8,13 +8,14 @@ mod manifest;
 pub mod sql;
 mod tables;
 
-pub use customers::{CustomerFormat, ScoredCustomers, write_customers};
+pub use customers::{CustomerFormat, ScoredCustomers};
 pub use files::{
     OutputKind, check_output, check_output_of, customers_bytes, same_file, save_customers,
     save_manifest, save_sql, write_atomically,
 };
 pub use manifest::{manifest_json, manifest_of_bundle, manifest_of_session};
 pub use sql::{Quote, SqlError, SqlOptions, scoring_sql};
+pub use tables::write_customers;
 
 use std::path::PathBuf;
 use thiserror::Error;

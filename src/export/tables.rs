@@ -1,18 +1,67 @@
-//! The scored customers as a Parquet file (polars) and an XLSX workbook (rust_xlsxwriter),
-//! both built in memory. Same customers, same bytes: the workbook's date is fixed.
+//! The scored customers written out: CSV, a Parquet file (polars) and an XLSX workbook
+//! (rust_xlsxwriter), the last two built in memory. Same customers, same bytes: the
+//! workbook's date is fixed.
 
 use super::ExportError;
-use super::customers::ScoredCustomers;
+use super::customers::{CustomerFormat, ScoredCustomers};
+use crate::model::csv_field;
 use polars::prelude::*;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 
 /// Rows of one XLSX sheet, the header included.
 pub const XLSX_MAX_ROWS: usize = 1_048_576;
 
+/// Write the customers in `format` to `out`.
+pub fn write_customers(
+    customers: &ScoredCustomers,
+    format: CustomerFormat,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        path: PathBuf::from("(output)"),
+        action: "write the customers",
+        source,
+    };
+    match format {
+        CustomerFormat::Csv => write_csv(customers, out).map_err(io),
+        CustomerFormat::Parquet => {
+            let bytes = parquet_bytes(customers)?;
+            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
+        }
+        CustomerFormat::Xlsx => {
+            let bytes = xlsx_bytes(customers)?;
+            out.write_all(&bytes).and_then(|_| out.flush()).map_err(io)
+        }
+    }
+}
+
+/// CSV with a header row; numbers in Rust's shortest exact form, text quoted when needed.
+fn write_csv(customers: &ScoredCustomers, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::new(out);
+    let header: Vec<String> = customers.header().into_iter().map(csv_field).collect();
+    writeln!(buf, "{}", header.join(","))?;
+    for (i, id) in customers.ids.iter().enumerate() {
+        write!(
+            buf,
+            "{},{},{}",
+            csv_field(id),
+            customers.segments[i],
+            csv_field(customers.persona_of(i))
+        )?;
+        for (_, values) in &customers.features {
+            write!(buf, ",{}", values[i])?;
+        }
+        writeln!(buf)?;
+    }
+    buf.flush()
+}
+
 /// The customers as Parquet: `customer_id` (text), `segment` (u32), `persona` (text), then one
 /// f64 column per feature.
-pub(super) fn parquet_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, ExportError> {
+fn parquet_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, ExportError> {
     let personas: Vec<&str> = (0..customers.len())
         .map(|i| customers.persona_of(i))
         .collect();
@@ -37,7 +86,7 @@ pub(super) fn parquet_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, Expo
 }
 
 /// The customers as one XLSX sheet, "Customers", with a bold frozen header row.
-pub(super) fn xlsx_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, ExportError> {
+fn xlsx_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, ExportError> {
     if customers.len() + 1 > XLSX_MAX_ROWS {
         return Err(ExportError::TooManyRowsForXlsx {
             customers: customers.len(),
@@ -83,4 +132,21 @@ pub(super) fn xlsx_bytes(customers: &ScoredCustomers) -> Result<Vec<u8>, ExportE
         }
     }
     book.save_to_buffer().map_err(xlsx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::customers::tests::sample;
+
+    #[test]
+    fn csv_has_the_header_and_quotes_names() {
+        let mut out = Vec::new();
+        write_customers(&sample(), CustomerFormat::Csv, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "customer_id,segment,persona,Income\n7,2,\"Deal, Seekers\",1.5\n8,1,Clientes Fiéis,20000\n"
+        );
+    }
 }

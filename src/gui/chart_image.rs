@@ -1,8 +1,13 @@
 //! "Save chart as PNG", for slide decks: a context-menu item on every chart asks for a
 //! screenshot of the next frame (egui's viewport screenshot), which is cropped to the chart's
 //! rectangle at the screen's pixel density, encoded as PNG and written into the export folder.
+//!
+//! In a real window the screenshot is read back from the GPU a frame or two later, so the
+//! workbench keeps painting while a save is outstanding (an idle window paints only on
+//! input, and the file would wait for the next mouse move).
 
-use egui::{ColorImage, Rect, Response};
+use egui::accesskit::Role;
+use egui::{ColorImage, Rect, Response, WidgetInfo};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -14,16 +19,60 @@ pub(crate) struct ChartShot {
     pub(crate) name: String,
 }
 
-/// Saves that finished (the file written, or why not), for the notice.
-pub(crate) type SavedCharts = Arc<Mutex<Vec<Result<PathBuf, String>>>>;
+/// The chart saves asked for: how many are outstanding, and those that finished (the file
+/// written, or why not), for the notice.
+#[derive(Debug, Default)]
+pub(crate) struct ChartSaves {
+    pending: usize,
+    finished: Arc<Mutex<Vec<Result<PathBuf, String>>>>,
+}
+
+impl ChartSaves {
+    /// Screenshot the next frame and save the chart's part of it into `folder`.
+    pub(crate) fn capture(&mut self, ctx: &egui::Context, shot: ChartShot, folder: PathBuf) {
+        let pixels_per_point = ctx.pixels_per_point();
+        let notify = ctx.clone();
+        let finished = Arc::clone(&self.finished);
+        ctx.request_screenshot(move |image| {
+            let result = save(&image, &shot, pixels_per_point, &folder);
+            if let Ok(mut list) = finished.lock() {
+                list.push(result);
+            }
+            notify.request_repaint();
+        });
+        self.pending += 1;
+        ctx.request_repaint();
+    }
+
+    /// The saves that finished since the last call; asks for another frame while any is
+    /// outstanding.
+    pub(crate) fn take_finished(&mut self, ctx: &egui::Context) -> Vec<Result<PathBuf, String>> {
+        let done = match self.finished.lock() {
+            Ok(mut list) => std::mem::take(&mut *list),
+            Err(_) => Vec::new(),
+        };
+        self.pending = self.pending.saturating_sub(done.len());
+        if self.pending > 0 {
+            ctx.request_repaint();
+        }
+        done
+    }
+}
 
 fn request_id() -> egui::Id {
     egui::Id::unique("sis-save-chart-as-png")
 }
 
-/// Offer "Save chart as PNG" when the chart is right-clicked.
+/// Offer "Save chart as PNG" when the chart is right-clicked; the chart is a figure named
+/// `name` to assistive technology (and to the tests).
 pub(crate) fn menu(response: &Response, name: &str) {
     let rect = response.rect;
+    response.widget_info(|| WidgetInfo::labeled(Role::Figure, true, name));
+    if response.secondary_clicked() {
+        // The menu's first frame only measures it: paint the next one now, not on the next
+        // input, or the menu stays invisible until the pointer moves.
+        response.ctx.request_repaint();
+    }
     response.context_menu(|ui| {
         if ui
             .button("Save chart as PNG")
@@ -47,19 +96,6 @@ pub(crate) fn take_request(ctx: &egui::Context) -> Option<ChartShot> {
         d.remove::<ChartShot>(id);
         shot
     })
-}
-
-/// Screenshot the next frame and save the chart's part of it into `folder`.
-pub(crate) fn capture(ctx: &egui::Context, shot: ChartShot, folder: PathBuf, saved: SavedCharts) {
-    let pixels_per_point = ctx.pixels_per_point();
-    let notify = ctx.clone();
-    ctx.request_screenshot(move |image| {
-        let result = save(&image, &shot, pixels_per_point, &folder);
-        if let Ok(mut list) = saved.lock() {
-            list.push(result);
-        }
-        notify.request_repaint();
-    });
 }
 
 /// The file name of a chart.
@@ -88,7 +124,8 @@ fn save(
     let bytes = png_bytes(&cropped)?;
     let path = folder.join(file_name(&shot.name));
     crate::export::write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
-    Ok(path)
+    // The notice names the file in full, even when the export folder is relative.
+    Ok(std::fs::canonicalize(&path).unwrap_or(path))
 }
 
 /// An image as PNG bytes (8-bit RGBA).

@@ -2,7 +2,7 @@
 //! the toolbar, the shortcuts and the tooltips are all generated from this list, so the
 //! shortcut shown is always the real one.
 
-use super::views::Tab;
+use super::tab::Tab;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A user action.

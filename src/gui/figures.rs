@@ -1,6 +1,8 @@
 //! The figures the views draw for one analysis, read from the core's insights (KPIs, segment
-//! shares, the feature profile, the projection) once per run on the worker, never per frame.
+//! shares, the feature profile, the projection) and the chart models (`charts`) once per run
+//! on the worker, never per frame.
 
+use crate::charts::{Heatmap, MetricsChart};
 use crate::features::names;
 use crate::features::{Unit, feature_label};
 use crate::format::{Percent, percent};
@@ -112,6 +114,9 @@ pub(crate) struct Figures {
     /// Segmentation features first (in the model's order), then the other features.
     pub(crate) profile: Vec<ProfileFeature>,
     pub(crate) map: SegmentMap,
+    /// The profile heatmap and the k-choice chart: the chart models the PDF draws too.
+    pub(crate) heatmap: Heatmap,
+    pub(crate) metrics: MetricsChart,
     /// The segment aggregates the Simulation tab recomputes scenarios from, or why there
     /// are none.
     pub(crate) simulation: Result<crate::simulate::SimulationBase, String>,
@@ -200,6 +205,8 @@ impl Figures {
             segments,
             profile,
             map: SegmentMap::of(analysis),
+            heatmap: Heatmap::of(analysis),
+            metrics: MetricsChart::of(seg),
             simulation: crate::simulate::SimulationBase::from_analysis(analysis)
                 .map_err(|e| e.to_string()),
         }

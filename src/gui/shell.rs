@@ -5,7 +5,7 @@
 use super::jobs::Outcome;
 use super::prefs::Preferences;
 use super::presentation::{Presentation, Slide};
-use super::views::Tab;
+use super::tab::Tab;
 use super::widgets::NoticeKind;
 use super::worker::{Job, JobEnd};
 use std::path::{Path, PathBuf};

@@ -63,8 +63,6 @@ pub(crate) struct Palette {
     pub(crate) accent: Color32,
     pub(crate) good: Color32,
     pub(crate) warn: Color32,
-    /// Middle of the diverging heat scale.
-    pub(crate) heat_mid: Color32,
 }
 
 impl Palette {
@@ -84,7 +82,6 @@ impl Palette {
                 accent: Color32::from_rgb(86, 180, 233),
                 good: Color32::from_rgb(0, 190, 140),
                 warn: Color32::from_rgb(240, 180, 60),
-                heat_mid: Color32::from_rgb(52, 56, 64),
             }
         } else {
             Palette {
@@ -101,7 +98,6 @@ impl Palette {
                 accent: Color32::from_rgb(0, 114, 178),
                 good: Color32::from_rgb(0, 128, 90),
                 warn: Color32::from_rgb(170, 100, 0),
-                heat_mid: Color32::from_rgb(242, 242, 242),
             }
         }
     }
@@ -110,23 +106,6 @@ impl Palette {
     pub(crate) fn current(ctx: &egui::Context) -> Self {
         Self::of(ctx.theme() == Theme::Dark)
     }
-
-    /// Diverging, colour-blind safe scale for z-scores: blue below the average customer,
-    /// orange above, clamped at ±`limit`.
-    pub(crate) fn heat(&self, z: f64, limit: f64) -> Color32 {
-        let t = (z / limit).clamp(-1.0, 1.0) as f32;
-        let end = if t < 0.0 {
-            Color32::from_rgb(0, 114, 178)
-        } else {
-            Color32::from_rgb(230, 120, 0)
-        };
-        lerp(self.heat_mid, end, t.abs())
-    }
-}
-
-fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
-    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
-    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }
 
 /// Apply type sizes and spacing to both themes.

@@ -1,5 +1,6 @@
-//! Small reusable widgets: KPI cards, segment swatches, notice banners, section headings and
-//! the "not available" panel. Each one is reachable by its accessible label.
+//! Small reusable widgets: KPI cards, segment swatches, notice banners, section headings,
+//! the "not available" panel, and the set-up of a fixed chart. Each one is reachable by its
+//! accessible label.
 
 use super::tokens::{self, Palette};
 use egui::{
@@ -236,4 +237,17 @@ pub(crate) fn legend_entry(ui: &mut Ui, color: Color32, text: &str) {
         ui.painter().rect_filled(rect, CornerRadius::same(2), color);
         ui.label(text);
     });
+}
+
+/// A chart that holds still: no zoom, drag, scroll or boxed zoom; horizontal grid lines only
+/// and no hover label (each chart adds its own where it wants one).
+pub(crate) fn fixed_plot(id: &str, height: f32) -> egui_plot::Plot<'static> {
+    egui_plot::Plot::new(id.to_string())
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([false, true])
+        .label_formatter(|_| None)
 }

@@ -112,20 +112,9 @@ pub(crate) fn clean_for_scoring(
                 CleanValues::Number(values)
             }
         };
-        columns.push(CleanColumn {
-            name: name.clone(),
-            role: role.clone(),
-            values,
-        });
+        columns.push(CleanColumn::new(name, role, values));
     }
-    let mut clean = CleanTable {
-        file_name: table.file_name.clone(),
-        ids,
-        source_rows: (0..n).collect(),
-        columns,
-        reference_day: None,
-        reference_year: None,
-    };
+    let mut clean = CleanTable::new(&table.file_name, ids, (0..n).collect(), columns);
     // The training reference: a new customer's tenure is measured as at training, never
     // from the scored file (a one-row file would give every customer tenure 0).
     clean.reference_day =

@@ -192,30 +192,24 @@ fn feature_facts(insights: &Insights, facts: &mut Facts) {
             )
         });
     }
-    facts.push(feature(names::INCOME), &|f| {
+    // "Average income 72,000 (vs 52,000 overall).", and the same for age.
+    let average = |what: &str, f: &FeatureProfile| {
         format!(
-            "Average income {}.",
+            "Average {what} {}.",
             vs(
                 number(f.segment_means[segment], 100.0),
                 number(f.population_mean, 100.0)
             )
         )
-    });
+    };
+    facts.push(feature(names::INCOME), &|f| average("income", f));
     facts.push(feature(names::TOTAL_CHILDREN), &|f| {
         format!(
             "{:.1} children at home on average (vs {:.1} overall).",
             f.segment_means[segment], f.population_mean
         )
     });
-    facts.push(feature(names::AGE), &|f| {
-        format!(
-            "Average age {}.",
-            vs(
-                number(f.segment_means[segment], 100.0),
-                number(f.population_mean, 100.0)
-            )
-        )
-    });
+    facts.push(feature(names::AGE), &|f| average("age", f));
     facts.push(feature(names::FREQUENCY), &|f| {
         format!(
             "{} purchases per customer (vs {} overall).",

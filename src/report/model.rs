@@ -5,8 +5,7 @@ use super::content::{
     AppendixSection, KChoiceSection, Kpi, PersonaBlock, ReportDate, ReportModel, SegmentRow,
     SplitFigure,
 };
-use crate::charts::metrics::SweepPoint;
-use crate::charts::{HeatColumn, HeatRow, Heatmap, MetricsChart, ShareChart, segment_style};
+use crate::charts::{Heatmap, MetricsChart, ShareChart};
 use crate::format::{Percent, number, percent, thousands, times};
 use crate::insights::format::sd_words;
 use crate::insights::{Availability, Insights};
@@ -43,9 +42,9 @@ impl ReportModel {
             customers: thousands(insights.kpis.customers as f64),
             kpis: kpis(insights),
             decisions: a.decisions().into_iter().map(|d| d.text).collect(),
-            share_chart: share_chart(a),
+            share_chart: ShareChart::of(a, &a.personas),
             segments: segment_rows(a),
-            heatmap: heatmap(a),
+            heatmap: Heatmap::of(a),
             k_choice: k_choice(a),
             split_figure: split_figure(a),
             value_block: crate::report::value_block::value_block(a, |s| name_of(a, s)),
@@ -127,22 +126,7 @@ fn kpis(insights: &Insights) -> Vec<Kpi> {
 
 /// A segment's persona name as the user left it.
 pub(super) fn name_of(a: &Analysis, segment: usize) -> String {
-    crate::personas::persona_of(&a.personas, segment).map_or_else(
-        || format!("Segment {}", segment + 1),
-        |p| p.display_name().to_string(),
-    )
-}
-
-fn share_chart(a: &Analysis) -> ShareChart {
-    let n = a.segmentation.labels.len().max(1) as f64;
-    let revenue = a.insights.revenue.get();
-    ShareChart::new((0..a.segmentation.k).map(|s| {
-        let size = a.segmentation.sizes.get(s).copied().unwrap_or(0);
-        let revenue_pct = revenue
-            .and_then(|r| r.segments.get(s))
-            .map(|r| r.revenue_pct);
-        (name_of(a, s), 100.0 * size as f64 / n, revenue_pct)
-    }))
+    crate::personas::segment_name(&a.personas, segment)
 }
 
 fn segment_rows(a: &Analysis) -> Vec<SegmentRow> {
@@ -183,28 +167,6 @@ fn segment_rows(a: &Analysis) -> Vec<SegmentRow> {
         .collect()
 }
 
-fn heatmap(a: &Analysis) -> Heatmap {
-    let profile = &a.insights.profile;
-    Heatmap {
-        columns: (0..a.segmentation.k)
-            .map(|s| HeatColumn {
-                style: segment_style(s),
-                title: format!("S{}", s + 1),
-            })
-            .collect(),
-        rows: a
-            .input
-            .names
-            .iter()
-            .filter_map(|name| profile.feature(name))
-            .map(|f| HeatRow {
-                label: crate::features::feature_label(&f.feature).0,
-                z: f.z_scores.clone(),
-            })
-            .collect(),
-    }
-}
-
 /// The one-feature-split check, always reported (its sentence warns at 90% or more); the
 /// chart gives the segments it is about.
 fn split_figure(a: &Analysis) -> Option<SplitFigure> {
@@ -217,23 +179,12 @@ fn split_figure(a: &Analysis) -> Option<SplitFigure> {
             "Does one feature make these segments?".into()
         },
         caption: crate::summary::split_sentence(seg)?,
-        chart: Some(share_chart(a)),
+        chart: Some(ShareChart::of(a, &a.personas)),
     })
 }
 
 fn k_choice(a: &Analysis) -> KChoiceSection {
     let seg = &a.segmentation;
-    let points: Vec<SweepPoint> = seg
-        .sweep
-        .iter()
-        .map(|r| SweepPoint {
-            k: r.k,
-            silhouette: r.silhouette,
-            calinski_harabasz: r.calinski_harabasz,
-            stability_mean: r.stability_mean,
-            stability_min: r.stability_min,
-        })
-        .collect();
     let stability = seg.chosen_report().map_or_else(String::new, |r| {
         format!(
             "Stability at k = {}: the other seeds' runs agree with the chosen run with a mean adjusted Rand index of {:.2} (lowest {:.2}) over {} seeds; 1 means identical segments.",
@@ -269,7 +220,7 @@ fn k_choice(a: &Analysis) -> KChoiceSection {
     KChoiceSection {
         sentence: seg.k_reason.clone(),
         stability,
-        chart: MetricsChart::from_sweep(&points, seg.k),
+        chart: MetricsChart::of(seg),
         table: std::iter::once(header).chain(rows).collect(),
         chosen_row: seg.sweep.iter().position(|r| r.k == seg.k),
     }

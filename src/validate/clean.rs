@@ -60,21 +60,10 @@ pub(super) fn clean(
                 values
             }
         };
-        columns.push(CleanColumn {
-            name: name.clone(),
-            role: role.clone(),
-            values,
-        });
+        columns.push(CleanColumn::new(name, role, values));
     }
     // Ages, relative to the data's latest join date (never today).
-    let mut clean = CleanTable {
-        file_name: table.file_name.clone(),
-        ids: kept.ids,
-        source_rows: kept.rows,
-        columns,
-        reference_day: None,
-        reference_year: None,
-    };
+    let mut clean = CleanTable::new(&table.file_name, kept.ids, kept.rows, columns);
     clean.reference_day = clean.join_days().and_then(|d| d.iter().copied().max());
     if let (Some(day), Some(column)) = (clean.reference_day, mapping.first_with(&Role::JoinDate)) {
         actions.push(QualityAction::ReferenceDay {

@@ -39,7 +39,36 @@ pub struct CleanTable {
     pub reference_year: Option<i32>,
 }
 
+impl CleanColumn {
+    /// A column named `name` with `role`.
+    pub fn new(name: &str, role: &Role, values: CleanValues) -> CleanColumn {
+        CleanColumn {
+            name: name.to_string(),
+            role: role.clone(),
+            values,
+        }
+    }
+}
+
 impl CleanTable {
+    /// The customers of `file_name` (`ids`, from data rows `source_rows`) with their columns;
+    /// the reference day and year are set once the dates are known.
+    pub fn new(
+        file_name: &str,
+        ids: Vec<String>,
+        source_rows: Vec<usize>,
+        columns: Vec<CleanColumn>,
+    ) -> CleanTable {
+        CleanTable {
+            file_name: file_name.to_string(),
+            ids,
+            source_rows,
+            columns,
+            reference_day: None,
+            reference_year: None,
+        }
+    }
+
     /// Number of customers.
     pub fn len(&self) -> usize {
         self.ids.len()

@@ -5,23 +5,9 @@
 
 use crate::support;
 
-use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use sis::gui::{Command, Workbench};
 use support::*;
-
-/// Type `text` into the text field labelled `label`, replacing what it holds, and leave it.
-fn retype_field(app: &mut App, label: &str, text: &str) {
-    app.get_by_role_and_label(Role::TextInput, label).click();
-    app.run_steps(2);
-    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    app.step();
-    app.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    app.step();
-    app.key_press(egui::Key::Enter);
-    app.run_steps(3);
-}
 
 #[test]
 fn the_export_tab_writes_the_report_and_the_data_exports() {

@@ -33,15 +33,7 @@ fn redo(app: &mut App) {
 
 /// Type `text` into the number field labelled `label` and leave it with Enter.
 fn retype_number(app: &mut App, label: &str, text: &str) {
-    app.get_by_role_and_label(Role::SpinButton, label).click();
-    app.run_steps(2);
-    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    app.step();
-    app.get_by_role_and_label(Role::SpinButton, label)
-        .type_text(text);
-    app.step();
-    app.key_press(egui::Key::Enter);
-    app.run_steps(3);
+    retype_role(app, Role::SpinButton, label, text);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sis::config::{KChoice, RunConfig, ScalerChoice};
@@ -150,4 +151,22 @@ pub fn retype(app: &mut App, label: &str, text: &str) {
     app.step();
     app.key_press(egui::Key::Enter);
     app.run_steps(3);
+}
+
+/// Type `text` into the field with `role` labelled `label`, replacing what it holds, and
+/// leave it with Enter.
+pub fn retype_role(app: &mut App, role: Role, label: &str, text: &str) {
+    app.get_by_role_and_label(role, label).click();
+    app.run_steps(2);
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.step();
+    app.get_by_role_and_label(role, label).type_text(text);
+    app.step();
+    app.key_press(egui::Key::Enter);
+    app.run_steps(3);
+}
+
+/// Type `text` into the text field labelled `label`, replacing what it holds, and leave it.
+pub fn retype_field(app: &mut App, label: &str, text: &str) {
+    retype_role(app, Role::TextInput, label, text);
 }

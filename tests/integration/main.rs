@@ -22,6 +22,7 @@ mod interrupted_saves;
 mod kmeans_reference;
 mod minimal_dataset;
 mod output_guards;
+mod pdf_checks;
 mod pdf_report;
 mod pdf_scenarios;
 mod personas;

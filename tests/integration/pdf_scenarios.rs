@@ -4,6 +4,7 @@
 //! reported, a cancel stops it, and the file is the same bytes every time.
 
 use crate::common;
+use crate::pdf_checks::{all_text, bookmarks, folded, on_threads, top_bookmarks};
 
 use lopdf::Document;
 use sis::pipeline::Analysis;
@@ -38,12 +39,6 @@ fn pdf(options: &ReportOptions) -> Vec<u8> {
     report_pdf(analysis(), &ledger(), options, &Progress::silent()).unwrap()
 }
 
-fn text_of(doc: &Document) -> String {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).unwrap();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn every_saved_scenario_gets_its_pages_beside_the_baseline() {
     let with = Document::load_mem(&pdf(&ReportOptions::default())).unwrap();
@@ -58,13 +53,7 @@ fn every_saved_scenario_gets_its_pages_beside_the_baseline() {
         with.get_pages().len(),
         without.get_pages().len()
     );
-    let toc = with.get_toc().unwrap();
-    let top: Vec<&str> = toc
-        .toc
-        .iter()
-        .filter(|t| t.level == 1)
-        .map(|t| t.title.as_str())
-        .collect();
+    let top = top_bookmarks(&with);
     assert_eq!(
         top,
         [
@@ -76,15 +65,15 @@ fn every_saved_scenario_gets_its_pages_beside_the_baseline() {
             "Appendix"
         ]
     );
-    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
-    assert!(titles.contains(&"Scenarios against the baseline"));
+    let titles = bookmarks(&with);
+    assert!(titles.iter().any(|t| t == "Scenarios against the baseline"));
     for name in SCENARIOS {
         assert!(
-            titles.contains(&format!("Scenario: {name}").as_str()),
+            titles.contains(&format!("Scenario: {name}")),
             "{name} in {titles:?}"
         );
     }
-    let text = text_of(&with);
+    let text = folded(&all_text(&with));
     for words in SCENARIOS.iter().copied().chain([
         "Baseline",
         "Results against the baseline",
@@ -107,13 +96,7 @@ fn the_choice_of_scenarios_is_honoured_and_unknown_names_are_refused() {
         ..ReportOptions::default()
     };
     let doc = Document::load_mem(&pdf(&one)).unwrap();
-    let titles: Vec<String> = doc
-        .get_toc()
-        .unwrap()
-        .toc
-        .into_iter()
-        .map(|t| t.title)
-        .collect();
+    let titles = bookmarks(&doc);
     assert!(titles.contains(&format!("Scenario: {}", SCENARIOS[1])));
     assert!(!titles.contains(&format!("Scenario: {}", SCENARIOS[0])));
 
@@ -141,15 +124,8 @@ fn the_choice_of_scenarios_is_honoured_and_unknown_names_are_refused() {
 #[test]
 fn the_pages_are_the_same_bytes_every_time_and_on_any_thread_count() {
     let options = ReportOptions::default();
-    let on_threads = |n: usize| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .unwrap()
-            .install(|| pdf(&options))
-    };
-    let first = on_threads(1);
-    assert_eq!(first, on_threads(2));
+    let first = on_threads(1, || pdf(&options));
+    assert_eq!(first, on_threads(2, || pdf(&options)));
     assert_eq!(first, pdf(&options));
     // SIS_REPORT_OUT=FILE.pdf keeps this report, to render its pages and look at them.
     if let Some(path) = std::env::var_os("SIS_REPORT_OUT") {

@@ -48,7 +48,7 @@ pub struct Workbench {
     /// Whether the look (fonts, spacing) is installed in the egui context.
     styled: bool,
     /// Chart images written (or refused) since the last frame.
-    charts: chart_image::SavedCharts,
+    charts: chart_image::ChartSaves,
 }
 
 impl Workbench {
@@ -78,7 +78,7 @@ impl Workbench {
             views: Views::default(),
             queued: Vec::new(),
             styled: false,
-            charts: chart_image::SavedCharts::default(),
+            charts: chart_image::ChartSaves::default(),
         }
     }
 
@@ -195,7 +195,7 @@ impl Workbench {
         }
         self.shell.apply_theme(ctx);
         self.poll_job();
-        self.saved_charts();
+        self.saved_charts(ctx);
         for action in std::mem::take(&mut self.queued) {
             self.apply(ctx, action);
         }
@@ -222,12 +222,8 @@ impl Workbench {
     }
 
     /// Say where the chart images asked for were saved.
-    fn saved_charts(&mut self) {
-        let saved = match self.charts.lock() {
-            Ok(mut list) => std::mem::take(&mut *list),
-            Err(_) => return,
-        };
-        for result in saved {
+    fn saved_charts(&mut self, ctx: &egui::Context) {
+        for result in self.charts.take_finished(ctx) {
             match result {
                 Ok(path) => {
                     let text = format!("Saved the chart to {}.", path.display());
@@ -289,7 +285,7 @@ impl eframe::App for Workbench {
         }
         if let Some(shot) = chart_image::take_request(&ctx) {
             let folder = self.views.export.folder(&self.document, &self.services);
-            chart_image::capture(&ctx, shot, folder, self.charts.clone());
+            self.charts.capture(&ctx, shot, folder);
         }
         if self.shell.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(250));

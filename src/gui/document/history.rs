@@ -317,21 +317,45 @@ mod tests {
         crate::personas::test_persona(segment, name)
     }
 
+    /// What the edits of a test apply to.
+    struct Parts {
+        personas: Vec<Persona>,
+        selected_k: Option<usize>,
+        mapping: ColumnMapping,
+        config: RunConfig,
+        bench: Bench,
+    }
+
+    impl Parts {
+        fn new(personas: Vec<Persona>, mapping: ColumnMapping) -> Parts {
+            Parts {
+                personas,
+                selected_k: None,
+                mapping,
+                config: RunConfig::default(),
+                bench: Bench::default(),
+            }
+        }
+
+        fn target(&mut self) -> EditTarget<'_> {
+            EditTarget {
+                personas: &mut self.personas,
+                selected_k: &mut self.selected_k,
+                mapping: &mut self.mapping,
+                config: &mut self.config,
+                bench: &mut self.bench,
+            }
+        }
+    }
+
     #[test]
     fn typing_merges_and_undo_redo_restore() {
-        let mut personas = vec![persona(0, "Premium Loyalists")];
-        let mut mapping = ColumnMapping::new(vec![("Income".into(), Role::Income)]);
-        let mut config = RunConfig::default();
-        let mut bench = Bench::default();
+        let mut parts = Parts::new(
+            vec![persona(0, "Premium Loyalists")],
+            ColumnMapping::new(vec![("Income".into(), Role::Income)]),
+        );
         let mut history = History::default();
-        let mut selected_k = None;
-        let mut target = EditTarget {
-            personas: &mut personas,
-            selected_k: &mut selected_k,
-            mapping: &mut mapping,
-            config: &mut config,
-            bench: &mut bench,
-        };
+        let mut target = parts.target();
         history.set_open(Some(Field::PersonaName(0)));
         history.apply(rename(0, None, "V"), &mut target);
         history.apply(rename(0, Some("V"), "VIP"), &mut target);
@@ -357,20 +381,10 @@ mod tests {
 
     #[test]
     fn a_dragged_setting_is_one_step_and_undoes_to_the_value_before() {
-        let mut personas = Vec::new();
-        let mut mapping = ColumnMapping::new(Vec::new());
-        let mut config = RunConfig::default();
-        let original = config.seeds;
-        let mut bench = Bench::default();
+        let mut parts = Parts::new(Vec::new(), ColumnMapping::new(Vec::new()));
+        let original = parts.config.seeds;
         let mut history = History::default();
-        let mut selected_k = None;
-        let mut target = EditTarget {
-            personas: &mut personas,
-            selected_k: &mut selected_k,
-            mapping: &mut mapping,
-            config: &mut config,
-            bench: &mut bench,
-        };
+        let mut target = parts.target();
         history.set_open(Some(Field::Setting(Setting::Seeds)));
         for seeds in [original + 1, original + 2, original + 3] {
             let mut after = target.config.clone();
@@ -390,21 +404,9 @@ mod tests {
 
     #[test]
     fn a_dragged_lever_is_one_step_and_undo_brings_the_scenario_back() {
-        let (mut personas, mut mapping, mut config) = (
-            Vec::new(),
-            ColumnMapping::new(Vec::new()),
-            RunConfig::default(),
-        );
-        let mut bench = Bench::default();
+        let mut parts = Parts::new(Vec::new(), ColumnMapping::new(Vec::new()));
         let mut history = History::default();
-        let mut selected_k = None;
-        let mut target = EditTarget {
-            personas: &mut personas,
-            selected_k: &mut selected_k,
-            mapping: &mut mapping,
-            config: &mut config,
-            bench: &mut bench,
-        };
+        let mut target = parts.target();
         let field = ScenarioField::Setting(LeverKind::Campaign);
         history.set_open(Some(Field::Scenario(field)));
         for reach in [0.1, 0.2, 0.3] {

@@ -10,7 +10,7 @@ use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
 use crate::insights::Availability;
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart};
 
 #[derive(Debug, Default)]
 pub(crate) struct OverviewView;
@@ -321,8 +321,9 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             "A segment above its customer share earns more than its size"
         },
     );
-    let segments = &shown.figures.segments;
-    if segments.iter().all(|s| s.revenue_pct.is_none()) {
+    // The same chart model the PDF draws (one model, two renderers).
+    let model = ShareChart::of(shown.analysis, shown.personas);
+    if !model.has_revenue() {
         widgets::muted(ui, "Not available: the mapping has no spend columns.");
         return;
     }
@@ -335,12 +336,6 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             "Share of revenue (segment colour)",
         );
     });
-    // The same chart model the PDF draws (one model, two renderers).
-    let model = ShareChart::new(
-        segments
-            .iter()
-            .map(|s| (shown.persona_name(s.index), s.customer_pct, s.revenue_pct)),
-    );
     let customers: Vec<Bar> = model
         .bars
         .iter()
@@ -365,19 +360,13 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
             .name(format!("Segment {}", b.style.segment + 1))
         })
         .collect();
-    let k = segments.len();
+    let k = model.bars.len();
     let height = if shown.presenting {
         (ui.available_height() - 8.0).clamp(90.0, tokens::CHART_HEIGHT)
     } else {
         tokens::CHART_HEIGHT - 40.0
     };
-    let plot = Plot::new("revenue-vs-customers")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
+    let plot = widgets::fixed_plot("revenue-vs-customers", height)
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
                 .label("Segment")
@@ -398,7 +387,6 @@ fn share_chart(ui: &mut Ui, shown: &Shown<'_>) {
         })
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [10.0, 20.0, 100.0]))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new("Share of customers", customers)

@@ -3,47 +3,13 @@
 //! a table. Clicking a point or a k button switches the whole analysis to that k (undoable).
 
 use super::{Action, Shown};
+use crate::charts::{MetricPanel, MetricsChart};
 use crate::format;
 use crate::gui::chart_image;
 use crate::gui::tokens::{self, Palette};
 use crate::gui::widgets;
-use crate::segment::KReport;
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Line, MarkerShape, Plot, Points, VLine};
-
-struct Metric {
-    title: &'static str,
-    axis: &'static str,
-    value: fn(&KReport) -> f64,
-    better: &'static str,
-}
-
-const METRICS: [Metric; 4] = [
-    Metric {
-        title: "Silhouette",
-        axis: "Silhouette (−1 to 1)",
-        value: |r| r.silhouette,
-        better: "higher is better",
-    },
-    Metric {
-        title: "Stability",
-        axis: "Stability (ARI across seeds)",
-        value: |r| r.stability_mean,
-        better: "0.8 or more is stable",
-    },
-    Metric {
-        title: "Calinski–Harabasz",
-        axis: "Calinski–Harabasz (ratio)",
-        value: |r| r.calinski_harabasz,
-        better: "higher is better",
-    },
-    Metric {
-        title: "Inertia (elbow)",
-        axis: "Inertia (sum of squared distances)",
-        value: |r| r.inertia,
-        better: "look for the bend",
-    },
-];
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Points, VLine};
 
 pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     let palette = Palette::current(ui.ctx());
@@ -80,11 +46,12 @@ pub(crate) fn ui(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     ui.add_space(tokens::ITEM_GAP);
     k_selector(ui, shown, out);
     ui.add_space(tokens::ITEM_GAP);
-    let chosen = seg.k as f64;
+    // The chart model the PDF draws too (one model, two renderers).
+    let model = &shown.figures.metrics;
     let switchable = seg.switchable();
-    ui.columns(4, |cols| {
-        for (ui, metric) in cols.iter_mut().zip(&METRICS) {
-            if let Some(k) = chart(ui, metric, &seg.sweep, chosen, &palette)
+    ui.columns(model.panels.len().max(1), |cols| {
+        for (ui, panel) in cols.iter_mut().zip(&model.panels) {
+            if let Some(k) = chart(ui, panel, model, &palette)
                 && switchable.contains(&k)
                 && !shown.presenting
             {
@@ -163,85 +130,92 @@ fn k_selector(ui: &mut Ui, shown: &Shown<'_>, out: &mut Vec<Action>) {
     });
 }
 
-/// One metric against k; returns the k of a clicked point.
+/// One metric's panel against k; returns the k of a clicked point.
 fn chart(
     ui: &mut Ui,
-    metric: &Metric,
-    sweep: &[KReport],
-    chosen: f64,
+    panel: &MetricPanel,
+    model: &MetricsChart,
     palette: &Palette,
 ) -> Option<usize> {
-    ui.label(RichText::new(metric.title).strong());
-    widgets::muted(ui, metric.better);
-    let points: Vec<[f64; 2]> = sweep
-        .iter()
-        .map(|r| [r.k as f64, (metric.value)(r)])
-        .collect();
-    let marked: Vec<[f64; 2]> = points.iter().copied().filter(|p| p[0] == chosen).collect();
-    let title = metric.title;
-    let k_low = sweep.first().map_or(2.0, |r| r.k as f64);
-    let k_high = sweep.last().map_or(8.0, |r| r.k as f64);
-    let plot = Plot::new(("k-sweep", metric.title))
-        .include_x(k_low - 0.4)
-        .include_x(k_high + 0.4)
-        .set_margin_fraction(egui::vec2(0.02, 0.15))
-        .height(tokens::CHART_HEIGHT - 60.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .custom_x_axes(vec![
-            egui_plot::AxisHints::new_x()
-                .label("k (number of segments)")
-                .label_spacing(18.0..=24.0),
-        ])
-        .y_axis_label(metric.axis)
-        .x_grid_spacer(|input| {
-            let (lo, hi) = input.bounds;
-            (lo.ceil() as i64..=hi.floor() as i64)
-                .map(|k| egui_plot::GridMark {
-                    value: k as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .label_formatter(move |pos| match pos {
-            HoverPosition::NearDataPoint { position, .. } => Some(format!(
-                "k = {}\n{title} = {}",
-                position.x.round(),
-                fmt_metric(position.y)
-            )),
-            HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |plot| {
-            let clicked = plot.response().clicked();
-            let k = plot.pointer_coordinate().map(|p| p.x.round());
-            plot.vline(
-                VLine::new(format!("chosen k = {chosen}"), chosen)
-                    .color(palette.warn)
-                    .width(1.5),
-            );
+    ui.label(RichText::new(&panel.title).strong());
+    widgets::muted(ui, &panel.note);
+    let chosen = model.chosen_k as f64;
+    let (k_low, k_high) = (model.k_range.0 as f64, model.k_range.1 as f64);
+    let plot = widgets::fixed_plot(
+        &format!("k-sweep {}", panel.title),
+        tokens::CHART_HEIGHT - 60.0,
+    )
+    .show_grid(true)
+    .include_x(k_low - 0.4)
+    .include_x(k_high + 0.4)
+    .set_margin_fraction(egui::vec2(0.02, 0.15))
+    .custom_x_axes(vec![
+        egui_plot::AxisHints::new_x()
+            .label("k (number of segments)")
+            .label_spacing(18.0..=24.0),
+    ])
+    .y_axis_label(panel.axis.as_str())
+    .x_grid_spacer(|input| {
+        let (lo, hi) = input.bounds;
+        (lo.ceil() as i64..=hi.floor() as i64)
+            .map(|k| egui_plot::GridMark {
+                value: k as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    })
+    .label_formatter(|pos| match pos {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "k = {}\n{plot_name} = {}",
+            position.x.round(),
+            fmt_metric(position.y)
+        )),
+        HoverPosition::Elsewhere { .. } => None,
+    })
+    .show(ui, |plot| {
+        let clicked = plot.response().clicked();
+        let k = plot.pointer_coordinate().map(|p| p.x.round());
+        let chosen_name = format!("chosen k = {}", model.chosen_k);
+        plot.vline(
+            VLine::new(chosen_name.as_str(), chosen)
+                .color(palette.warn)
+                .width(1.5),
+        );
+        for series in &panel.series {
+            let points: Vec<[f64; 2]> = series.points.iter().map(|&(k, v)| [k as f64, v]).collect();
+            let marked: Vec<[f64; 2]> = points.iter().copied().filter(|p| p[0] == chosen).collect();
+            let style = if series.dashed {
+                LineStyle::dashed_loose()
+            } else {
+                LineStyle::Solid
+            };
             plot.line(
-                Line::new(title, points.clone())
+                Line::new(series.name.as_str(), points.clone())
                     .color(palette.accent)
-                    .width(2.0),
+                    .style(style)
+                    .width(if series.dashed { 1.5 } else { 2.0 }),
             );
             plot.points(
-                Points::new(title, points)
+                Points::new(series.name.as_str(), points)
                     .color(palette.accent)
                     .radius(3.5)
                     .filled(true),
             );
             plot.points(
-                Points::new(format!("chosen k = {chosen}"), marked)
+                Points::new(chosen_name.as_str(), marked)
                     .color(palette.warn)
                     .shape(MarkerShape::Diamond)
                     .radius(7.0)
                     .filled(true),
             );
-            k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
-        });
-    chart_image::menu(&plot.response, &format!("k choice {title}"));
+        }
+        k.filter(|k| clicked && *k >= 2.0).map(|k| k as usize)
+    });
+    chart_image::menu(&plot.response, &format!("k choice {}", panel.title));
     plot.inner
 }
 
