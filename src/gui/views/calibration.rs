@@ -5,7 +5,7 @@
 //! trust the model. Disabled, with the reason, for data that is not order lines.
 
 use super::Shown;
-use super::simulation::charts::{plot, whole_marks};
+use super::simulation::charts::whole_marks;
 use crate::charts::CalibrationChart;
 use crate::format::{count, number};
 use crate::gui::tokens::{self, Palette};
@@ -199,7 +199,7 @@ fn chart_ui(ui: &mut Ui, chart: &CalibrationChart) {
         };
     let labels: Vec<String> = chart.buckets.iter().map(|b| b.label.clone()).collect();
     let n = labels.len();
-    plot("calibration-chart", tokens::CHART_HEIGHT - 80.0)
+    crate::gui::widgets::fixed_plot("calibration-chart", tokens::CHART_HEIGHT - 80.0)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .include_x(0.4)

@@ -13,17 +13,6 @@ use egui_plot::{Bar, BarChart, Plot, Polygon};
 /// A bar's hover text.
 pub(super) type BarLabel = Box<dyn Fn(&Bar, &BarChart) -> String>;
 
-pub(crate) fn plot(id: &str, height: f32) -> Plot<'static> {
-    Plot::new(id.to_string())
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
-        .label_formatter(|_| None)
-}
-
 pub(super) fn ui(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation, band: Option<&Band>) {
     widgets::section(
         ui,
@@ -80,7 +69,7 @@ pub(super) fn waterfall(ui: &mut Ui, simulation: &Simulation, band: Option<&Band
         .map(|s| s.label.clone())
         .chain(std::iter::once("Total".to_string()))
         .collect();
-    plot("sim-waterfall", height)
+    widgets::fixed_plot("sim-waterfall", height)
         .include_y(0.0)
         .include_x(0.4)
         .include_x(n + 0.6)
@@ -161,7 +150,7 @@ fn segment_bars(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation) {
         );
     }
     let k = simulation.segments.len();
-    segment_axis(plot("sim-segment-bars", 180.0), k)
+    segment_axis(widgets::fixed_plot("sim-segment-bars", 180.0), k)
         .y_axis_formatter(|mark, _| compact(mark.value))
         .show(ui, |p| {
             let fmt = || -> BarLabel {
@@ -197,7 +186,7 @@ fn revenue_mix(ui: &mut Ui, shown: &Shown<'_>, simulation: &Simulation) {
         );
     }
     let k = simulation.revenue_mix.len();
-    segment_axis(plot("sim-revenue-mix", 180.0), k)
+    segment_axis(widgets::fixed_plot("sim-revenue-mix", 180.0), k)
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .show(ui, |p| {
             let fmt =

@@ -186,7 +186,7 @@ fn net_chart(ui: &mut Ui, chart: &ScenarioChart, palette: &Palette) {
         .filter_map(|(i, b)| b.band.map(|x| (i, x)))
         .collect();
     ui.label(RichText::new(format!("{} by scenario", chart.measure)).strong());
-    super::charts::plot("compare-net-impact", tokens::CHART_HEIGHT - 80.0)
+    crate::gui::widgets::fixed_plot("compare-net-impact", tokens::CHART_HEIGHT - 80.0)
         .include_y(0.0)
         .include_x(0.4)
         .include_x(n as f64 + 0.6)
