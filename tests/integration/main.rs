@@ -21,6 +21,7 @@ mod insights_generic;
 mod interrupted_saves;
 mod kmeans_reference;
 mod minimal_dataset;
+mod missing_file;
 mod output_guards;
 mod pdf_report;
 mod pdf_scenarios;
