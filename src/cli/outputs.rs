@@ -68,9 +68,9 @@ pub(crate) fn check_generated(
         && std::fs::File::open(out)
             .and_then(|f| f.take(header.len() as u64 + 2).read_to_end(&mut first))
             .is_ok()
-        && first.strip_prefix(header.as_bytes()).is_some_and(|rest| {
-            matches!(rest.first(), Some(b'\n' | b'\r'))
-        });
+        && first
+            .strip_prefix(header.as_bytes())
+            .is_some_and(|rest| matches!(rest.first(), Some(b'\n' | b'\r')));
     if earlier {
         return Ok(());
     }

@@ -70,7 +70,11 @@ mod tests {
         );
         assert!(lines[1].contains("no display was found"), "{}", lines[1]);
         assert!(lines[1].contains("`sis run /no/such.csv`"), "{}", lines[1]);
-        assert!(lines.iter().all(|l| !l.contains("registry") && !l.contains(".rs:")));
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.contains("registry") && !l.contains(".rs:"))
+        );
     }
 
     #[test]
@@ -87,6 +91,9 @@ mod tests {
         );
         assert!(lines[0].contains("sis run FILE"), "{}", lines[0]);
         let session = start_failure(WINIT, Some(Path::new("/no/march.sis")));
-        assert!(session[1].contains("`sis inspect /no/march.sis`"), "{session:?}");
+        assert!(
+            session[1].contains("`sis inspect /no/march.sis`"),
+            "{session:?}"
+        );
     }
 }

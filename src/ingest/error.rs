@@ -117,7 +117,9 @@ fn io_advice(source: &std::io::Error) -> &'static str {
     use std::io::ErrorKind;
     match source.kind() {
         ErrorKind::NotFound => "check the folder and the spelling of the file name",
-        ErrorKind::PermissionDenied => "ask for read access to it, or copy it somewhere you may read",
+        ErrorKind::PermissionDenied => {
+            "ask for read access to it, or copy it somewhere you may read"
+        }
         ErrorKind::IsADirectory => "give the data file inside it",
         _ => "check that it exists and that you may open it",
     }

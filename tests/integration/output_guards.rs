@@ -228,9 +228,11 @@ fn generate_replaces_only_an_earlier_generated_file_of_the_same_kind() {
     assert_eq!(std::fs::read(&customers).unwrap(), generated);
     let (code, _, err) = sis(&["generate", "--transactions", "20", "--out", c, "--force"]);
     assert_eq!(code, 0, "{err}");
-    assert!(std::fs::read_to_string(&customers)
-        .unwrap()
-        .starts_with("InvoiceNo,"));
+    assert!(
+        std::fs::read_to_string(&customers)
+            .unwrap()
+            .starts_with("InvoiceNo,")
+    );
 
     // A folder is never a file sis wrote.
     let folder = dir.path().to_str().unwrap();
