@@ -13,6 +13,7 @@ mod clv_generated;
 mod demo_segmentation;
 mod determinism;
 mod exports;
+mod fuzz_regressions;
 mod generate_data;
 mod hostile_corpus;
 mod ingest_formats;
