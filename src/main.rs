@@ -33,10 +33,12 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_workbench(path: Option<std::path::PathBuf>) -> ExitCode {
-    match sis::gui::run(path) {
+    match sis::gui::run(path.clone()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sis: the workbench could not start: {e}");
+            for line in sis::gui::start_failure(&e.to_string(), path.as_deref()) {
+                eprintln!("sis: {line}");
+            }
             ExitCode::from(1)
         }
     }

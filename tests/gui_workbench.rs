@@ -5,6 +5,9 @@
 
 #[path = "gui/support.rs"]
 mod support;
+// The hostile corpus writer, shared with the integration tests.
+#[path = "common/mod.rs"]
+mod common;
 
 #[path = "gui/chart_png.rs"]
 mod chart_png;
@@ -14,6 +17,8 @@ mod choice_of_k;
 mod errors;
 #[path = "gui/export.rs"]
 mod export;
+#[path = "gui/hostile_corpus.rs"]
+mod hostile_corpus;
 #[path = "gui/session.rs"]
 mod session;
 #[path = "gui/settings.rs"]

@@ -181,6 +181,9 @@ pub struct GenerateArgs {
     /// Output CSV file.
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace an existing output file that is not an earlier `sis generate` file of the same kind.
+    #[arg(long)]
+    pub force: bool,
     /// Print what was written as JSON.
     #[arg(long)]
     pub json: bool,

@@ -1,10 +1,12 @@
-//! The output files of `sis run`, `sis insights`, `sis score` and `sis report`, checked before
-//! any work starts: never a file the command reads (compared as canonical paths), and an
-//! existing file only when it is an earlier output of the same kind, or with `--force`.
+//! The output files of `sis run`, `sis insights`, `sis score`, `sis report` and `sis generate`,
+//! checked before any work starts: never a file the command reads (compared as canonical
+//! paths), and an existing file only when it is an earlier output of the same kind, or with
+//! `--force`.
 
 use super::CliError;
 use super::args::{RunArgs, ScoreArgs};
-use crate::export::{OutputKind, check_output_of, same_file};
+use crate::export::{ExportError, OutputKind, check_output_of, same_file};
+use std::io::Read;
 use std::path::Path;
 
 /// `--out` (a session) and `--model-out` (a model) of `sis run` and `sis insights`.
@@ -48,6 +50,34 @@ pub(crate) fn check_one(
     force: bool,
 ) -> Result<(), CliError> {
     check_all(&[(out, kind)], &[input], force)
+}
+
+/// `sis generate --out`: an existing file is replaced only when its first line is `header`,
+/// the header this command writes for the file's kind (`kind`, in words), or with `--force`.
+pub(crate) fn check_generated(
+    out: &Path,
+    header: &str,
+    kind: &'static str,
+    force: bool,
+) -> Result<(), CliError> {
+    if force || matches!(out.try_exists(), Ok(false)) {
+        return Ok(());
+    }
+    let mut first = Vec::with_capacity(header.len() + 2);
+    let earlier = out.is_file()
+        && std::fs::File::open(out)
+            .and_then(|f| f.take(header.len() as u64 + 2).read_to_end(&mut first))
+            .is_ok()
+        && first
+            .strip_prefix(header.as_bytes())
+            .is_some_and(|rest| matches!(rest.first(), Some(b'\n' | b'\r')));
+    if earlier {
+        return Ok(());
+    }
+    Err(CliError::usage(ExportError::WouldReplaceOther {
+        path: out.to_path_buf(),
+        kind,
+    }))
 }
 
 fn check_all(

@@ -30,6 +30,26 @@ pub(crate) fn is_demo(path: &Path) -> bool {
     canonical(path) == canonical(&demo_path())
 }
 
+/// Why `path` cannot be opened at all, before any work starts: there is no such file, or it
+/// is a folder. The message names the path as given and says what to do in the window.
+pub(crate) fn unopenable(path: &Path) -> Option<String> {
+    if path.is_dir() {
+        return Some(format!(
+            "{}: this is a folder, not a file; choose a data file (CSV, Parquet, XLSX) or a .sis session in it with Open dataset….",
+            path.display()
+        ));
+    }
+    matches!(path.try_exists(), Ok(false)).then(|| {
+        format!(
+            "{}: {NO_SUCH_FILE}; check the folder and the spelling of the file name, then open it with Open dataset… (or drop it on the window).",
+            path.display()
+        )
+    })
+}
+
+/// A missing file, in words ([`unopenable`] and the start-up message).
+pub(crate) const NO_SUCH_FILE: &str = "there is no such file";
+
 /// Load the bundled demo dataset with the product's loader.
 pub fn load_demo() -> Result<RawTable, IngestError> {
     load_table(&demo_path(), &LoadOptions::default())
@@ -159,6 +179,20 @@ mod tests {
             Some(ColumnData::Date { .. })
         ));
         assert!(is_demo(&demo_path()));
+    }
+
+    #[test]
+    fn a_missing_file_or_a_folder_is_named_with_what_to_do() {
+        let missing = unopenable(Path::new("/no/such.csv")).unwrap();
+        assert!(
+            missing.starts_with("/no/such.csv: there is no such file;"),
+            "{missing}"
+        );
+        assert!(missing.contains("Open dataset…"), "{missing}");
+        let folder = std::env::temp_dir();
+        let folder = unopenable(&folder).unwrap();
+        assert!(folder.contains("this is a folder, not a file"), "{folder}");
+        assert_eq!(unopenable(&demo_path()), None);
     }
 
     #[test]

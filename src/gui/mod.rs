@@ -20,6 +20,7 @@ mod presentation;
 mod services;
 mod shell;
 mod slides;
+mod start;
 mod tab;
 mod tokens;
 mod views;
@@ -32,6 +33,7 @@ pub use dataset::{demo_path, load_demo};
 pub use dialogs::FileDialogs;
 pub use figures::switch_k_with_figures;
 pub use persistence::{BundleStore, SessionContents, SessionStore};
+pub use start::start_failure;
 pub use tab::Tab;
 
 use chrome::APP_NAME;

@@ -6,12 +6,15 @@ use thiserror::Error;
 /// Why a file could not be loaded.
 #[derive(Debug, Error)]
 pub enum IngestError {
-    /// The file could not be opened or read.
+    /// The file could not be opened or read (`path` as given, for the reason).
     #[error(
-        "{file}: could not read the file ({source}); check that it exists and that you may open it."
+        "{file}: could not read the file ({}); {}.",
+        io_reason(source, path),
+        io_advice(source)
     )]
     Io {
         file: String,
+        path: std::path::PathBuf,
         #[source]
         source: std::io::Error,
     },
@@ -96,6 +99,30 @@ pub enum IngestError {
     /// The reader could not make sense of the content.
     #[error("{file}: {message}")]
     Parse { file: String, message: String },
+}
+
+/// Why a file could not be read, in words: the path for a missing file, no OS error codes.
+fn io_reason(source: &std::io::Error, path: &std::path::Path) -> String {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::NotFound => format!("there is no file at {}", path.display()),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => format!("{} is a folder, not a file", path.display()),
+        _ => source.to_string(),
+    }
+}
+
+/// What to do about an unreadable file.
+fn io_advice(source: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::NotFound => "check the folder and the spelling of the file name",
+        ErrorKind::PermissionDenied => {
+            "ask for read access to it, or copy it somewhere you may read"
+        }
+        ErrorKind::IsADirectory => "give the data file inside it",
+        _ => "check that it exists and that you may open it",
+    }
 }
 
 fn list_sheets(available: &[String]) -> String {

@@ -43,6 +43,7 @@ pub fn load_table(path: &Path, options: &LoadOptions) -> Result<RawTable, Ingest
     let file = file_name(&path.to_string_lossy());
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
         file: file.clone(),
+        path: path.to_path_buf(),
         source,
     })?;
     load_bytes(&bytes, &file, options)
@@ -135,5 +136,14 @@ mod tests {
                 .starts_with("customers.csv: could not read the file"),
             "{err}"
         );
+        assert_eq!(
+            err.to_string(),
+            "customers.csv: could not read the file (there is no file at \
+             /no/such/dir/customers.csv); check the folder and the spelling of the file name."
+        );
+        let folder = std::env::temp_dir();
+        let err = load_table(&folder, &LoadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("is a folder, not a file"), "{err}");
+        assert!(!err.to_string().contains("os error"), "{err}");
     }
 }

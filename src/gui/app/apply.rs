@@ -3,7 +3,7 @@
 
 use super::Workbench;
 use super::commands::BUSY;
-use crate::gui::dataset::is_demo;
+use crate::gui::dataset::{is_demo, unopenable};
 use crate::gui::export_jobs::{self, ExportRequest};
 use crate::gui::jobs::{self, Outcome};
 use crate::gui::persistence::is_session;
@@ -77,6 +77,10 @@ impl Workbench {
 
     /// Open a dataset or, for `.sis`, a session.
     pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if let Some(problem) = unopenable(&path) {
+            self.shell.say(NoticeKind::Error, problem);
+            return;
+        }
         let name = file_name(&path);
         if is_session(&path) {
             let title = format!("Opening {name}");
