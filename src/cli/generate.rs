@@ -1,6 +1,5 @@
 //! `sis generate`: synthetic customers in the demo schema, or synthetic order lines
-//! (`--transactions N`), written atomically; an existing file is replaced only when it is an
-//! earlier file of the same kind, or with `--force`.
+//! (`--transactions N`), written atomically; an existing file is replaced only with `--force`.
 
 use super::args::GenerateArgs;
 use super::outputs::check_generated;
@@ -35,7 +34,7 @@ pub(crate) fn generate(args: &GenerateArgs, out: &mut dyn Write) -> Result<(), C
         ));
     }
     in_range(&limits::GENERATED_CUSTOMERS, customers)?;
-    check_generated(&args.out, HEADER, "generated customers file", args.force)?;
+    check_generated(&args.out, "generated customers file", args.force)?;
     let config = GeneratorConfig {
         customers,
         seed: args.seed,
@@ -75,12 +74,7 @@ fn generate_transactions(
         ));
     }
     in_range(&limits::GENERATED_LINES, lines)?;
-    check_generated(
-        &args.out,
-        TRANSACTION_HEADER,
-        "generated order-lines file",
-        args.force,
-    )?;
+    check_generated(&args.out, "generated order-lines file", args.force)?;
     let config = TransactionConfig {
         size: TransactionSize::Lines(lines),
         seed: args.seed,

@@ -52,32 +52,19 @@ pub(crate) fn check_one(
     check_all(&[(out, kind)], &[input], force)
 }
 
-/// `sis generate --out`: an existing file is replaced only when its first line is `header`,
-/// the header this command writes for the file's kind (`kind`, in words), or with `--force`.
-pub(crate) fn check_generated(
-    out: &Path,
-    header: &str,
-    kind: &'static str,
-    force: bool,
-) -> Result<(), CliError> {
+/// `sis generate --out`: an existing file (or folder) is never replaced without `--force`.
+/// Generated customers share the demo's columns, so a header cannot tell an earlier output
+/// from a real customer file in that schema.
+pub(crate) fn check_generated(out: &Path, kind: &'static str, force: bool) -> Result<(), CliError> {
     if force || matches!(out.try_exists(), Ok(false)) {
         return Ok(());
     }
-    let mut first = Vec::with_capacity(header.len() + 2);
-    let earlier = out.is_file()
-        && std::fs::File::open(out)
-            .and_then(|f| f.take(header.len() as u64 + 2).read_to_end(&mut first))
-            .is_ok()
-        && first
-            .strip_prefix(header.as_bytes())
-            .is_some_and(|rest| matches!(rest.first(), Some(b'\n' | b'\r')));
-    if earlier {
-        return Ok(());
-    }
-    Err(CliError::usage(ExportError::WouldReplaceOther {
-        path: out.to_path_buf(),
-        kind,
-    }))
+    Err(CliError::usage(format!(
+        "{}: already exists; `sis generate` writes a new {kind} only where no file is (a real \
+         customer file can have the same columns), so choose another name, or pass --force to \
+         replace it",
+        out.display()
+    )))
 }
 
 fn check_all(

@@ -198,33 +198,34 @@ fn a_hand_edited_model_is_refused_naming_the_field() {
 }
 
 #[test]
-fn generate_replaces_only_an_earlier_generated_file_of_the_same_kind() {
+fn generate_never_replaces_an_existing_file_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.csv");
     std::fs::write(&notes, "my notes\n").unwrap();
     let n = notes.to_str().unwrap();
     let (code, _, err) = sis(&["generate", "--customers", "10", "--out", n]);
     assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("already exists and is not a generated customers file"),
-        "{err}"
-    );
+    assert!(err.contains("already exists"), "{err}");
     assert!(err.contains("--force"), "{err}");
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes\n");
 
-    // An earlier output of the same kind is replaced, as `run --out` replaces a session.
+    // A real customer file in the demo's columns is not replaced either, even though a
+    // generated file has the same header; `--force` replaces it.
     let customers = dir.path().join("customers.csv");
+    std::fs::copy(demo_path(), &customers).unwrap();
+    let demo = std::fs::read(&customers).unwrap();
     let c = customers.to_str().unwrap();
-    for seed in ["1", "2"] {
-        let (code, _, err) = sis(&["generate", "--customers", "10", "--seed", seed, "--out", c]);
-        assert_eq!(code, 0, "seed {seed}: {err}");
-    }
+    let (code, _, err) = sis(&["generate", "--customers", "10", "--seed", "1", "--out", c]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read(&customers).unwrap(), demo, "the data is untouched");
+    let (code, _, err) = sis(&["generate", "--customers", "10", "--out", c, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_ne!(std::fs::read(&customers).unwrap(), demo);
     let generated = std::fs::read(&customers).unwrap();
 
-    // Order lines over a customers file: another kind, refused without --force.
+    // Order lines over it: refused without --force, written with it.
     let (code, _, err) = sis(&["generate", "--transactions", "20", "--out", c]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("generated order-lines file"), "{err}");
     assert_eq!(std::fs::read(&customers).unwrap(), generated);
     let (code, _, err) = sis(&["generate", "--transactions", "20", "--out", c, "--force"]);
     assert_eq!(code, 0, "{err}");
