@@ -5,9 +5,8 @@ use super::args::GenerateArgs;
 use super::outputs::check_generated;
 use super::{CliError, emit};
 use crate::config::limits::{self, Limit};
-use crate::generate::transactions::TRANSACTION_HEADER;
 use crate::generate::{
-    GeneratorConfig, HEADER, TransactionConfig, TransactionSize, write_customers_to_path,
+    GeneratorConfig, TransactionConfig, TransactionSize, write_customers_to_path,
     write_transactions_to_path,
 };
 use std::io::Write;

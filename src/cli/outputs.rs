@@ -5,8 +5,7 @@
 
 use super::CliError;
 use super::args::{RunArgs, ScoreArgs};
-use crate::export::{ExportError, OutputKind, check_output_of, same_file};
-use std::io::Read;
+use crate::export::{OutputKind, check_output_of, same_file};
 use std::path::Path;
 
 /// `--out` (a session) and `--model-out` (a model) of `sis run` and `sis insights`.

@@ -217,7 +217,11 @@ fn generate_never_replaces_an_existing_file_without_force() {
     let c = customers.to_str().unwrap();
     let (code, _, err) = sis(&["generate", "--customers", "10", "--seed", "1", "--out", c]);
     assert_eq!(code, 2, "{err}");
-    assert_eq!(std::fs::read(&customers).unwrap(), demo, "the data is untouched");
+    assert_eq!(
+        std::fs::read(&customers).unwrap(),
+        demo,
+        "the data is untouched"
+    );
     let (code, _, err) = sis(&["generate", "--customers", "10", "--out", c, "--force"]);
     assert_eq!(code, 0, "{err}");
     assert_ne!(std::fs::read(&customers).unwrap(), demo);
