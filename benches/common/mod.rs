@@ -17,16 +17,16 @@ use tempfile::TempDir;
 
 /// Customers in the bench dataset: large enough to be dominated by per-row work, small enough
 /// for criterion's ten samples per bench.
-pub const CUSTOMERS: usize = 100_000;
+pub(crate) const CUSTOMERS: usize = 100_000;
 
 /// The generated CSV; the folder is removed when this is dropped.
-pub struct BenchData {
+pub(crate) struct BenchData {
     pub dir: TempDir,
     pub csv: PathBuf,
 }
 
 /// Write the bench CSV (100,000 customers, seed 7) into a fresh temporary folder.
-pub fn generated_csv() -> BenchData {
+pub(crate) fn generated_csv() -> BenchData {
     let dir = tempfile::tempdir().expect("a temporary folder for the bench data");
     let csv = dir.path().join("customers_100k.csv");
     let config = GeneratorConfig {
@@ -39,7 +39,7 @@ pub fn generated_csv() -> BenchData {
 
 /// The default run settings, with the standard scaler fixed (the scaler comparison is a
 /// separate sweep on 5,000 customers).
-pub fn config() -> ValidRunConfig {
+pub(crate) fn config() -> ValidRunConfig {
     RunConfig {
         scaler: ScalerChoice::Standard,
         ..RunConfig::default()
@@ -48,14 +48,17 @@ pub fn config() -> ValidRunConfig {
     .expect("the default settings are valid")
 }
 
-pub fn load(data: &BenchData) -> (RawTable, ColumnMapping) {
+pub(crate) fn load(data: &BenchData) -> (RawTable, ColumnMapping) {
     let table = load_table(&data.csv, &LoadOptions::default()).expect("the bench data loads");
     let (mapping, _) = detect_mapping(&table);
     (table, mapping)
 }
 
 /// Validation and features: the segmentation input (13 capped features) and the feature table.
-pub fn features(table: &RawTable, mapping: &ColumnMapping) -> (FeatureTable, SegmentationInput) {
+pub(crate) fn features(
+    table: &RawTable,
+    mapping: &ColumnMapping,
+) -> (FeatureTable, SegmentationInput) {
     let config = config();
     let clean = validate(table, mapping, &config)
         .expect("the bench data validates")
@@ -68,13 +71,13 @@ pub fn features(table: &RawTable, mapping: &ColumnMapping) -> (FeatureTable, Seg
 }
 
 /// The standard-scaled segmentation matrix.
-pub fn scaled(input: &SegmentationInput) -> FeatureMatrix {
+pub(crate) fn scaled(input: &SegmentationInput) -> FeatureMatrix {
     let slices = input.column_slices();
     sis::segment::FittedScaler::fit(ScalerKind::Standard, &slices).transform(&slices)
 }
 
 /// The whole analysis with the standard scaler.
-pub fn analysis(table: &RawTable, mapping: &ColumnMapping) -> Analysis {
+pub(crate) fn analysis(table: &RawTable, mapping: &ColumnMapping) -> Analysis {
     run_analysis(
         table,
         mapping,

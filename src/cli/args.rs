@@ -3,10 +3,10 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-pub use super::export_args::ExportArgs;
-pub use super::report::ReportArgs;
-pub use super::session_args::{InspectArgs, SessionsArgs};
-pub use super::simulate::SimulateArgs;
+pub(super) use super::export_args::ExportArgs;
+pub(super) use super::report::ReportArgs;
+pub(super) use super::session_args::{InspectArgs, SessionsArgs};
+pub(super) use super::simulate::SimulateArgs;
 
 /// Strategic Intelligence Stack: customer segmentation and decision intelligence.
 /// Without a subcommand, opens the workbench (on PATH if given).

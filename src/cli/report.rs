@@ -58,7 +58,7 @@ fn options(args: &ReportArgs) -> Result<ReportOptions, CliError> {
     })
 }
 
-pub fn report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(super) fn report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let options = options(args)?;
     super::outputs::check_one(
         &args.out,

@@ -54,7 +54,7 @@ pub struct SimulateArgs {
     pub json: bool,
 }
 
-pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(super) fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let session = Session::open(&args.bundle).map_err(CliError::data)?;
     let ledger = &session.scenarios;
     if args.list {

@@ -9,7 +9,7 @@ use argmin_math::{ArgminAdd, ArgminMul, ArgminSub};
 /// A point in log-parameter space (argmin's vector algebra, implemented for our own type so
 /// the optimiser needs none of argmin-math's optional backends).
 #[derive(Debug, Clone, PartialEq)]
-pub struct LogPoint(pub Vec<f64>);
+pub(super) struct LogPoint(pub Vec<f64>);
 
 impl ArgminAdd<LogPoint, LogPoint> for LogPoint {
     fn add(&self, other: &LogPoint) -> LogPoint {
@@ -30,12 +30,12 @@ impl ArgminMul<f64, LogPoint> for LogPoint {
 }
 
 /// Iterations allowed in one simplex run.
-pub const MAX_ITERATIONS: u64 = 20_000;
+pub(super) const MAX_ITERATIONS: u64 = 20_000;
 /// A run stops when the simplex's cost values have this standard deviation (the cost is a mean
 /// negative log-likelihood per customer, so this is far below any meaningful difference).
-pub const COST_TOLERANCE: f64 = 1e-12;
+pub(super) const COST_TOLERANCE: f64 = 1e-12;
 /// Simplex runs allowed; each restarts at the previous optimum with a fresh simplex.
-pub const MAX_RUNS: usize = 6;
+pub(super) const MAX_RUNS: usize = 6;
 /// Two runs whose costs differ by less than this have found the optimum.
 const RESTART_AGREEMENT: f64 = 1e-10;
 /// Edge length of each fresh simplex, in log-parameter units.
@@ -43,7 +43,7 @@ const SIMPLEX_STEP: f64 = 0.5;
 
 /// Where the search ended.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Minimum {
+pub(super) struct Minimum {
     /// The best log-parameters found.
     pub point: Vec<f64>,
     /// The cost there.
@@ -54,7 +54,7 @@ pub struct Minimum {
 
 /// Why the search did not converge.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SearchFailure {
+pub(super) enum SearchFailure {
     /// The cost was not finite at the start.
     NotFiniteAtStart,
     /// A simplex run used all its iterations.
@@ -102,7 +102,10 @@ impl CostFunction for Objective<'_> {
 }
 
 /// Minimises `cost` from `start` (log-parameters).
-pub fn minimise(cost: &dyn Fn(&[f64]) -> f64, start: &[f64]) -> Result<Minimum, SearchFailure> {
+pub(super) fn minimise(
+    cost: &dyn Fn(&[f64]) -> f64,
+    start: &[f64],
+) -> Result<Minimum, SearchFailure> {
     if !cost(start).is_finite() {
         return Err(SearchFailure::NotFiniteAtStart);
     }

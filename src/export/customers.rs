@@ -62,7 +62,7 @@ pub struct ScoredCustomers {
 }
 
 /// The first columns of every scored-customers export.
-pub const CUSTOMER_COLUMNS: [&str; 3] = ["customer_id", "segment", "persona"];
+pub(super) const CUSTOMER_COLUMNS: [&str; 3] = ["customer_id", "segment", "persona"];
 
 impl ScoredCustomers {
     /// The scored customers of an analysis (the user's persona names included).

@@ -12,7 +12,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
 /// Rows of one XLSX sheet, the header included.
-pub const XLSX_MAX_ROWS: usize = 1_048_576;
+pub(super) const XLSX_MAX_ROWS: usize = 1_048_576;
 
 /// Write the customers in `format` to `out`.
 pub fn write_customers(

@@ -8,7 +8,7 @@ use polars::prelude::PlHashMap;
 
 /// A number in standard float syntax (`12`, `-3.5`, `1e6`, `.5`); infinities are not numbers.
 /// The caller trims and handles missing tokens first.
-pub fn parse_number(s: &str) -> Option<f64> {
+pub(crate) fn parse_number(s: &str) -> Option<f64> {
     if let Some(x) = small_integer(s.as_bytes()) {
         return Some(x);
     }

@@ -8,7 +8,7 @@
 use crate::table::{DateFormat, MISSING_DAY, days_from_civil};
 
 /// Share of a column's present values that must parse for it to count as a date column.
-pub const DATE_SHARE: f64 = 0.95;
+pub(super) const DATE_SHARE: f64 = 0.95;
 
 /// A date as written: three numbers and the separator between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

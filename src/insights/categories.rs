@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 /// A value is over-represented when its share in the segment is at least this many times its
 /// share overall…
-pub const OVER_REPRESENTED_LIFT: f64 = 1.25;
+pub(super) const OVER_REPRESENTED_LIFT: f64 = 1.25;
 /// …and it covers at least this % of the segment.
-pub const OVER_REPRESENTED_MIN_PCT: f64 = 5.0;
+pub(super) const OVER_REPRESENTED_MIN_PCT: f64 = 5.0;
 
 /// One value's share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

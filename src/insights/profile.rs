@@ -7,7 +7,7 @@ use crate::features::{FeatureKind, names};
 use serde::{Deserialize, Serialize};
 
 /// Distinguishing features kept per segment.
-pub const TOP_FEATURES: usize = 5;
+pub(super) const TOP_FEATURES: usize = 5;
 
 /// Features left out of the top lists because they repeat another feature.
 const REPEATS: [&str; 1] = [names::TOTAL_SPEND];

@@ -23,7 +23,7 @@ pub const MAX_MATCH_DISTANCE: f64 = 1.0;
 /// The share of a segment's customers (among those in both runs) that must come from the
 /// matched previous segment for it to keep that segment's persona however far its centroid
 /// moved.
-pub const MIN_KEPT_SHARE: f64 = 0.5;
+pub(super) const MIN_KEPT_SHARE: f64 = 0.5;
 
 /// How one segment of the new run relates to the previous model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

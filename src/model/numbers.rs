@@ -6,13 +6,13 @@ use super::SavedSegmentation;
 
 /// The largest magnitude a raw value (a scaler's centre, a fill, a fence, a training mean)
 /// may have: a quadrillion in any currency or unit.
-pub const MAX_RAW_VALUE: f64 = 1e15;
+pub(super) const MAX_RAW_VALUE: f64 = 1e15;
 /// The largest magnitude of a scaled centroid coordinate. Scaled values are distances in
 /// standard deviations (or IQRs, or ranges); a constant feature keeps its raw units, hence
 /// the generous bound, which still keeps squared distances far inside `f32`.
-pub const MAX_SCALED_VALUE: f64 = 1e12;
+pub(super) const MAX_SCALED_VALUE: f64 = 1e12;
 /// The smallest scale: dividing by less would blow a customer's value past `f32`.
-pub const MIN_SCALE: f64 = 1e-12;
+pub(super) const MIN_SCALE: f64 = 1e-12;
 
 /// The first number of `model` outside its range, in words; `Ok` when all are sane.
 /// Run after the shape checks, so every length matches the features and segments.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Longest persona name accepted, in characters.
-pub const MAX_NAME_CHARS: usize = 60;
+pub(super) const MAX_NAME_CHARS: usize = 60;
 
 /// One change the user makes to a persona. `None` restores the synthesized value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

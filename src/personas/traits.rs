@@ -7,9 +7,9 @@ use crate::insights::format::{channel_phrase, feature_label, plain_label, sd_wor
 use crate::insights::{FeatureProfile, Insights};
 
 /// Traits per persona, at most.
-pub const MAX_TRAITS: usize = 5;
+pub(super) const MAX_TRAITS: usize = 5;
 /// Traits per persona, at least (when the data has that many features).
-pub const MIN_TRAITS: usize = 3;
+pub(super) const MIN_TRAITS: usize = 3;
 /// Below this |z| a trait is only used to reach [`MIN_TRAITS`].
 const TELLING_Z: f64 = 0.2;
 

@@ -4,7 +4,7 @@
 use super::{Channel, Role};
 
 /// Lowercase and drop everything but letters and digits: `Year_Birth` → `yearbirth`.
-pub fn normalize(name: &str) -> String {
+pub(super) fn normalize(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -206,7 +206,7 @@ pub fn channel_of_value(value: &str) -> Channel {
 }
 
 /// The role a name clearly signals, with the reason, or `None`.
-pub fn role_from_name(name: &str) -> Option<(Role, String)> {
+pub(super) fn role_from_name(name: &str) -> Option<(Role, String)> {
     let n = normalize(name);
     if n.is_empty() {
         return None;

@@ -44,7 +44,7 @@ pub struct DetectedColumn {
 }
 
 /// Classify a column from its values.
-pub fn column_kind(data: &ColumnData) -> ColumnKind {
+pub(super) fn column_kind(data: &ColumnData) -> ColumnKind {
     match data {
         ColumnData::Date { .. } => ColumnKind::Date,
         ColumnData::Numeric(values) => {

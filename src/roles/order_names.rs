@@ -166,7 +166,7 @@ const ORDER_NAMES: &[(Role, &[&str])] = &[
 ];
 
 /// The order-line role a column name signals, if any.
-pub fn order_role_from_name(name: &str) -> Option<Role> {
+pub(super) fn order_role_from_name(name: &str) -> Option<Role> {
     let n = normalize(name);
     ORDER_NAMES
         .iter()

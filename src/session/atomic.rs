@@ -86,7 +86,7 @@ impl Drop for StagedSave {
 }
 
 /// The error for a failed write of the session at `target`.
-pub fn write_error(target: &Path, source: std::io::Error) -> SessionError {
+pub(super) fn write_error(target: &Path, source: std::io::Error) -> SessionError {
     SessionError::Io {
         file: target.display().to_string(),
         action: "write the session",
@@ -95,7 +95,7 @@ pub fn write_error(target: &Path, source: std::io::Error) -> SessionError {
 }
 
 /// Whether a file name is one of our temporary files (`.NAME.<pid>-<n>.tmp`).
-pub fn is_temp_name(name: &str) -> bool {
+pub(super) fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".tmp")
 }
 

@@ -5,7 +5,7 @@ use super::contents::Session;
 use crate::table::{ColumnData, MISSING_CODE};
 
 /// The first broken invariant, in words; `Ok` when the session is whole.
-pub fn check(session: &Session) -> Result<(), String> {
+pub(super) fn check(session: &Session) -> Result<(), String> {
     check_table(session)?;
     check_analysis(session)?;
     check_scenarios(session)?;

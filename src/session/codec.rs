@@ -26,7 +26,7 @@ pub const MAX_SECTION: u64 = 1 << 30;
 
 /// Why a section could not be encoded or decoded.
 #[derive(Debug, Error, PartialEq)]
-pub enum CodecError {
+pub(super) enum CodecError {
     #[error("{0}")]
     Encode(String),
     #[error("{0}")]
@@ -44,12 +44,12 @@ fn base() -> Base {
 }
 
 /// Encode a value; the same value always gives the same bytes.
-pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
+pub(super) fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
     bincode::serde::encode_to_vec(value, base()).map_err(|e| CodecError::Encode(e.to_string()))
 }
 
 /// Encode a value into `writer`, giving the same bytes as [`encode`] without holding them.
-pub fn encode_into<T: Serialize, W: std::io::Write>(
+pub(super) fn encode_into<T: Serialize, W: std::io::Write>(
     value: &T,
     writer: &mut W,
 ) -> Result<usize, CodecError> {
@@ -58,7 +58,7 @@ pub fn encode_into<T: Serialize, W: std::io::Write>(
 }
 
 /// Decode a value that must fill `bytes` exactly, with a byte limit chosen from their length.
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+pub(super) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     let len = bytes.len();
     if len as u64 > MAX_SECTION {
         return Err(CodecError::TooLarge { len });

@@ -25,7 +25,7 @@ pub const MAGIC: [u8; 4] = *b"SISB";
 /// (older formats are read by `migrate`).
 pub const FORMAT_VERSION: u32 = 3;
 /// The longest app version string a header may carry.
-pub const MAX_APP_VERSION: usize = 64;
+pub(super) const MAX_APP_VERSION: usize = 64;
 /// The version of sis written into new bundles.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 const _: () = assert!(!APP_VERSION.is_empty() && APP_VERSION.len() <= MAX_APP_VERSION);
@@ -36,13 +36,13 @@ const FIXED_PREFIX: usize = 9;
 /// Everything after the app version: two lengths and three checksums.
 const FIXED_SUFFIX: usize = 16 + 3 * HASH_LEN;
 /// The largest manifest sis reads (real ones are a few kilobytes).
-pub const MAX_MANIFEST: u64 = 16 << 20;
+pub(super) const MAX_MANIFEST: u64 = 16 << 20;
 /// The longest possible header: read this much to parse any header.
-pub const MAX_HEADER_LEN: usize = FIXED_PREFIX + MAX_APP_VERSION + FIXED_SUFFIX;
+pub(super) const MAX_HEADER_LEN: usize = FIXED_PREFIX + MAX_APP_VERSION + FIXED_SUFFIX;
 
 /// A verified header (the same layout in formats 1 and 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
+pub(super) struct Header {
     pub format_version: u32,
     pub app_version: String,
     pub manifest_len: u64,
@@ -53,7 +53,7 @@ pub struct Header {
 
 impl Header {
     /// The header of a bundle holding these two sections, written by this build.
-    pub fn for_sections(manifest: &[u8], payload: &[u8]) -> Header {
+    pub(super) fn for_sections(manifest: &[u8], payload: &[u8]) -> Header {
         Self::for_streamed(
             manifest,
             payload.len() as u64,
@@ -62,7 +62,11 @@ impl Header {
     }
 
     /// The header of a bundle with this manifest and a payload already hashed while written.
-    pub fn for_streamed(manifest: &[u8], payload_len: u64, payload_hash: [u8; HASH_LEN]) -> Header {
+    pub(super) fn for_streamed(
+        manifest: &[u8],
+        payload_len: u64,
+        payload_hash: [u8; HASH_LEN],
+    ) -> Header {
         Header {
             format_version: FORMAT_VERSION,
             app_version: APP_VERSION.to_string(),
@@ -74,12 +78,12 @@ impl Header {
     }
 
     /// Length of the encoded header in bytes.
-    pub fn encoded_len(&self) -> usize {
+    pub(super) fn encoded_len(&self) -> usize {
         FIXED_PREFIX + self.app_version.len() + FIXED_SUFFIX
     }
 
     /// The header's bytes, ending with their own checksum.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub(super) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.encoded_len());
         out.extend_from_slice(&MAGIC);
         out.extend_from_slice(&self.format_version.to_le_bytes());
@@ -95,18 +99,18 @@ impl Header {
     }
 
     /// Whether `manifest` is the section this header describes.
-    pub fn manifest_matches(&self, manifest: &[u8]) -> bool {
+    pub(super) fn manifest_matches(&self, manifest: &[u8]) -> bool {
         blake3::hash(manifest) == blake3::Hash::from_bytes(self.manifest_hash)
     }
 
     /// Whether `payload` is the section this header describes.
-    pub fn payload_matches(&self, payload: &[u8]) -> bool {
+    pub(super) fn payload_matches(&self, payload: &[u8]) -> bool {
         blake3::hash(payload) == blake3::Hash::from_bytes(self.payload_hash)
     }
 }
 
 /// Check the magic bytes and read the format version; a newer format is refused here.
-pub fn format_version(prefix: &[u8], file: &str) -> Result<u32, SessionError> {
+pub(super) fn format_version(prefix: &[u8], file: &str) -> Result<u32, SessionError> {
     let magic_len = prefix.len().min(MAGIC.len());
     if prefix[..magic_len] != MAGIC[..magic_len] {
         return Err(SessionError::NotABundle { file: file.into() });
@@ -127,12 +131,16 @@ pub fn format_version(prefix: &[u8], file: &str) -> Result<u32, SessionError> {
 /// Parse and verify a header of the current format from the first bytes of a file of
 /// `file_len` bytes. Returns the header and its length. The sections' checksums are left to
 /// the caller.
-pub fn parse(prefix: &[u8], file_len: u64, file: &str) -> Result<(Header, usize), SessionError> {
+pub(super) fn parse(
+    prefix: &[u8],
+    file_len: u64,
+    file: &str,
+) -> Result<(Header, usize), SessionError> {
     parse_format(prefix, file_len, file, FORMAT_VERSION)
 }
 
 /// [`parse`] for a bundle of format `expected` (formats 1 and 2 share this header layout).
-pub fn parse_format(
+pub(super) fn parse_format(
     prefix: &[u8],
     file_len: u64,
     file: &str,

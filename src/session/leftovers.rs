@@ -71,7 +71,7 @@ impl TempReport {
 }
 
 /// The PID in a temporary file's name: `.NAME.sis.<pid>-<n>.tmp`.
-pub fn temp_pid(name: &str) -> Option<u32> {
+pub(super) fn temp_pid(name: &str) -> Option<u32> {
     let stem = name.strip_suffix(".tmp")?;
     let (_, last) = stem.rsplit_once('.')?;
     let (pid, _) = last.split_once('-')?;
@@ -79,7 +79,7 @@ pub fn temp_pid(name: &str) -> Option<u32> {
 }
 
 /// Whether a file name is a session save's temporary file.
-pub fn is_session_temp(name: &str) -> bool {
+pub(super) fn is_session_temp(name: &str) -> bool {
     is_temp_name(name) && name.contains(".sis.")
 }
 
@@ -96,7 +96,7 @@ fn process_alive(pid: u32) -> Option<bool> {
 }
 
 /// Whether a temporary file of `age` written by `pid` is stale.
-pub fn is_stale(age: Duration, pid: Option<u32>) -> bool {
+pub(super) fn is_stale(age: Duration, pid: Option<u32>) -> bool {
     age > STALE_AFTER && pid.and_then(process_alive) != Some(true)
 }
 

@@ -17,11 +17,11 @@ use crate::table::RawTable;
 use serde::{Deserialize, Serialize};
 
 /// The format these types describe.
-pub const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 1;
 
 /// A format-1 payload, field by field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionV1 {
+pub(super) struct SessionV1 {
     pub table: RawTable,
     pub analysis: AnalysisV2,
     pub scenarios: Vec<ScenarioV1>,
@@ -30,14 +30,14 @@ pub struct SessionV1 {
 
 /// A format-1 scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioV1 {
+pub(super) struct ScenarioV1 {
     pub name: String,
     pub levers: Vec<(String, f64)>,
 }
 
 /// Format-1 view state: the tab by its title.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionUiStateV1 {
+pub(super) struct SessionUiStateV1 {
     pub selected_k: Option<usize>,
     pub compare: Option<(usize, usize)>,
     /// The title of the tab that was open, as the workbench of format 1 showed it.
@@ -45,7 +45,7 @@ pub struct SessionUiStateV1 {
 }
 
 /// The tab a format-1 title names. Titles no build wrote become `None` (the first view).
-pub fn tab_of_title(title: &str) -> Option<AnalysisTab> {
+pub(super) fn tab_of_title(title: &str) -> Option<AnalysisTab> {
     Some(match title {
         "Overview" => AnalysisTab::Overview,
         "Segments" => AnalysisTab::Segments,
@@ -59,7 +59,7 @@ pub fn tab_of_title(title: &str) -> Option<AnalysisTab> {
 
 impl SessionV1 {
     /// The same session in format 2.
-    pub fn upgrade_to_v2(self) -> SessionV2 {
+    pub(super) fn upgrade_to_v2(self) -> SessionV2 {
         SessionV2 {
             table: self.table,
             analysis: self.analysis,
@@ -69,7 +69,7 @@ impl SessionV1 {
     }
 
     /// The same session in the current format (through format 2).
-    pub fn upgrade(self) -> Session {
+    pub(super) fn upgrade(self) -> Session {
         self.upgrade_to_v2().upgrade()
     }
 }
@@ -95,7 +95,7 @@ fn sections<'a>(bundle: &'a [u8], file: &str) -> Result<(&'a [u8], &'a [u8]), Se
 }
 
 /// Read a whole format-1 bundle as its format-1 payload (header and checksums verified).
-pub fn read_v1(bundle: &[u8], file: &str) -> Result<SessionV1, SessionError> {
+pub(super) fn read_v1(bundle: &[u8], file: &str) -> Result<SessionV1, SessionError> {
     let (_, payload) = sections(bundle, file)?;
     codec::decode(payload).map_err(|e| SessionError::Decode {
         file: file.into(),
@@ -106,7 +106,7 @@ pub fn read_v1(bundle: &[u8], file: &str) -> Result<SessionV1, SessionError> {
 
 /// Read a format-1 bundle and upgrade it to the current [`Session`], verified as a current
 /// one is: header, both checksums, the contents, and the manifest against them.
-pub fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
+pub(super) fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
     let (stored_manifest, _) = sections(bundle, file)?;
     let v1 = read_v1(bundle, file)?;
     let config = v1.analysis.config.clone();

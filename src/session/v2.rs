@@ -43,11 +43,11 @@ use crate::validate::{OutlierCap, Preparation, QualityReport};
 use serde::{Deserialize, Serialize};
 
 /// The format these types describe.
-pub const VERSION: u32 = 2;
+pub(super) const VERSION: u32 = 2;
 
 /// A format-2 payload, field by field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionV2 {
+pub(super) struct SessionV2 {
     pub table: RawTable,
     pub analysis: AnalysisV2,
     pub scenarios: Vec<ScenarioV2>,
@@ -56,7 +56,7 @@ pub struct SessionV2 {
 
 /// A format-2 scenario: the stand-in of lever names and values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioV2 {
+pub(super) struct ScenarioV2 {
     pub name: String,
     pub levers: Vec<(String, f64)>,
 }
@@ -69,7 +69,7 @@ fn lever_named(name: &str) -> Option<LeverKind> {
 }
 
 /// A format-2 scenario as a scenario of the engine (see the module's notes).
-pub fn upgrade_scenario(old: ScenarioV2) -> Scenario {
+pub(super) fn upgrade_scenario(old: ScenarioV2) -> Scenario {
     let mut scenario = Scenario::named(&old.name);
     for (name, value) in old.levers {
         let Some(lever) = lever_named(&name) else {
@@ -85,7 +85,7 @@ pub fn upgrade_scenario(old: ScenarioV2) -> Scenario {
 
 /// A format-2 analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AnalysisV2 {
+pub(super) struct AnalysisV2 {
     pub run_id: String,
     pub data_hash: String,
     pub file_name: String,
@@ -105,7 +105,7 @@ pub struct AnalysisV2 {
 
 /// Format-2 run settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunConfigV2 {
+pub(super) struct RunConfigV2 {
     pub k: KChoice,
     pub k_min: usize,
     pub k_max: usize,
@@ -126,7 +126,7 @@ pub struct RunConfigV2 {
 
 /// The format-2 fitted cleaning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PreparationV2 {
+pub(super) struct PreparationV2 {
     pub dropped_columns: Vec<String>,
     pub number_fills: Vec<(String, f64)>,
     pub date_fills: Vec<(String, i32)>,
@@ -136,7 +136,7 @@ pub struct PreparationV2 {
 
 /// A format-2 scaler comparison row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScalerReportV2 {
+pub(super) struct ScalerReportV2 {
     pub scaler: ScalerKind,
     pub k: usize,
     pub silhouette: f64,
@@ -147,7 +147,7 @@ pub struct ScalerReportV2 {
 
 /// The format-2 segmentation: the chosen k only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SegmentationV2 {
+pub(super) struct SegmentationV2 {
     pub feature_names: Vec<String>,
     pub scaler: FittedScaler,
     pub scaler_comparison: Vec<ScalerReportV2>,
@@ -162,7 +162,7 @@ pub struct SegmentationV2 {
 
 /// The format-2 manifest (its run settings are format 2's).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ManifestV2 {
+pub(super) struct ManifestV2 {
     pub run_id: String,
     pub data_hash: String,
     pub file_name: String,
@@ -178,7 +178,7 @@ pub struct ManifestV2 {
 
 impl ManifestV2 {
     /// The format-2 manifest of a session read from format 2 (or 1), upgraded.
-    pub fn of(upgraded: &Session, config: &RunConfigV2) -> ManifestV2 {
+    pub(super) fn of(upgraded: &Session, config: &RunConfigV2) -> ManifestV2 {
         let m = Manifest::of(upgraded);
         ManifestV2 {
             run_id: m.run_id,
@@ -198,7 +198,7 @@ impl ManifestV2 {
 
 impl RunConfigV2 {
     /// A format-2 run transformed nothing: `log` is off; the decision range is the default.
-    pub fn upgrade(self) -> RunConfig {
+    pub(super) fn upgrade(self) -> RunConfig {
         RunConfig {
             k: self.k,
             k_min: self.k_min,
@@ -291,7 +291,7 @@ impl SegmentationV2 {
 }
 
 impl AnalysisV2 {
-    pub fn upgrade(self) -> Analysis {
+    pub(super) fn upgrade(self) -> Analysis {
         Analysis {
             run_id: self.run_id,
             data_hash: self.data_hash,
@@ -314,7 +314,7 @@ impl AnalysisV2 {
 
 impl SessionV2 {
     /// The same session in the current format.
-    pub fn upgrade(self) -> Session {
+    pub(super) fn upgrade(self) -> Session {
         Session {
             table: self.table,
             analysis: self.analysis.upgrade(),
@@ -350,7 +350,7 @@ pub(super) fn sections<'a>(
 }
 
 /// Read a whole format-2 bundle as its format-2 payload (header and checksums verified).
-pub fn read_v2(bundle: &[u8], file: &str) -> Result<SessionV2, SessionError> {
+pub(super) fn read_v2(bundle: &[u8], file: &str) -> Result<SessionV2, SessionError> {
     let (_, payload) = sections(bundle, file, VERSION)?;
     codec::decode(payload).map_err(|e| SessionError::Decode {
         file: file.into(),
@@ -387,7 +387,7 @@ pub(super) fn verify_upgraded(
 
 /// Read a format-2 bundle and upgrade it to the current [`Session`], verified as a current
 /// one is: header, both checksums, the contents, and the manifest against them.
-pub fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
+pub(super) fn read(bundle: &[u8], file: &str) -> Result<Session, SessionError> {
     let (stored_manifest, _) = sections(bundle, file, VERSION)?;
     let v2 = read_v2(bundle, file)?;
     let config = v2.analysis.config.clone();

@@ -6,31 +6,31 @@ use thiserror::Error;
 
 /// Offsets of the fixed per-customer figures in a row of sums.
 pub(crate) mod field {
-    pub const CUSTOMERS: usize = 0;
-    pub const REVENUE: usize = 1;
-    pub const PURCHASES: usize = 2;
-    pub const DEAL_DEPENDENCY: usize = 3;
+    pub(crate) const CUSTOMERS: usize = 0;
+    pub(crate) const REVENUE: usize = 1;
+    pub(crate) const PURCHASES: usize = 2;
+    pub(crate) const DEAL_DEPENDENCY: usize = 3;
     /// Monetary × Deal_Dependency: the revenue a discount touches.
-    pub const DEAL_REVENUE: usize = 4;
-    pub const CLV: usize = 5;
-    pub const RECENCY: usize = 6;
+    pub(crate) const DEAL_REVENUE: usize = 4;
+    pub(crate) const CLV: usize = 5;
+    pub(crate) const RECENCY: usize = 6;
     /// Monetary × Recency: what the CLV proxy loses to recency.
-    pub const REVENUE_RECENCY: usize = 7;
-    pub const WEB: usize = 8;
-    pub const STORE: usize = 9;
-    pub const CATALOG: usize = 10;
+    pub(crate) const REVENUE_RECENCY: usize = 7;
+    pub(crate) const WEB: usize = 8;
+    pub(crate) const STORE: usize = 9;
+    pub(crate) const CATALOG: usize = 10;
     /// Monetary of customers with Deal_Dependency ≥ its median (population mode source).
-    pub const POP_SOURCE_REVENUE: usize = 11;
+    pub(crate) const POP_SOURCE_REVENUE: usize = 11;
     /// Monetary of customers with CLV_Proxy ≥ its median (population mode target).
-    pub const POP_TARGET_REVENUE: usize = 12;
-    pub const POP_SOURCE_CUSTOMERS: usize = 13;
-    pub const POP_TARGET_CUSTOMERS: usize = 14;
+    pub(crate) const POP_TARGET_REVENUE: usize = 12;
+    pub(crate) const POP_SOURCE_CUSTOMERS: usize = 13;
+    pub(crate) const POP_TARGET_CUSTOMERS: usize = 14;
     /// Number of fixed figures; each response column adds [`super::RESPONSE_WIDTH`] more.
-    pub const FIXED: usize = 15;
+    pub(crate) const FIXED: usize = 15;
     /// Offsets inside a response column's figures: responders, their revenue, their purchases.
-    pub const RESPONDERS: usize = 0;
-    pub const RESPONDER_REVENUE: usize = 1;
-    pub const RESPONDER_PURCHASES: usize = 2;
+    pub(crate) const RESPONDERS: usize = 0;
+    pub(crate) const RESPONDER_REVENUE: usize = 1;
+    pub(crate) const RESPONDER_PURCHASES: usize = 2;
 }
 
 /// Figures per response column.

@@ -3,12 +3,12 @@
 //! fuzz targets, so none of them trusts sis's own writer.
 
 /// Header length of a format-1 bundle (magic, version, app version, two lengths, three hashes).
-pub fn header_len(bundle: &[u8]) -> usize {
+pub(crate) fn header_len(bundle: &[u8]) -> usize {
     9 + bundle[8] as usize + 16 + 96
 }
 
 /// The manifest and payload sections of a well-formed bundle.
-pub fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
+pub(crate) fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
     let h = header_len(bundle);
     let at = h - 112;
     let mut len = [0u8; 8];
@@ -21,7 +21,7 @@ pub fn sections(bundle: &[u8]) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// A bundle of format `version` with a valid header and checksums around arbitrary sections.
-pub fn wrap(version: u32, manifest: &[u8], payload: &[u8]) -> Vec<u8> {
+pub(crate) fn wrap(version: u32, manifest: &[u8], payload: &[u8]) -> Vec<u8> {
     let app = env!("CARGO_PKG_VERSION").as_bytes();
     let mut out = b"SISB".to_vec();
     out.extend_from_slice(&version.to_le_bytes());

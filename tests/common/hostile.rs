@@ -7,7 +7,7 @@ use super::{demo_path, read_csv};
 
 /// What the user must get.
 #[derive(Debug, Clone)]
-pub enum Expect {
+pub(crate) enum Expect {
     /// Exit 1; stderr names the file and holds every needle.
     Refused(Vec<&'static str>),
     /// Exit 0; stdout (the quality report) holds every needle.
@@ -18,7 +18,7 @@ pub enum Expect {
 
 /// One hostile input.
 #[derive(Debug, Clone)]
-pub struct Case {
+pub(crate) struct Case {
     pub name: &'static str,
     /// The data file's name (written in the case's directory).
     pub file: String,
@@ -31,7 +31,7 @@ pub struct Case {
 }
 
 /// The default command: a quick `sis run`.
-pub fn run_args(extra: &[&str]) -> Vec<String> {
+pub(crate) fn run_args(extra: &[&str]) -> Vec<String> {
     let mut args: Vec<String> = ["run", "{file}", "--quiet", "--seeds", "1", "--k-max", "3"]
         .iter()
         .map(|s| s.to_string())
@@ -52,19 +52,19 @@ fn case(name: &'static str, file: &str, bytes: Vec<u8>, expect: Expect) -> Case 
 }
 
 /// The first `n` demo customers as header and rows of text.
-pub struct Demo {
+pub(crate) struct Demo {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 impl Demo {
-    pub fn new(n: usize) -> Demo {
+    pub(crate) fn new(n: usize) -> Demo {
         let (header, mut rows) = read_csv(&demo_path());
         rows.truncate(n);
         Demo { header, rows }
     }
 
-    pub fn col(&self, name: &str) -> usize {
+    pub(crate) fn col(&self, name: &str) -> usize {
         self.header
             .iter()
             .position(|h| h == name)
@@ -72,7 +72,7 @@ impl Demo {
     }
 
     /// The rows with `f(row index, cell)` applied to column `name`.
-    pub fn with(&self, name: &str, f: impl Fn(usize, &str) -> String) -> Demo {
+    pub(crate) fn with(&self, name: &str, f: impl Fn(usize, &str) -> String) -> Demo {
         let j = self.col(name);
         let rows = self
             .rows
@@ -90,7 +90,7 @@ impl Demo {
         }
     }
 
-    pub fn csv_with(&self, delim: &str, eol: &str) -> Vec<u8> {
+    pub(crate) fn csv_with(&self, delim: &str, eol: &str) -> Vec<u8> {
         let mut s = self.header.join(delim) + eol;
         for r in &self.rows {
             s.push_str(&r.join(delim));
@@ -99,7 +99,7 @@ impl Demo {
         s.into_bytes()
     }
 
-    pub fn csv(&self) -> Vec<u8> {
+    pub(crate) fn csv(&self) -> Vec<u8> {
         self.csv_with(",", "\n")
     }
 }
@@ -677,7 +677,7 @@ fn ids_and_shapes(d: &Demo) -> Vec<Case> {
 }
 
 /// Every case, in a stable order.
-pub fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     let d = Demo::new(80);
     let mut all = damaged(&d);
     all.extend(values(&d));

@@ -4,7 +4,7 @@
 use polars::prelude::*;
 
 /// A small Parquet file: `id` (Int64, ids beyond 2^53 when `long_ids`), `income`, `spend`.
-pub fn parquet_file(rows: usize, long_ids: bool) -> Vec<u8> {
+pub(crate) fn parquet_file(rows: usize, long_ids: bool) -> Vec<u8> {
     let base: i64 = if long_ids { 9_007_199_254_740_993 } else { 1 };
     let ids: Vec<i64> = (0..rows as i64).map(|i| base + 2 * i).collect();
     let income: Vec<f64> = (0..rows)
@@ -31,7 +31,7 @@ pub fn parquet_file(rows: usize, long_ids: bool) -> Vec<u8> {
 
 /// A workbook whose first sheet ("Notes") is empty and whose second ("Data") holds
 /// `header` and `rows`.
-pub fn two_sheet_xlsx(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+pub(crate) fn two_sheet_xlsx(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     book.add_worksheet().set_name("Notes").expect("named");
     let sheet = book.add_worksheet();
@@ -67,7 +67,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// A valid zip archive (one stored file, `notes.txt`) that is not a workbook.
-pub fn zip_of_text() -> Vec<u8> {
+pub(crate) fn zip_of_text() -> Vec<u8> {
     let name = b"notes.txt";
     let data = b"this archive holds no spreadsheet\n";
     let crc = crc32(data);

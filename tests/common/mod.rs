@@ -4,9 +4,9 @@
 //! cells of the demo file for checking figures against the source.
 #![allow(dead_code)]
 
-pub mod bundle_bytes;
-pub mod hostile;
-pub mod hostile_files;
+pub(crate) mod bundle_bytes;
+pub(crate) mod hostile;
+pub(crate) mod hostile_files;
 
 use sis::config::RunConfig;
 use sis::pipeline::{Analysis, run_analysis};
@@ -17,12 +17,12 @@ use sis::table::{Column, RawTable};
 use std::path::{Path, PathBuf};
 
 /// The demo dataset shipped with the project.
-pub fn demo_path() -> PathBuf {
+pub(crate) fn demo_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/marketing_campaign.csv")
 }
 
 /// A table from a header and rows of text cells, read by the product's CSV loader.
-pub fn table_from_rows(file_name: &str, header: &[&str], rows: &[Vec<String>]) -> RawTable {
+pub(crate) fn table_from_rows(file_name: &str, header: &[&str], rows: &[Vec<String>]) -> RawTable {
     let mut text = header.join(",");
     text.push('\n');
     for row in rows {
@@ -33,7 +33,7 @@ pub fn table_from_rows(file_name: &str, header: &[&str], rows: &[Vec<String>]) -
 }
 
 /// Header and rows of a simple CSV file.
-pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+pub(crate) fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let text = std::fs::read_to_string(path).expect("the CSV file is readable");
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let header = lines
@@ -49,17 +49,17 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// Load a dataset with the product's loader.
-pub fn load_csv(path: &Path) -> RawTable {
+pub(crate) fn load_csv(path: &Path) -> RawTable {
     sis::ingest::load_table(path, &sis::ingest::LoadOptions::default()).expect("the dataset loads")
 }
 
 /// The demo table.
-pub fn demo_table() -> RawTable {
+pub(crate) fn demo_table() -> RawTable {
     load_csv(&demo_path())
 }
 
 /// The first `limit` customers of the demo dataset, read by the product's CSV loader.
-pub fn demo_table_rows(limit: usize) -> RawTable {
+pub(crate) fn demo_table_rows(limit: usize) -> RawTable {
     let text = std::fs::read_to_string(demo_path()).expect("the demo dataset is in data/");
     let head: Vec<&str> = text.lines().take(limit.saturating_add(1)).collect();
     let csv = head.join("\n") + "\n";
@@ -68,7 +68,7 @@ pub fn demo_table_rows(limit: usize) -> RawTable {
 }
 
 /// A quick configuration for small tables: k 2..=4, two seeds.
-pub fn quick_config() -> RunConfig {
+pub(crate) fn quick_config() -> RunConfig {
     RunConfig {
         k_max: 4,
         seeds: 2,
@@ -77,7 +77,7 @@ pub fn quick_config() -> RunConfig {
 }
 
 /// A session on the first 40 demo customers, with a scenario and some view state.
-pub fn small_session() -> Session {
+pub(crate) fn small_session() -> Session {
     let table = demo_table_rows(40);
     let analysis = analyse_with(&table, quick_config());
     let mut session = Session::new(table, analysis);
@@ -98,18 +98,18 @@ pub fn small_session() -> Session {
 }
 
 /// Detect the mapping and run the whole pipeline with the default settings.
-pub fn analyse(table: &RawTable) -> Analysis {
+pub(crate) fn analyse(table: &RawTable) -> Analysis {
     analyse_with(table, RunConfig::default())
 }
 
 /// Detect the mapping and run the whole pipeline.
-pub fn analyse_with(table: &RawTable, config: RunConfig) -> Analysis {
+pub(crate) fn analyse_with(table: &RawTable, config: RunConfig) -> Analysis {
     let (mapping, _) = detect_mapping(table);
     run_analysis(table, &mapping, config, &Progress::silent()).expect("the pipeline runs")
 }
 
 /// Settings for quick runs at a fixed k (one k in the sweep, standard scaler).
-pub fn fixed_k(k: usize) -> sis::config::RunConfig {
+pub(crate) fn fixed_k(k: usize) -> sis::config::RunConfig {
     sis::config::RunConfig {
         k: sis::config::KChoice::Fixed(k),
         k_min: k,
@@ -120,13 +120,13 @@ pub fn fixed_k(k: usize) -> sis::config::RunConfig {
 }
 
 /// The demo rows keyed by customer id: header and a lookup of a column's number.
-pub struct DemoRows {
+pub(crate) struct DemoRows {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 impl DemoRows {
-    pub fn load() -> DemoRows {
+    pub(crate) fn load() -> DemoRows {
         let (header, rows) = read_csv(&demo_path());
         DemoRows { header, rows }
     }
@@ -139,7 +139,7 @@ impl DemoRows {
     }
 
     /// A numeric cell of the customer with this id (NaN when empty).
-    pub fn number(&self, id: &str, column: &str) -> f64 {
+    pub(crate) fn number(&self, id: &str, column: &str) -> f64 {
         let (i, j) = (self.index("ID"), self.index(column));
         let row = self
             .rows
@@ -150,12 +150,12 @@ impl DemoRows {
     }
 
     /// Sum of several numeric cells of one customer.
-    pub fn sum(&self, id: &str, columns: &[&str]) -> f64 {
+    pub(crate) fn sum(&self, id: &str, columns: &[&str]) -> f64 {
         columns.iter().map(|c| self.number(id, c)).sum()
     }
 
     /// A map from id to row, for fast lookups.
-    pub fn by_id(&self) -> std::collections::BTreeMap<String, Vec<f64>> {
+    pub(crate) fn by_id(&self) -> std::collections::BTreeMap<String, Vec<f64>> {
         let i = self.index("ID");
         self.rows
             .iter()
@@ -171,12 +171,12 @@ impl DemoRows {
     }
 
     /// Column position, for rows from `by_id`.
-    pub fn col(&self, column: &str) -> usize {
+    pub(crate) fn col(&self, column: &str) -> usize {
         self.index(column)
     }
 }
 
-pub const SPEND: [&str; 6] = [
+pub(crate) const SPEND: [&str; 6] = [
     "MntWines",
     "MntFruits",
     "MntMeatProducts",
@@ -184,7 +184,7 @@ pub const SPEND: [&str; 6] = [
     "MntSweetProducts",
     "MntGoldProds",
 ];
-pub const CAMPAIGNS: [&str; 6] = [
+pub(crate) const CAMPAIGNS: [&str; 6] = [
     "AcceptedCmp1",
     "AcceptedCmp2",
     "AcceptedCmp3",
@@ -194,7 +194,7 @@ pub const CAMPAIGNS: [&str; 6] = [
 ];
 
 /// A copy of a table without the named columns.
-pub fn without_columns(table: &RawTable, drop: &[&str]) -> RawTable {
+pub(crate) fn without_columns(table: &RawTable, drop: &[&str]) -> RawTable {
     RawTable {
         columns: table
             .columns
@@ -207,7 +207,7 @@ pub fn without_columns(table: &RawTable, drop: &[&str]) -> RawTable {
 }
 
 /// A copy of a table with its rows in a fixed pseudo-random order.
-pub fn shuffled(table: &RawTable, seed: u64) -> RawTable {
+pub(crate) fn shuffled(table: &RawTable, seed: u64) -> RawTable {
     let n = table.n_rows();
     let mut order: Vec<usize> = (0..n).collect();
     let mut x = seed;
@@ -233,7 +233,7 @@ pub fn shuffled(table: &RawTable, seed: u64) -> RawTable {
 
 /// Renumber an analysis's segments backwards (labels, centroids, sizes) and synthesize its
 /// insights and personas again, as if the same segments had been found in the other order.
-pub fn number_backwards(a: &mut Analysis) {
+pub(crate) fn number_backwards(a: &mut Analysis) {
     let k = a.segmentation.k;
     let p = a.segmentation.feature_names.len();
     let seg = &mut a.segmentation;

@@ -14,23 +14,23 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// Most frames to wait for anything (a frame cap, not a time limit).
-pub const FRAME_CAP: usize = 5_000_000;
+pub(crate) const FRAME_CAP: usize = 5_000_000;
 
-pub type App = Harness<'static, Workbench>;
+pub(crate) type App = Harness<'static, Workbench>;
 
 /// The real workbench in a 1440 × 900 window.
-pub fn workbench() -> App {
+pub(crate) fn workbench() -> App {
     workbench_with(Workbench::for_tests())
 }
 
-pub fn workbench_with(app: Workbench) -> App {
+pub(crate) fn workbench_with(app: Workbench) -> App {
     Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .build_eframe(move |_cc| app)
 }
 
 /// The workbench as `sis PATH` starts it: on the session or dataset at `path`, once it opened.
-pub fn started_on(path: PathBuf) -> App {
+pub(crate) fn started_on(path: PathBuf) -> App {
     let open = Some(path);
     let mut app = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
@@ -42,7 +42,7 @@ pub fn started_on(path: PathBuf) -> App {
 }
 
 /// Settings that keep debug-build runs short: fixed scaler, k from 2 to 5, three seeds.
-pub fn quick_config() -> RunConfig {
+pub(crate) fn quick_config() -> RunConfig {
     RunConfig {
         k: KChoice::Auto,
         k_min: 2,
@@ -54,7 +54,7 @@ pub fn quick_config() -> RunConfig {
 }
 
 /// Step frames until `done` holds; panics after `FRAME_CAP` frames.
-pub fn step_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+pub(crate) fn step_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     for _ in 0..FRAME_CAP {
         app.step();
         if done(app) {
@@ -66,12 +66,12 @@ pub fn step_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
 }
 
 /// Wait until no job runs.
-pub fn wait_idle(app: &mut App, what: &str) {
+pub(crate) fn wait_idle(app: &mut App, what: &str) {
     step_until(app, what, |h| !h.state().is_busy());
 }
 
 /// Open the demo from the start screen and wait for its analysis.
-pub fn open_demo(app: &mut App) {
+pub(crate) fn open_demo(app: &mut App) {
     app.get_by_label("Open demo dataset").click();
     app.step();
     wait_idle(app, "the demo run");
@@ -82,7 +82,7 @@ pub fn open_demo(app: &mut App) {
 }
 
 /// A workbench with the demo segmented under `quick_config`.
-pub fn demo_workbench() -> App {
+pub(crate) fn demo_workbench() -> App {
     let mut wb = Workbench::for_tests();
     wb.set_run_config(quick_config());
     let mut app = workbench_with(wb);
@@ -91,7 +91,7 @@ pub fn demo_workbench() -> App {
 }
 
 /// The value a KPI card shows, as a number.
-pub fn kpi(app: &App, label: &str) -> f64 {
+pub(crate) fn kpi(app: &App, label: &str) -> f64 {
     let value = app
         .get_by_label(label)
         .value()
@@ -100,19 +100,19 @@ pub fn kpi(app: &App, label: &str) -> f64 {
 }
 
 /// Whether any visible text contains `text`.
-pub fn shows(app: &App, text: &str) -> bool {
+pub(crate) fn shows(app: &App, text: &str) -> bool {
     app.query_all_by_label_contains(text).next().is_some()
 }
 
 /// File dialogs answered without a window: every dialog picks `path`; what was asked is kept.
 #[derive(Debug)]
-pub struct AnsweredDialogs {
+pub(crate) struct AnsweredDialogs {
     pub path: PathBuf,
     pub asked: Mutex<Vec<String>>,
 }
 
 impl AnsweredDialogs {
-    pub fn new(path: impl Into<PathBuf>) -> Self {
+    pub(crate) fn new(path: impl Into<PathBuf>) -> Self {
         AnsweredDialogs {
             path: path.into(),
             asked: Mutex::new(Vec::new()),
@@ -142,7 +142,7 @@ impl FileDialogs for AnsweredDialogs {
 }
 
 /// Type `text` into the field labelled `label`, replacing what it holds, and leave it.
-pub fn retype(app: &mut App, label: &str, text: &str) {
+pub(crate) fn retype(app: &mut App, label: &str, text: &str) {
     app.get_by_label(label).click();
     app.run_steps(2);
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -155,7 +155,7 @@ pub fn retype(app: &mut App, label: &str, text: &str) {
 
 /// Type `text` into the field with `role` labelled `label`, replacing what it holds, and
 /// leave it with Enter.
-pub fn retype_role(app: &mut App, role: Role, label: &str, text: &str) {
+pub(crate) fn retype_role(app: &mut App, role: Role, label: &str, text: &str) {
     app.get_by_role_and_label(role, label).click();
     app.run_steps(2);
     app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -167,6 +167,6 @@ pub fn retype_role(app: &mut App, role: Role, label: &str, text: &str) {
 }
 
 /// Type `text` into the text field labelled `label`, replacing what it holds, and leave it.
-pub fn retype_field(app: &mut App, label: &str, text: &str) {
+pub(crate) fn retype_field(app: &mut App, label: &str, text: &str) {
     retype_role(app, Role::TextInput, label, text);
 }

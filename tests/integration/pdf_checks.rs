@@ -4,18 +4,18 @@
 use lopdf::Document;
 
 /// The text of every page.
-pub fn all_text(doc: &Document) -> String {
+pub(crate) fn all_text(doc: &Document) -> String {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     doc.extract_text(&pages).unwrap()
 }
 
 /// Text with its line breaks and runs of spaces folded to single spaces.
-pub fn folded(text: &str) -> String {
+pub(crate) fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The titles of the top-level bookmarks, in order.
-pub fn top_bookmarks(doc: &Document) -> Vec<String> {
+pub(crate) fn top_bookmarks(doc: &Document) -> Vec<String> {
     let toc = doc.get_toc().unwrap();
     toc.toc
         .into_iter()
@@ -25,13 +25,13 @@ pub fn top_bookmarks(doc: &Document) -> Vec<String> {
 }
 
 /// The titles of every bookmark, in order.
-pub fn bookmarks(doc: &Document) -> Vec<String> {
+pub(crate) fn bookmarks(doc: &Document) -> Vec<String> {
     let toc = doc.get_toc().unwrap();
     toc.toc.into_iter().map(|t| t.title).collect()
 }
 
 /// What `make` returns when run on a pool of `threads` threads.
-pub fn on_threads<T: Send>(threads: usize, make: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn on_threads<T: Send>(threads: usize, make: impl FnOnce() -> T + Send) -> T {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()

@@ -67,7 +67,10 @@ const MONTH_OFFSETS: [(u32, i32); 12] = [
 const EPOCH_SHIFT: i32 = 719_468;
 
 impl<'a> Plan<'a> {
-    pub fn new(model: &'a SavedSegmentation, options: &SqlOptions) -> Result<Plan<'a>, SqlError> {
+    pub(super) fn new(
+        model: &'a SavedSegmentation,
+        options: &SqlOptions,
+    ) -> Result<Plan<'a>, SqlError> {
         let prep = &model.preparation;
         let id = model
             .mapping
@@ -110,7 +113,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The numeric columns with exactly this role.
-    pub fn numbers_with(&self, role: &Role) -> Vec<&Input> {
+    pub(super) fn numbers_with(&self, role: &Role) -> Vec<&Input> {
         self.inputs
             .iter()
             .filter(|c| c.kind == Kind::Number && &c.role == role)
@@ -118,17 +121,17 @@ impl<'a> Plan<'a> {
     }
 
     /// The first numeric column with this role.
-    pub fn number(&self, role: &Role) -> Option<&Input> {
+    pub(super) fn number(&self, role: &Role) -> Option<&Input> {
         self.numbers_with(role).into_iter().next()
     }
 
     /// The first join-date column (the one tenure is counted from).
-    pub fn join_date(&self) -> Option<&Input> {
+    pub(super) fn join_date(&self) -> Option<&Input> {
         self.inputs.iter().find(|c| c.kind == Kind::Date)
     }
 
     /// The reference year as an expression over `prepared`, when there is one.
-    pub fn reference_year(&self) -> Option<String> {
+    pub(super) fn reference_year(&self) -> Option<String> {
         match self.reference_year {
             ReferenceYear::Fixed(year) => Some(year.to_string()),
             ReferenceYear::FromData => Some("ref_year".into()),
@@ -137,7 +140,7 @@ impl<'a> Plan<'a> {
     }
 
     /// One line per input column for the header comment.
-    pub fn describe_columns(&self) -> Vec<String> {
+    pub(super) fn describe_columns(&self) -> Vec<String> {
         let mut lines = vec![format!(
             "{} (customer_id): the customer key, any type",
             self.id
@@ -158,7 +161,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The input CTEs: `source`, the date steps, `cleaned`, `reference` and `prepared`.
-    pub fn ctes(&self) -> Result<Vec<Cte>, SqlError> {
+    pub(super) fn ctes(&self) -> Result<Vec<Cte>, SqlError> {
         let mut ctes = vec![self.source()];
         let mut last = "source";
         if self.join_date().is_some() {

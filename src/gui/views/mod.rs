@@ -89,7 +89,7 @@ impl Views {
 }
 
 /// The tabs of an analysis (defined in `gui::tab`, below the views and the commands).
-pub use crate::gui::tab::Tab;
+pub(super) use crate::gui::tab::Tab;
 
 /// What a view asks the workbench to do.
 #[derive(Debug, Clone, PartialEq)]

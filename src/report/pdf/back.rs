@@ -7,7 +7,7 @@ use super::table::{Column, Row, swatch, table};
 use crate::charts::segment_style;
 use crate::report::content::{AppendixSection, PersonaBlock};
 
-pub fn personas(layout: &mut Layout<'_>, personas: &[PersonaBlock]) {
+pub(super) fn personas(layout: &mut Layout<'_>, personas: &[PersonaBlock]) {
     layout.section("Personas");
     if personas.is_empty() {
         layout.muted("No personas: the analysis has no segments.");
@@ -50,7 +50,7 @@ fn persona(layout: &mut Layout<'_>, p: &PersonaBlock) {
     layout.space(BODY * LEADING);
 }
 
-pub fn appendix(layout: &mut Layout<'_>, a: &AppendixSection) {
+pub(super) fn appendix(layout: &mut Layout<'_>, a: &AppendixSection) {
     layout.section("Appendix");
     layout.heading("Data quality", 60.0);
     for line in &a.quality_summary {

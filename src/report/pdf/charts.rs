@@ -46,7 +46,7 @@ pub(super) fn fit(
 }
 
 /// Two bars per segment: customers (light, hatched) and revenue (solid).
-pub fn share_chart(layout: &mut Layout<'_>, chart: &ShareChart) {
+pub(super) fn share_chart(layout: &mut Layout<'_>, chart: &ShareChart) {
     if chart.bars.is_empty() {
         return;
     }
@@ -163,7 +163,7 @@ fn customer_bar(layout: &mut Layout<'_>, x: f32, y: f32, w: f32, h: f32, rgb: Rg
 }
 
 /// The heatmap, row by row; the header repeats when it continues on a new page.
-pub fn heatmap(layout: &mut Layout<'_>, map: &Heatmap) {
+pub(super) fn heatmap(layout: &mut Layout<'_>, map: &Heatmap) {
     if map.is_empty() {
         layout.muted("No features to profile.");
         return;
@@ -265,7 +265,7 @@ fn heat_legend(layout: &mut Layout<'_>, x: f32) {
 }
 
 /// The k-choice panels side by side, the chosen k marked on each.
-pub fn metrics_chart(layout: &mut Layout<'_>, chart: &MetricsChart) {
+pub(super) fn metrics_chart(layout: &mut Layout<'_>, chart: &MetricsChart) {
     let n = chart.panels.len();
     if n == 0
         || chart

@@ -12,13 +12,13 @@ const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Which of the two faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weight {
+pub(super) enum Weight {
     Regular,
     Bold,
 }
 
 /// One parsed face.
-pub struct Face {
+pub(super) struct Face {
     data: &'static [u8],
     face: ttf_parser::Face<'static>,
     /// Font units per em.
@@ -44,7 +44,7 @@ impl Face {
     }
 
     /// The glyph of a character ('?' when the font has none).
-    pub fn glyph(&self, c: char) -> u16 {
+    pub(super) fn glyph(&self, c: char) -> u16 {
         self.face.glyph_index(c).map_or(self.fallback, |g| g.0)
     }
 
@@ -58,7 +58,7 @@ impl Face {
     }
 
     /// Width of a text at a font size, in points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
         text.chars()
             .map(|c| self.advance(self.glyph(c)))
             .sum::<f32>()
@@ -72,33 +72,33 @@ impl Face {
 }
 
 /// Both faces.
-pub struct Fonts {
+pub(super) struct Fonts {
     pub regular: Face,
     pub bold: Face,
 }
 
 impl Fonts {
-    pub fn load() -> Result<Fonts, PdfError> {
+    pub(super) fn load() -> Result<Fonts, PdfError> {
         Ok(Fonts {
             regular: Face::parse(REGULAR, "DejaVuSans")?,
             bold: Face::parse(BOLD, "DejaVuSans-Bold")?,
         })
     }
 
-    pub fn face(&self, weight: Weight) -> &Face {
+    pub(super) fn face(&self, weight: Weight) -> &Face {
         match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
         }
     }
 
-    pub fn width(&self, weight: Weight, text: &str, size: f32) -> f32 {
+    pub(super) fn width(&self, weight: Weight, text: &str, size: f32) -> f32 {
         self.face(weight).width(text, size)
     }
 }
 
 /// The glyphs one face uses in a document, numbered in order of first use.
-pub struct UsedGlyphs {
+pub(super) struct UsedGlyphs {
     remapper: GlyphRemapper,
     /// Original glyph of each new id.
     originals: Vec<u16>,
@@ -107,7 +107,7 @@ pub struct UsedGlyphs {
 }
 
 impl UsedGlyphs {
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         UsedGlyphs {
             remapper: GlyphRemapper::new(),
             originals: vec![0],
@@ -116,7 +116,7 @@ impl UsedGlyphs {
     }
 
     /// The text as 2-byte glyph ids of the subset (CIDs).
-    pub fn encode(&mut self, face: &Face, text: &str) -> Vec<u8> {
+    pub(super) fn encode(&mut self, face: &Face, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() * 2);
         for c in text.chars() {
             let original = face.glyph(c);
@@ -132,7 +132,7 @@ impl UsedGlyphs {
 }
 
 /// Write one face as a Type 0 font with its subset; returns nothing, the font is at `font`.
-pub fn write_font(
+pub(super) fn write_font(
     pdf: &mut Pdf,
     alloc: &mut impl FnMut() -> Ref,
     font: Ref,

@@ -6,7 +6,7 @@ use super::fonts::Weight;
 use super::layout::{ACCENT, INK, Layout, MUTED, SHADE};
 use crate::report::content::ReportModel;
 
-pub fn cover(layout: &mut Layout<'_>, model: &ReportModel) {
+pub(super) fn cover(layout: &mut Layout<'_>, model: &ReportModel) {
     layout.new_page();
     layout.bookmarks.push(super::layout::Bookmark {
         title: "Cover".into(),
@@ -66,7 +66,7 @@ pub fn cover(layout: &mut Layout<'_>, model: &ReportModel) {
     );
 }
 
-pub fn summary(layout: &mut Layout<'_>, model: &ReportModel) {
+pub(super) fn summary(layout: &mut Layout<'_>, model: &ReportModel) {
     layout.section("Executive summary");
     kpi_cards(layout, model);
     layout.heading("Key decisions", 40.0);

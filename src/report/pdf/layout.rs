@@ -5,22 +5,22 @@
 use super::fonts::{Fonts, Weight};
 use crate::charts::Pattern;
 
-pub type Rgb = [u8; 3];
+pub(super) type Rgb = [u8; 3];
 
-pub const INK: Rgb = [33, 37, 41];
-pub const MUTED: Rgb = [96, 102, 110];
-pub const RULE: Rgb = [200, 204, 210];
-pub const SHADE: Rgb = [238, 240, 243];
-pub const ACCENT: Rgb = [0, 90, 140];
-pub const WARN: Rgb = [170, 60, 0];
+pub(super) const INK: Rgb = [33, 37, 41];
+pub(super) const MUTED: Rgb = [96, 102, 110];
+pub(super) const RULE: Rgb = [200, 204, 210];
+pub(super) const SHADE: Rgb = [238, 240, 243];
+pub(super) const ACCENT: Rgb = [0, 90, 140];
+pub(super) const WARN: Rgb = [170, 60, 0];
 
 /// Body text size and leading.
-pub const BODY: f32 = 9.5;
-pub const LEADING: f32 = 1.35;
+pub(super) const BODY: f32 = 9.5;
+pub(super) const LEADING: f32 = 1.35;
 
 /// One drawing instruction.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Op {
+pub(super) enum Op {
     /// Text with its baseline at `y`.
     Text {
         x: f32,
@@ -65,13 +65,13 @@ pub enum Op {
 }
 
 #[derive(Debug, Default)]
-pub struct Page {
+pub(super) struct Page {
     pub ops: Vec<Op>,
 }
 
 /// An outline entry.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bookmark {
+pub(super) struct Bookmark {
     pub title: String,
     /// 0 = section, 1 = a part of it.
     pub level: u8,
@@ -81,7 +81,7 @@ pub struct Bookmark {
 
 /// The printable area.
 #[derive(Debug, Clone, Copy)]
-pub struct Geometry {
+pub(super) struct Geometry {
     pub width: f32,
     pub height: f32,
     pub margin_x: f32,
@@ -90,7 +90,7 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn for_paper(width: f32, height: f32) -> Geometry {
+    pub(super) fn for_paper(width: f32, height: f32) -> Geometry {
         Geometry {
             width,
             height,
@@ -100,22 +100,22 @@ impl Geometry {
         }
     }
 
-    pub fn left(&self) -> f32 {
+    pub(super) fn left(&self) -> f32 {
         self.margin_x
     }
 
-    pub fn content_width(&self) -> f32 {
+    pub(super) fn content_width(&self) -> f32 {
         self.width - 2.0 * self.margin_x
     }
 
     /// The lowest y content may reach.
-    pub fn limit(&self) -> f32 {
+    pub(super) fn limit(&self) -> f32 {
         self.height - self.bottom
     }
 }
 
 /// The document being laid out.
-pub struct Layout<'f> {
+pub(super) struct Layout<'f> {
     pub fonts: &'f Fonts,
     pub geometry: Geometry,
     pub pages: Vec<Page>,
@@ -125,7 +125,7 @@ pub struct Layout<'f> {
 }
 
 impl<'f> Layout<'f> {
-    pub fn new(fonts: &'f Fonts, geometry: Geometry) -> Self {
+    pub(super) fn new(fonts: &'f Fonts, geometry: Geometry) -> Self {
         Layout {
             fonts,
             geometry,
@@ -135,7 +135,7 @@ impl<'f> Layout<'f> {
         }
     }
 
-    pub fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.geometry.top;
     }
@@ -145,13 +145,13 @@ impl<'f> Layout<'f> {
     }
 
     /// Start a new page unless `height` more points fit on this one.
-    pub fn ensure(&mut self, height: f32) {
+    pub(super) fn ensure(&mut self, height: f32) {
         if self.pages.is_empty() || self.y + height > self.geometry.limit() {
             self.new_page();
         }
     }
 
-    pub fn push(&mut self, op: Op) {
+    pub(super) fn push(&mut self, op: Op) {
         if self.pages.is_empty() {
             self.new_page();
         }
@@ -169,7 +169,7 @@ impl<'f> Layout<'f> {
         });
     }
 
-    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, rgb: Rgb, text: &str) {
+    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, rgb: Rgb, text: &str) {
         if !text.is_empty() {
             self.push(Op::Text {
                 x,
@@ -183,7 +183,7 @@ impl<'f> Layout<'f> {
     }
 
     /// Text ending at `right`.
-    pub fn text_right(
+    pub(super) fn text_right(
         &mut self,
         right: f32,
         y: f32,
@@ -197,7 +197,7 @@ impl<'f> Layout<'f> {
     }
 
     /// Text centred on `x`.
-    pub fn text_centred(
+    pub(super) fn text_centred(
         &mut self,
         x: f32,
         y: f32,
@@ -210,7 +210,7 @@ impl<'f> Layout<'f> {
         self.text(x - w / 2.0, y, size, weight, rgb, text);
     }
 
-    pub fn rect(
+    pub(super) fn rect(
         &mut self,
         x: f32,
         y: f32,
@@ -229,7 +229,7 @@ impl<'f> Layout<'f> {
         });
     }
 
-    pub fn line(&mut self, points: Vec<(f32, f32)>, rgb: Rgb, width: f32, dashed: bool) {
+    pub(super) fn line(&mut self, points: Vec<(f32, f32)>, rgb: Rgb, width: f32, dashed: bool) {
         self.push(Op::Line {
             points,
             rgb,
@@ -239,7 +239,7 @@ impl<'f> Layout<'f> {
     }
 
     /// A section: a fresh page, its title and a top-level bookmark.
-    pub fn section(&mut self, title: &str) {
+    pub(super) fn section(&mut self, title: &str) {
         if !self.page_is_fresh() || self.pages.is_empty() {
             self.new_page();
         }
@@ -255,7 +255,7 @@ impl<'f> Layout<'f> {
     }
 
     /// A heading inside a section, kept on a page with at least `keep` points after it.
-    pub fn heading(&mut self, title: &str, keep: f32) {
+    pub(super) fn heading(&mut self, title: &str, keep: f32) {
         let size = 13.0;
         if self.y > self.geometry.top + 1.0 {
             self.y += 6.0;
@@ -275,7 +275,7 @@ impl<'f> Layout<'f> {
     }
 
     /// A small bold title without a bookmark.
-    pub fn subheading(&mut self, title: &str, keep: f32) {
+    pub(super) fn subheading(&mut self, title: &str, keep: f32) {
         let size = 10.5;
         self.ensure(size * LEADING + keep);
         self.y += size;
@@ -284,7 +284,7 @@ impl<'f> Layout<'f> {
     }
 
     /// Greedy word wrap of `text` to `width` points.
-    pub fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+    pub(super) fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
         let space = self.fonts.width(weight, " ", size);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
@@ -322,7 +322,14 @@ impl<'f> Layout<'f> {
     }
 
     /// A wrapped paragraph at `indent` from the left margin; lines flow onto new pages.
-    pub fn paragraph_at(&mut self, indent: f32, text: &str, size: f32, weight: Weight, rgb: Rgb) {
+    pub(super) fn paragraph_at(
+        &mut self,
+        indent: f32,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        rgb: Rgb,
+    ) {
         let width = self.geometry.content_width() - indent;
         let step = size * LEADING;
         for line in self.wrap(text, size, weight, width) {
@@ -340,24 +347,24 @@ impl<'f> Layout<'f> {
         }
     }
 
-    pub fn paragraph(&mut self, text: &str) {
+    pub(super) fn paragraph(&mut self, text: &str) {
         self.paragraph_at(0.0, text, BODY, Weight::Regular, INK);
         self.y += 4.0;
     }
 
-    pub fn muted(&mut self, text: &str) {
+    pub(super) fn muted(&mut self, text: &str) {
         self.paragraph_at(0.0, text, 8.5, Weight::Regular, MUTED);
         self.y += 3.0;
     }
 
     /// Bulleted items, each kept whole on one page when it fits.
-    pub fn bullets(&mut self, items: &[String], rgb: Rgb) {
+    pub(super) fn bullets(&mut self, items: &[String], rgb: Rgb) {
         let marks = vec!["\u{2022}".to_string(); items.len()];
         self.marked(items, &marks, rgb);
     }
 
     /// Numbered items (1., 2., …).
-    pub fn numbered(&mut self, items: &[String], rgb: Rgb) {
+    pub(super) fn numbered(&mut self, items: &[String], rgb: Rgb) {
         let marks: Vec<String> = (1..=items.len()).map(|i| format!("{i}.")).collect();
         self.marked(items, &marks, rgb);
     }
@@ -381,7 +388,7 @@ impl<'f> Layout<'f> {
         self.y += 2.0;
     }
 
-    pub fn space(&mut self, points: f32) {
+    pub(super) fn space(&mut self, points: f32) {
         self.y += points;
     }
 }

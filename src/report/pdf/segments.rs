@@ -7,7 +7,7 @@ use super::table::{Column, Row, table};
 use crate::charts::segment_style;
 use crate::report::content::{KChoiceSection, ReportModel, SplitFigure};
 
-pub fn segments(layout: &mut Layout<'_>, model: &ReportModel) {
+pub(super) fn segments(layout: &mut Layout<'_>, model: &ReportModel) {
     layout.section("Segments");
     layout.heading("The segments", 60.0);
     let columns = [

@@ -12,7 +12,7 @@ use crate::report::content::{ScenarioOverview, ScenarioResult};
 /// Scenarios per comparison table (more continue in another table below).
 const PER_TABLE: usize = 4;
 
-pub fn simulation(
+pub(super) fn simulation(
     layout: &mut Layout<'_>,
     overview: Option<&ScenarioOverview>,
     scenarios: &[ScenarioResult],
@@ -127,7 +127,7 @@ const LABEL: f32 = 7.5;
 
 /// Horizontal bars from zero (negative to the left), the baseline as a dashed mark and the
 /// band as a whisker; every value printed.
-pub fn impact_chart(layout: &mut Layout<'_>, chart: &ScenarioChart) {
+pub(super) fn impact_chart(layout: &mut Layout<'_>, chart: &ScenarioChart) {
     if chart.bars.is_empty() {
         return;
     }

@@ -6,14 +6,14 @@ use super::layout::{INK, LEADING, Layout, MUTED, RULE, SHADE};
 use crate::charts::SegmentStyle;
 
 /// One column: its title, its share of the table's width and its alignment.
-pub struct Column {
+pub(super) struct Column {
     pub title: String,
     pub share: f32,
     pub right: bool,
 }
 
 impl Column {
-    pub fn left(title: &str, share: f32) -> Column {
+    pub(super) fn left(title: &str, share: f32) -> Column {
         Column {
             title: title.into(),
             share,
@@ -21,7 +21,7 @@ impl Column {
         }
     }
 
-    pub fn right(title: &str, share: f32) -> Column {
+    pub(super) fn right(title: &str, share: f32) -> Column {
         Column {
             title: title.into(),
             share,
@@ -32,7 +32,7 @@ impl Column {
 
 /// One row.
 #[derive(Default)]
-pub struct Row {
+pub(super) struct Row {
     pub cells: Vec<String>,
     /// A segment swatch drawn before the first cell.
     pub swatch: Option<SegmentStyle>,
@@ -40,7 +40,7 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn plain(cells: Vec<String>) -> Row {
+    pub(super) fn plain(cells: Vec<String>) -> Row {
         Row {
             cells,
             ..Row::default()
@@ -53,7 +53,7 @@ const PAD: f32 = 4.0;
 const SWATCH: f32 = 9.0;
 
 /// Draw a table at the cursor.
-pub fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Row]) {
+pub(super) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Row]) {
     let total: f32 = columns
         .iter()
         .map(|c| c.share)
@@ -205,7 +205,7 @@ fn draw_header(
 }
 
 /// A segment's swatch: its colour, its pattern and a thin outline.
-pub fn swatch(layout: &mut Layout<'_>, x: f32, y: f32, style: &SegmentStyle) {
+pub(super) fn swatch(layout: &mut Layout<'_>, x: f32, y: f32, style: &SegmentStyle) {
     layout.rect(x, y, SWATCH, SWATCH, Some(style.rgb), Some((MUTED, 0.4)));
     let ink = if style.dark_text() {
         INK

@@ -7,7 +7,7 @@ use crate::report::content::ReportModel;
 use crate::report::value_block::VALUE_COLUMNS;
 
 /// The block, when the report has one.
-pub fn value_block(layout: &mut Layout<'_>, model: &ReportModel) {
+pub(super) fn value_block(layout: &mut Layout<'_>, model: &ReportModel) {
     let Some(block) = &model.value_block else {
         return;
     };

@@ -10,7 +10,7 @@ use crate::report::content::ReportDate;
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 /// The document information.
-pub struct Meta<'a> {
+pub(super) struct Meta<'a> {
     pub title: &'a str,
     pub subject: &'a str,
     pub producer: &'a str,
@@ -21,7 +21,7 @@ pub struct Meta<'a> {
 const REGULAR: Name<'static> = Name(b"F1");
 const BOLD: Name<'static> = Name(b"F2");
 
-pub fn write(
+pub(super) fn write(
     fonts: &Fonts,
     pages: &[Page],
     bookmarks: &[Bookmark],
