@@ -1,5 +1,6 @@
 //! Plain-text rendering of insights, personas, decisions and the alignment to a previous model.
 
+use super::text::section;
 use crate::format::{Percent, number, percent, thousands, times};
 use crate::insights::format::value;
 use crate::insights::{Availability, Insights};
@@ -122,22 +123,6 @@ pub(crate) fn run_insights(a: &Analysis, alignment: Option<&Alignment>) -> Strin
         alignment_text(&mut s, al);
     }
     s
-}
-
-/// A titled section: the family's table, or the reason it is not available.
-pub(super) fn section<T>(
-    s: &mut String,
-    title: &str,
-    a: &Availability<T>,
-    body: impl FnOnce(&mut String, &T),
-) {
-    let _ = writeln!(s, "\n{title}");
-    match a {
-        Availability::Available(v) => body(s, v),
-        Availability::NotAvailable { reason } => {
-            let _ = writeln!(s, "  {reason}");
-        }
-    }
 }
 
 /// Revenue per segment: customers, revenue and the value index.

@@ -2,6 +2,7 @@
 
 use super::args::RunArgs;
 use super::progress_bar::stderr_progress;
+use super::value_text::Calibration;
 use super::{CliError, emit, insights_text, model_options, text};
 use crate::charts::CalibrationChart;
 use crate::clv::ValueHorizon;
@@ -102,9 +103,6 @@ pub(crate) fn mapping_for(
 pub(crate) fn analyse(args: &RunArgs) -> Result<(RawTable, Analysis), CliError> {
     analyse_with(args, None).map(|(table, analysis, _)| (table, analysis))
 }
-
-/// The calibration/holdout chart of order lines with calibration through `cutoff`, or why not.
-pub(crate) type Calibration = Result<CalibrationChart, String>;
 
 /// [`analyse`], and the calibration/holdout check at `cutoff` (`YYYY-MM-DD`) when asked.
 pub(crate) fn analyse_with(

@@ -2,6 +2,7 @@
 
 use crate::features::family_status;
 use crate::format::plain;
+use crate::insights::Availability;
 use crate::pipeline::Analysis;
 use crate::run_id::short;
 use crate::summary::segment_headlines;
@@ -180,5 +181,21 @@ fn truncate(s: &str, width: usize) -> String {
         let mut t: String = s.chars().take(width - 1).collect();
         t.push('~');
         t
+    }
+}
+
+/// A titled section: the family's table, or the reason it is not available.
+pub(super) fn section<T>(
+    s: &mut String,
+    title: &str,
+    a: &Availability<T>,
+    body: impl FnOnce(&mut String, &T),
+) {
+    let _ = writeln!(s, "\n{title}");
+    match a {
+        Availability::Available(v) => body(s, v),
+        Availability::NotAvailable { reason } => {
+            let _ = writeln!(s, "  {reason}");
+        }
     }
 }

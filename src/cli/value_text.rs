@@ -1,13 +1,15 @@
 //! Plain-text rendering of the order-line views: model CLV per segment, the RFM groups beside
 //! the segments, and the calibration/holdout chart as a table.
 
-use super::insights_text::section;
-use super::run::Calibration;
+use super::text::section;
 use crate::charts::CalibrationChart;
 use crate::format::{Percent, number, percent, thousands};
 use crate::insights::{ModelValue, RfmView, model_value, rfm_view};
 use crate::pipeline::Analysis;
 use std::fmt::Write;
+
+/// The calibration/holdout check of a run on order lines, or why it could not be made.
+pub(crate) type Calibration = Result<CalibrationChart, String>;
 
 /// Model CLV (BG/NBD + Gamma-Gamma) per segment: means and totals.
 pub(crate) fn model_value_section(s: &mut String, a: &Analysis) {

@@ -5,6 +5,7 @@
 //! printed.
 
 mod app;
+mod availability;
 mod chart_image;
 mod chrome;
 mod command;

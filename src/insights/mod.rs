@@ -5,6 +5,7 @@
 mod categories;
 mod channel;
 mod discount;
+mod eigen;
 pub(crate) mod format;
 mod kpis;
 mod model_value;

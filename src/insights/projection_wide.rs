@@ -2,7 +2,7 @@
 //! block subspace iteration on `Xᵀ(X v) / n`, a fixed number of passes from a deterministic
 //! start, then Rayleigh–Ritz on the small block. Cost: passes × customers × features × block.
 
-use super::projection::jacobi_eigen;
+use super::eigen::jacobi_eigen;
 
 /// Vectors iterated together; the leading two are kept, the others speed convergence.
 const BLOCK: usize = 4;

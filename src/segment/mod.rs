@@ -11,6 +11,7 @@ pub mod matrix;
 pub mod metrics;
 mod panels;
 pub mod prepare;
+mod sample;
 pub mod scaler;
 mod seeding;
 pub mod segmentation;
@@ -25,8 +26,8 @@ pub use prepare::{
     FittedCap, MAX_DEFAULT_FEATURES, Prepared, SegmentationInput, SelectionError,
     feature_limit_note, prepare,
 };
+pub(crate) use sample::sample_rows;
 pub use scaler::{FittedScaler, ScalerKind};
-pub(crate) use segmentation::sample_rows;
 pub use segmentation::{ScalerReport, SegmentOption, Segmentation, segment};
 pub use split::{OneFeatureSplit, SplitCandidate, one_feature_split};
 pub use sweep::KReport;

@@ -4,14 +4,12 @@
 use super::FeatureMatrix;
 use super::choose::{KRule, choose_k};
 use super::prepare::SegmentationInput;
+use super::sample::sample_rows;
 use super::scaler::{FittedScaler, ScalerKind};
 use super::split::OneFeatureSplit;
 use super::sweep::{KReport, KResult, evaluate_k};
 use crate::config::{ScalerChoice, ValidRunConfig};
 use crate::progress::{Cancelled, Progress, Stage};
-use rand::SeedableRng;
-use rand::seq::index::sample;
-use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -129,17 +127,6 @@ impl Segmentation {
         };
         true
     }
-}
-
-/// A deterministic sample of row indices (sorted), all rows when `n ≤ limit`.
-pub(crate) fn sample_rows(n: usize, limit: usize, seed: u64) -> Vec<usize> {
-    if n <= limit {
-        return (0..n).collect();
-    }
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x5EED_5A3F_1E00_0001);
-    let mut rows = sample(&mut rng, n, limit).into_vec();
-    rows.sort_unstable();
-    rows
 }
 
 /// Compare the three scalers on a sample; returns the chosen kind and the comparison.

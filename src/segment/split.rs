@@ -7,7 +7,7 @@
 //! dynamic programming. Computed on a deterministic sample of at most [`SPLIT_SAMPLE`]
 //! customers. At [`SPLIT_WARNING`] or above the segments mostly split on that one feature.
 
-use super::segmentation::sample_rows;
+use super::sample::sample_rows;
 use crate::format::{Percent, percent};
 use serde::{Deserialize, Serialize};
 

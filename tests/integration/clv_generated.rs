@@ -207,7 +207,15 @@ fn sis_generate_transactions_writes_exactly_the_lines_asked_for() {
     let text = std::fs::read_to_string(&path).expect("the file");
     assert_eq!(text.lines().count(), 25_001);
     assert!(text.starts_with("InvoiceNo,CustomerID,InvoiceDate,StockCode,Category,Quantity,"));
-    let (again, _, _) = sis(&["generate", "--transactions", "25000", "--out", file]);
+    // The same seed writes the same bytes (replacing the file needs --force).
+    let (again, _, _) = sis(&[
+        "generate",
+        "--transactions",
+        "25000",
+        "--out",
+        file,
+        "--force",
+    ]);
     assert_eq!(again, 0);
     assert_eq!(std::fs::read_to_string(&path).expect("the file"), text);
     let (code, _, message) = sis(&["generate", "--transactions", "0", "--out", file]);

@@ -8,7 +8,7 @@
 mod apply;
 mod commands;
 
-pub(crate) use commands::availability;
+pub(crate) use super::availability::availability;
 
 use super::chart_image;
 use super::chrome;

@@ -6,12 +6,12 @@
 pub(crate) mod bench;
 pub(crate) mod check;
 pub(crate) mod history;
+mod shown;
 
 use super::dataset::Dataset;
 use super::export_jobs::ExportSource;
 use super::jobs::{Finished, OpenedSession};
 use super::persistence::SessionContents;
-use super::views::Shown;
 use crate::config::RunConfig;
 use crate::decisions::{Decision, decisions_for};
 use crate::personas::{Persona, apply_persona_edit};
@@ -22,6 +22,7 @@ use crate::simulate::ScenarioLedger;
 use bench::Bench;
 use check::MappingCheck;
 use history::{Edit, EditTarget, Field, History};
+pub(crate) use shown::Shown;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
