@@ -115,7 +115,7 @@ impl MetricsChart {
                 ),
                 panel(
                     "Stability (ARI)",
-                    "0.8 or more is stable; lowest dashed",
+                    "0.8+ is stable; dashed: lowest",
                     "Stability (ARI across seeds)",
                     vec![
                         series("Mean stability", false, |p| p.stability_mean),

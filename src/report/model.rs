@@ -167,8 +167,8 @@ fn segment_rows(a: &Analysis) -> Vec<SegmentRow> {
         .collect()
 }
 
-/// The one-feature-split check, always reported (its sentence warns at 90% or more); the
-/// chart gives the segments it is about.
+/// The one-feature-split check, always reported (its sentence warns at 90% or more). No chart:
+/// the segments' shares are already drawn in the executive summary.
 fn split_figure(a: &Analysis) -> Option<SplitFigure> {
     let seg = &a.segmentation;
     let split = seg.split.as_ref()?;
@@ -179,7 +179,7 @@ fn split_figure(a: &Analysis) -> Option<SplitFigure> {
             "Does one feature make these segments?".into()
         },
         caption: crate::summary::split_sentence(seg)?,
-        chart: Some(ShareChart::of(a, &a.personas)),
+        chart: None,
     })
 }
 

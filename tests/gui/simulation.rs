@@ -23,6 +23,21 @@ fn core_net(app: &App, base: &SimulationBase) -> f64 {
     app.state().active_scenario().simulate(base).net_impact()
 }
 
+/// A budget shift saved as "Workshop A", then a campaign lever on it: Baseline, Scenario 1
+/// (the shift) and Workshop A (the shift and the campaign).
+fn two_scenarios(app: &mut App) {
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
+        .set_value_accesskit(30.0);
+    app.run_steps(2);
+    retype(app, "Scenario name", "Workshop A");
+    app.get_by_label("Save as new scenario").click();
+    app.run_steps(2);
+    assert_eq!(app.state().active_scenario().name, "Workshop A");
+    app.get_by_role_and_label(Role::Slider, "Share of customers contacted")
+        .set_value_accesskit(40.0);
+    app.run_steps(2);
+}
+
 #[test]
 fn moving_a_slider_shows_the_cores_net_impact_in_the_same_frame() {
     let (mut app, base) = simulation_tab();
@@ -46,16 +61,7 @@ fn moving_a_slider_shows_the_cores_net_impact_in_the_same_frame() {
 #[test]
 fn two_saved_scenarios_compare_side_by_side() {
     let (mut app, base) = simulation_tab();
-    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
-        .set_value_accesskit(30.0);
-    app.run_steps(2);
-    retype(&mut app, "Scenario name", "Workshop A");
-    app.get_by_label("Save as new scenario").click();
-    app.run_steps(2);
-    assert_eq!(app.state().active_scenario().name, "Workshop A");
-    app.get_by_role_and_label(Role::Slider, "Share of customers contacted")
-        .set_value_accesskit(40.0);
-    app.run_steps(2);
+    two_scenarios(&mut app);
     let ledger = app.state().scenarios().clone();
     assert_eq!(ledger.names(), vec!["Baseline", "Scenario 1", "Workshop A"]);
     let a = ledger.get("Workshop A").unwrap();
@@ -131,15 +137,7 @@ fn saved_scenarios_come_back_when_the_session_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.sis");
     let (mut app, base) = simulation_tab();
-    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
-        .set_value_accesskit(30.0);
-    app.run_steps(2);
-    retype(&mut app, "Scenario name", "Workshop A");
-    app.get_by_label("Save as new scenario").click();
-    app.run_steps(2);
-    app.get_by_role_and_label(Role::Slider, "Share of customers contacted")
-        .set_value_accesskit(40.0);
-    app.run_steps(2);
+    two_scenarios(&mut app);
     let ledger = app.state().scenarios().clone();
     assert_eq!(ledger.names(), vec!["Baseline", "Scenario 1", "Workshop A"]);
     app.state_mut()

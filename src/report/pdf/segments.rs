@@ -62,7 +62,8 @@ fn k_choice(layout: &mut Layout<'_>, k: &KChoiceSection, split: Option<&SplitFig
             .enumerate()
             .map(|(i, h)| {
                 if i == 0 {
-                    Column::left(h, 0.8)
+                    // Wide enough for "3 (chosen)" on one line.
+                    Column::left(h, 1.3)
                 } else {
                     Column::right(h, 1.0)
                 }
