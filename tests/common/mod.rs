@@ -245,3 +245,30 @@ pub(crate) fn number_backwards(a: &mut Analysis) {
     seg.sizes.reverse();
     a.refresh_insights(&[]);
 }
+
+/// Run the `sis` binary with `args`: its exit code, stdout and stderr.
+pub(crate) fn sis_binary(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sis"))
+        .args(args)
+        .output()
+        .expect("sis runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Run `sis ARGS` in this process (no binary start): exit code, output, error message.
+pub(crate) fn sis_in_process(args: &[&str]) -> (i32, String, String) {
+    use clap::Parser;
+    let cli = sis::cli::Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
+        .expect("the arguments parse");
+    let mut out = Vec::new();
+    let result = sis::cli::execute(cli.command.expect("a subcommand"), &mut out);
+    let out = String::from_utf8(out).expect("UTF-8");
+    match result {
+        Ok(()) => (0, out, String::new()),
+        Err(e) => (e.code, out, e.message),
+    }
+}

@@ -149,15 +149,7 @@ fn sis_with_a_session_path_opens_the_session() {
     let mut app = demo_workbench();
     let run_id = app.state().analysis().unwrap().run_id.clone();
     let customers = kpi(&app, "Customers");
-    app.state_mut()
-        .set_file_dialogs(Arc::new(AnsweredDialogs::new(&path)));
-    app.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::S,
-    );
-    app.step();
-    wait_idle(&mut app, "saving the session");
-    assert!(path.is_file());
+    save_session_as(&mut app, &path);
 
     // `sis demo.sis`: the window starts on the session.
     let started = started_on(path.clone());

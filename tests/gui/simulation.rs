@@ -140,15 +140,7 @@ fn saved_scenarios_come_back_when_the_session_reopens() {
     two_scenarios(&mut app);
     let ledger = app.state().scenarios().clone();
     assert_eq!(ledger.names(), vec!["Baseline", "Scenario 1", "Workshop A"]);
-    app.state_mut()
-        .set_file_dialogs(std::sync::Arc::new(AnsweredDialogs::new(&path)));
-    app.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::S,
-    );
-    app.step();
-    wait_idle(&mut app, "saving the session");
-    assert!(path.is_file());
+    save_session_as(&mut app, &path);
 
     // A fresh window on the saved session: the same ledger, shown on the Compare page.
     let mut again = started_on(path);

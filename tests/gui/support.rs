@@ -41,6 +41,23 @@ pub(crate) fn started_on(path: PathBuf) -> App {
     app
 }
 
+/// Save the session with Ctrl+Shift+S, the dialog answering `path`, and wait for the file.
+pub(crate) fn save_session_as(app: &mut App, path: &Path) {
+    app.state_mut()
+        .set_file_dialogs(std::sync::Arc::new(AnsweredDialogs::new(path)));
+    app.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    app.step();
+    wait_idle(app, "saving the session");
+    assert!(
+        path.is_file(),
+        "the session was written to {}",
+        path.display()
+    );
+}
+
 /// Settings that keep debug-build runs short: fixed scaler, k from 2 to 5, three seeds.
 pub(crate) fn quick_config() -> RunConfig {
     RunConfig {

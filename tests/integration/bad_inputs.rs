@@ -1,20 +1,8 @@
 //! Bad input never crashes: every broken file or argument gets a clear message naming the
 //! file (and row or column) and the right exit code (1 data error, 2 usage error).
 
+use crate::common::sis_binary as sis;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sis"))
-        .args(args)
-        .output()
-        .expect("sis runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);

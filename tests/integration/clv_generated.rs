@@ -3,6 +3,7 @@
 //! lines, exact duplicates, returns, and cancelled invoices with the orders they cancel
 //! removed) and fitting on 50,000 customers recovers the process's parameters.
 
+use crate::common::sis_in_process as sis;
 use sis::clv::{Periods, PurchaseLine, RepeatHistory, bgnbd, holdout_check, repeat_summary};
 use sis::generate::transactions::{FIRST_DAY, PURCHASE_PROCESS, last_day};
 use sis::generate::{TransactionConfig, TransactionSize, write_transactions};
@@ -170,20 +171,6 @@ fn the_holdout_check_on_generated_data_matches_the_actual_purchases() {
             bucket.mean_predicted,
             bucket.mean_actual
         );
-    }
-}
-
-/// Run `sis ARGS…`, returning (exit code, stdout, error message).
-fn sis(args: &[&str]) -> (i32, String, String) {
-    use clap::Parser;
-    let cli = sis::cli::Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
-        .expect("the arguments parse");
-    let mut out = Vec::new();
-    let result = sis::cli::execute(cli.command.expect("a subcommand"), &mut out);
-    let out = String::from_utf8(out).expect("UTF-8");
-    match result {
-        Ok(()) => (0, out, String::new()),
-        Err(e) => (e.code, out, e.message),
     }
 }
 

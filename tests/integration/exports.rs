@@ -3,26 +3,12 @@
 //! manifest, from `sis export` with the outputs checked before anything is written.
 
 use crate::common;
+use crate::common::sis_in_process as sis;
 
-use clap::Parser;
 use polars::prelude::*;
-use sis::cli::{Cli, execute};
 use sis::export::{CustomerFormat, ScoredCustomers, write_customers};
 use sis::pipeline::Analysis;
 use std::path::Path;
-
-/// Run `sis ARGS…`, returning (exit code, stdout, error message).
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
-        .expect("the arguments parse");
-    let mut out = Vec::new();
-    let result = execute(cli.command.expect("a subcommand"), &mut out);
-    let out = String::from_utf8(out).unwrap();
-    match result {
-        Ok(()) => (0, out, String::new()),
-        Err(e) => (e.code, out, e.message),
-    }
-}
 
 /// A session whose first persona the user renamed.
 fn renamed_session() -> sis::session::Session {

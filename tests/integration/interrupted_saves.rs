@@ -4,24 +4,13 @@
 //! by `sis inspect` (exit 1), not reported as verified.
 
 use crate::common::bundle_bytes::{sections, wrap};
+use crate::common::sis_binary as sis;
 use crate::common::small_session;
 use sis::session::{FORMAT_VERSION, STALE_AFTER, Session};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
-
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sis"))
-        .args(args)
-        .output()
-        .expect("sis runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 const QUICK: [&str; 10] = [
     "--k", "3", "--k-min", "3", "--k-max", "3", "--seeds", "1", "--scaler", "standard",

@@ -4,20 +4,8 @@
 //! refused with the field named.
 
 use crate::common::demo_path;
+use crate::common::sis_binary as sis;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sis"))
-        .args(args)
-        .output()
-        .expect("sis runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn copy_demo(dir: &Path) -> PathBuf {
     let path = dir.join("customers.csv");

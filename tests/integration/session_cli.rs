@@ -2,26 +2,12 @@
 //! command line.
 
 use crate::common;
+use crate::common::sis_in_process as sis;
 
-use clap::Parser;
 use common::small_session;
-use sis::cli::{Cli, execute};
 use std::fs::File;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
-
-/// Run `sis ARGS…`, returning (exit code, stdout, error message).
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
-        .expect("the arguments parse");
-    let mut out = Vec::new();
-    let result = execute(cli.command.expect("a subcommand"), &mut out);
-    let out = String::from_utf8(out).unwrap();
-    match result {
-        Ok(()) => (0, out, String::new()),
-        Err(e) => (e.code, out, e.message),
-    }
-}
 
 fn set_age(path: &Path, days: u64) {
     let when = SystemTime::now() - Duration::from_secs(days * 86_400);

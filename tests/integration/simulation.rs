@@ -3,10 +3,9 @@
 //! zero settings do nothing, the band is seeded, and `sis simulate` reads scenario files.
 
 use crate::common;
+use crate::common::sis_in_process as sis;
 
-use clap::Parser;
 use common::{CAMPAIGNS, DemoRows, SPEND};
-use sis::cli::{Cli, execute};
 use sis::features::names;
 use sis::pipeline::Analysis;
 use sis::simulate::*;
@@ -358,18 +357,6 @@ fn the_example_scenario_file_parses_and_runs() {
     assert!(close(sim.waterfall.last().unwrap().end, sim.net_impact()));
     let mix: f64 = sim.revenue_mix.iter().map(|m| m.after_pct).sum();
     assert!(close(mix, 100.0));
-}
-
-/// Run `sis ARGS…`, returning (exit code, stdout, error message).
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied())).unwrap();
-    let mut out = Vec::new();
-    let result = execute(cli.command.unwrap(), &mut out);
-    let out = String::from_utf8(out).unwrap();
-    match result {
-        Ok(()) => (0, out, String::new()),
-        Err(e) => (e.code, out, e.message),
-    }
 }
 
 #[test]

@@ -2,8 +2,7 @@
 //! lines are aggregated, anything else with many repeats is refused with advice, and a few
 //! duplicate customer rows keep today's handling (first row kept, counted).
 
-use clap::Parser;
-use sis::cli::{Cli, execute};
+use crate::common::sis_in_process as sis;
 use sis::config::RunConfig;
 use sis::ingest::{LoadOptions, load_table};
 use sis::pipeline::run_analysis;
@@ -12,19 +11,6 @@ use sis::roles::{DatasetKind, REPEAT_SHARE, detect_dataset, detect_mapping};
 use sis::transactions::{TransactionError, prepare_customers};
 use sis::validate::QualityAction;
 use std::path::Path;
-
-/// Run `sis ARGS…`, returning (exit code, stdout, error message).
-fn sis(args: &[&str]) -> (i32, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("sis").chain(args.iter().copied()))
-        .expect("the arguments parse");
-    let mut out = Vec::new();
-    let result = execute(cli.command.expect("a subcommand"), &mut out);
-    let out = String::from_utf8(out).expect("utf-8");
-    match result {
-        Ok(()) => (0, out, String::new()),
-        Err(e) => (e.code, out, e.message),
-    }
-}
 
 /// 60 customers × 12 months: spend and visits per customer per month.
 fn write_monthly(dir: &Path) -> std::path::PathBuf {
