@@ -117,19 +117,8 @@ pub(crate) fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
     if a.len() < 2 {
         return 1.0;
     }
-    let dense = |labels: &[u32]| -> (Vec<usize>, usize) {
-        let mut ids = HashMap::new();
-        let mapped = labels
-            .iter()
-            .map(|l| {
-                let next = ids.len();
-                *ids.entry(*l).or_insert(next)
-            })
-            .collect();
-        (mapped, ids.len())
-    };
-    let (a, rows) = dense(a);
-    let (b, cols) = dense(b);
+    let (a, rows) = first_seen_order(a);
+    let (b, cols) = first_seen_order(b);
     let pairs = |count: u64| -> i128 { i128::from(count) * (i128::from(count) - 1) / 2 };
     let mut row_counts = vec![0u64; rows];
     let mut col_counts = vec![0u64; cols];
@@ -165,6 +154,41 @@ pub(crate) fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
     }
     numerator as f64 / denominator as f64
 }
+
+/// Labels renumbered 0.. in order of first appearance, and how many distinct labels there
+/// are. Segment numbers are small, so a table indexed by label does it; a hash map only for
+/// labels beyond [`DENSE_LABELS`].
+fn first_seen_order(labels: &[u32]) -> (Vec<usize>, usize) {
+    let largest = labels.iter().copied().max().unwrap_or(0) as usize;
+    if largest < DENSE_LABELS {
+        let mut ids = vec![usize::MAX; largest + 1];
+        let mut distinct = 0;
+        let mapped = labels
+            .iter()
+            .map(|&l| {
+                let id = &mut ids[l as usize];
+                if *id == usize::MAX {
+                    *id = distinct;
+                    distinct += 1;
+                }
+                *id
+            })
+            .collect();
+        return (mapped, distinct);
+    }
+    let mut ids = HashMap::new();
+    let mapped = labels
+        .iter()
+        .map(|l| {
+            let next = ids.len();
+            *ids.entry(*l).or_insert(next)
+        })
+        .collect();
+    (mapped, ids.len())
+}
+
+/// Labels below this are renumbered through a table rather than a hash map.
+const DENSE_LABELS: usize = 1 << 16;
 
 /// Per-segment counts and sums taken relative to an origin per segment (the given centroids).
 struct SegmentStats {
@@ -338,6 +362,19 @@ mod tests {
         assert!((adjusted_rand_index(&[0, 0, 1, 1], &[0, 1, 0, 1]) + 0.5).abs() < 1e-15);
         assert!(adjusted_rand_index(&[0, 0, 0, 0], &[0, 1, 2, 3]).abs() < 1e-15);
         assert!(adjusted_rand_index(&[0, 1], &[0]).is_nan());
+        // Labels too large for the renumbering table take the hash map: same answers.
+        let far = |labels: &[u32]| -> Vec<u32> { labels.iter().map(|l| l + 100_000).collect() };
+        let (a, b) = ([0, 0, 1, 1, 2, 2, 2], [0, 0, 1, 2, 2, 2, 1]);
+        assert_eq!(
+            adjusted_rand_index(&far(&a), &b),
+            adjusted_rand_index(&a, &b)
+        );
+        assert_eq!(
+            adjusted_rand_index(&a, &far(&b)),
+            adjusted_rand_index(&a, &b)
+        );
+        assert_eq!(first_seen_order(&[5, 2, 5, 9]), (vec![0, 1, 0, 2], 3));
+        assert_eq!(first_seen_order(&far(&[5, 2, 5, 9])), (vec![0, 1, 0, 2], 3));
     }
 
     /// Two segments on a plane; reference values from scikit-learn 1.9.1:

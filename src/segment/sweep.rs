@@ -8,6 +8,7 @@ use super::metrics;
 use crate::progress::Cancelled;
 use linfa::DatasetBase;
 use linfa::traits::Fit;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
 
@@ -109,7 +110,7 @@ pub(crate) fn evaluate_k(
         .map_err(|_: FitError| Cancelled)?;
     let best = &runs[best_index];
     let aris: Vec<f64> = runs
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(i, _)| *i != best_index)
         .map(|(_, r)| metrics::adjusted_rand_index(&best.labels, &r.labels))
