@@ -287,9 +287,9 @@ fn main() -> anyhow::Result<()> {
     measure_segments(&mut app, &mut all, rounds);
     for tab in [
         (Key::Num3, "Personas", "Persona cards"),
-        (Key::Num4, "Simulation", "Simulation is not available yet"),
+        (Key::Num4, "Simulation", "Levers"),
         (Key::Num5, "Data", "Data quality"),
-        (Key::Num6, "Export", "Export is not available yet"),
+        (Key::Num6, "Export", "Export the analysis"),
     ] {
         measure_tab(&mut app, tab, &mut all, rounds);
     }
