@@ -56,7 +56,11 @@ fn query(df: DataFrame, clean: bool) -> LazyFrame {
     if clean {
         // The project's cleaning steps 1, 3, 4 (customer present, price > 0, exact duplicates).
         lf = lf
-            .filter(col("CustomerID").is_not_null().and(col("UnitPrice").gt(lit(0.0))))
+            .filter(
+                col("CustomerID")
+                    .is_not_null()
+                    .and(col("UnitPrice").gt(lit(0.0))),
+            )
             .unique_stable(None, UniqueKeepStrategy::First);
     } else {
         lf = lf.filter(col("CustomerID").is_not_null());
@@ -85,12 +89,23 @@ fn query(df: DataFrame, clean: bool) -> LazyFrame {
     lf.with_column(amount)
         .group_by([col("CustomerID")])
         .agg([
-            col("InvoiceNo").filter(purchase.clone()).n_unique().alias("orders"),
+            col("InvoiceNo")
+                .filter(purchase.clone())
+                .n_unique()
+                .alias("orders"),
             monetary,
             col("day").filter(purchase.clone()).min().alias("first_day"),
             col("day").filter(purchase.clone()).max().alias("last_day"),
-            col("StockCode").filter(purchase.clone()).n_unique().alias("products"),
-            purchase.clone().not().cast(DataType::UInt32).sum().alias("return_lines"),
+            col("StockCode")
+                .filter(purchase.clone())
+                .n_unique()
+                .alias("products"),
+            purchase
+                .clone()
+                .not()
+                .cast(DataType::UInt32)
+                .sum()
+                .alias("return_lines"),
             len().alias("lines"),
         ])
         .sort(["CustomerID"], SortMultipleOptions::default())
@@ -98,10 +113,16 @@ fn query(df: DataFrame, clean: bool) -> LazyFrame {
 
 fn main() -> PolarsResult<()> {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).map(String::as_str).unwrap_or("/dev/shm/lazy_probe/t1m.csv");
+    let path = args
+        .get(1)
+        .map(String::as_str)
+        .unwrap_or("/dev/shm/lazy_probe/t1m.csv");
     let out = args.get(2).cloned();
     let clean = std::env::var("PROBE_CLEAN").is_ok_and(|v| v == "1");
-    let reps: usize = std::env::var("PROBE_REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    let reps: usize = std::env::var("PROBE_REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
     let mut best_read = f64::INFINITY;
     let mut best_lazy = f64::INFINITY;
     let mut best_total = f64::INFINITY;
