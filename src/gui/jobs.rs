@@ -236,19 +236,39 @@ pub(crate) fn simulation_band(
     scenario: crate::simulate::Scenario,
 ) -> impl FnOnce(&Progress) -> JobEnd<BandResult> + Send {
     move |_progress| {
-        let settings = crate::simulate::BootstrapSettings::default();
-        let blocks = match blocks {
-            Some(blocks) => blocks,
-            None => match crate::simulate::BootstrapBlocks::from_analysis(&analysis, &settings) {
-                Ok(blocks) => Arc::new(blocks),
-                Err(e) => return JobEnd::Failed(e.to_string()),
-            },
+        let compute = move || {
+            let settings = crate::simulate::BootstrapSettings::default();
+            let blocks = match blocks {
+                Some(blocks) => blocks,
+                None => match crate::simulate::BootstrapBlocks::from_analysis(&analysis, &settings)
+                {
+                    Ok(blocks) => Arc::new(blocks),
+                    Err(e) => return JobEnd::Failed(e.to_string()),
+                },
+            };
+            let band = crate::simulate::band(&base, &blocks, &scenario, &settings);
+            JobEnd::Finished(BandResult {
+                scenario,
+                band,
+                blocks,
+            })
         };
-        let band = crate::simulate::band(&base, &blocks, &scenario, &settings);
-        JobEnd::Finished(BandResult {
-            scenario,
-            band,
-            blocks,
-        })
+        // The band runs while people move the sliders: leave the window a core of its own. The
+        // band is the same at any thread count (`simulation` integration tests).
+        match background_pool() {
+            Some(pool) => pool.install(compute),
+            None => compute(),
+        }
     }
+}
+
+/// A thread pool one thread smaller than the machine (at least one thread), for work that runs
+/// while the window stays live; `None` when the threads cannot be started.
+fn background_pool() -> Option<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("sis-band-{i}"))
+        .build()
+        .ok()
 }

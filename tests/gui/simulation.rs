@@ -1,13 +1,14 @@
 //! The Simulation tab as a workshop drives it, through egui_kittest by accessible labels: a
 //! slider changes the shown net impact to the core's value in the same frame, scenarios are
-//! saved and compared, and undo brings the previous setting back.
+//! saved and compared, undo brings the previous setting back, and the P10–P90 band arrives from
+//! the worker with the core's figures once the controls settle.
 
 use crate::support;
 use egui::accesskit::Role;
 
 use egui_kittest::kittest::Queryable;
 use sis::format::thousands;
-use sis::simulate::{LeverKind, SimulationBase};
+use sis::simulate::{BootstrapBlocks, BootstrapSettings, LeverKind, SimulationBase, band};
 use support::*;
 
 fn simulation_tab() -> (App, SimulationBase) {
@@ -158,4 +159,29 @@ fn saved_scenarios_come_back_when_the_session_reopens() {
             scenario.name
         );
     }
+}
+
+#[test]
+fn the_band_arrives_once_the_slider_settles_with_the_cores_figures() {
+    let (mut app, base) = simulation_tab();
+    app.get_by_role_and_label(Role::Slider, "Share of budget moved")
+        .set_value_accesskit(30.0);
+    app.step();
+    assert_eq!(
+        app.get_by_label("P10 to P90").value().as_deref(),
+        Some("computing…"),
+        "no band of other settings is shown"
+    );
+    let scenario = app.state().active_scenario().clone();
+    let settings = BootstrapSettings::default();
+    let blocks = BootstrapBlocks::from_analysis(app.state().analysis().unwrap(), &settings)
+        .expect("the demo has blocks");
+    let expected = band(&base, &blocks, &scenario, &settings);
+    let text = format!("{} to {}", thousands(expected.p10), thousands(expected.p90));
+    // The band job starts after the settle time and runs on the worker's own smaller pool.
+    step_until(&mut app, "the band", |app| {
+        app.get_by_label("P10 to P90").value().as_deref() != Some("computing…")
+    });
+    assert_eq!(app.get_by_label("P10 to P90").value(), Some(text));
+    assert!(expected.p10 <= expected.point && expected.point <= expected.p90);
 }
