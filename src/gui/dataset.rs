@@ -41,14 +41,19 @@ pub(crate) fn unopenable(path: &Path) -> Option<String> {
     }
     matches!(path.try_exists(), Ok(false)).then(|| {
         format!(
-            "{}: {NO_SUCH_FILE}; check the folder and the spelling of the file name, then open it with Open dataset… (or drop it on the window).",
-            path.display()
+            "{}, then open it with Open dataset… (or drop it on the window).",
+            no_such_file(path)
         )
     })
 }
 
-/// A missing file, in words ([`unopenable`] and the start-up message).
-pub(crate) const NO_SUCH_FILE: &str = "there is no such file";
+/// A missing file, in words, with what to check ([`unopenable`] and the start-up message).
+pub(crate) fn no_such_file(path: &Path) -> String {
+    format!(
+        "{}: there is no such file; check the folder and the spelling of the file name",
+        path.display()
+    )
+}
 
 /// Load the bundled demo dataset with the product's loader.
 pub fn load_demo() -> Result<RawTable, IngestError> {

@@ -234,6 +234,7 @@ pub(crate) fn simulation_band(
     base: crate::simulate::SimulationBase,
     blocks: Option<Arc<crate::simulate::BootstrapBlocks>>,
     scenario: crate::simulate::Scenario,
+    pool: Option<Arc<rayon::ThreadPool>>,
 ) -> impl FnOnce(&Progress) -> JobEnd<BandResult> + Send {
     move |_progress| {
         let compute = move || {
@@ -253,9 +254,9 @@ pub(crate) fn simulation_band(
                 blocks,
             })
         };
-        // The band runs while people move the sliders: leave the window a core of its own. The
-        // band is the same at any thread count (`simulation` integration tests).
-        match background_pool() {
+        // The band runs while people move the sliders: on `pool`, which leaves the window a
+        // core of its own. The band is the same at any thread count (`simulation` tests).
+        match pool {
             Some(pool) => pool.install(compute),
             None => compute(),
         }
@@ -264,7 +265,7 @@ pub(crate) fn simulation_band(
 
 /// A thread pool one thread smaller than the machine (at least one thread), for work that runs
 /// while the window stays live; `None` when the threads cannot be started.
-fn background_pool() -> Option<rayon::ThreadPool> {
+pub(crate) fn background_pool() -> Option<rayon::ThreadPool> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     rayon::ThreadPoolBuilder::new()
         .num_threads(cores.saturating_sub(1).max(1))

@@ -2,7 +2,7 @@
 //! the reason in words, without the windowing library's source paths, what to do instead,
 //! and, when the file given to open is missing, that too.
 
-use super::dataset::NO_SUCH_FILE;
+use super::dataset::no_such_file;
 use super::persistence::is_session;
 use std::path::Path;
 
@@ -13,10 +13,7 @@ pub fn start_failure(error: &str, path: Option<&Path>) -> Vec<String> {
     if let Some(path) = path
         && matches!(path.try_exists(), Ok(false))
     {
-        lines.push(format!(
-            "{}: {NO_SUCH_FILE}; check the folder and the spelling of the file name.",
-            path.display()
-        ));
+        lines.push(format!("{}.", no_such_file(path)));
     }
     let instead = match path {
         Some(path) if !is_session(path) => {

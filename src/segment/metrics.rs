@@ -117,30 +117,31 @@ pub(crate) fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
     if a.len() < 2 {
         return 1.0;
     }
-    let (a, rows) = first_seen_order(a);
-    let (b, cols) = first_seen_order(b);
+    let (a, rows) = compact(a);
+    let (b, cols) = compact(b);
+    let (a, b) = (a.as_ref(), b.as_ref());
     let pairs = |count: u64| -> i128 { i128::from(count) * (i128::from(count) - 1) / 2 };
     let mut row_counts = vec![0u64; rows];
     let mut col_counts = vec![0u64; cols];
     let mut index: i128 = 0;
     if rows.saturating_mul(cols) <= 1 << 22 {
         let mut table = vec![0u64; rows * cols];
-        for (&i, &j) in a.iter().zip(&b) {
-            table[i * cols + j] += 1;
+        for (&i, &j) in a.iter().zip(b) {
+            table[i as usize * cols + j as usize] += 1;
         }
         index = table.iter().map(|&c| pairs(c)).sum();
     } else {
-        let mut table: HashMap<(usize, usize), u64> = HashMap::new();
-        for (&i, &j) in a.iter().zip(&b) {
+        let mut table: HashMap<(u32, u32), u64> = HashMap::new();
+        for (&i, &j) in a.iter().zip(b) {
             *table.entry((i, j)).or_insert(0) += 1;
         }
         for &c in table.values() {
             index += pairs(c);
         }
     }
-    for (&i, &j) in a.iter().zip(&b) {
-        row_counts[i] += 1;
-        col_counts[j] += 1;
+    for (&i, &j) in a.iter().zip(b) {
+        row_counts[i as usize] += 1;
+        col_counts[j as usize] += 1;
     }
     let sum_a: i128 = row_counts.iter().map(|&c| pairs(c)).sum();
     let sum_b: i128 = col_counts.iter().map(|&c| pairs(c)).sum();
@@ -155,39 +156,26 @@ pub(crate) fn adjusted_rand_index(a: &[u32], b: &[u32]) -> f64 {
     numerator as f64 / denominator as f64
 }
 
-/// Labels renumbered 0.. in order of first appearance, and how many distinct labels there
-/// are. Segment numbers are small, so a table indexed by label does it; a hash map only for
-/// labels beyond [`DENSE_LABELS`].
-fn first_seen_order(labels: &[u32]) -> (Vec<usize>, usize) {
+/// Labels as contingency-table indices, and how many there are (the largest plus one). Segment
+/// numbers are small and are used as they are; larger labels are renumbered in order of first
+/// appearance. Empty rows of the table add no pairs, so either way gives the same index.
+fn compact(labels: &[u32]) -> (std::borrow::Cow<'_, [u32]>, usize) {
     let largest = labels.iter().copied().max().unwrap_or(0) as usize;
     if largest < DENSE_LABELS {
-        let mut ids = vec![usize::MAX; largest + 1];
-        let mut distinct = 0;
-        let mapped = labels
-            .iter()
-            .map(|&l| {
-                let id = &mut ids[l as usize];
-                if *id == usize::MAX {
-                    *id = distinct;
-                    distinct += 1;
-                }
-                *id
-            })
-            .collect();
-        return (mapped, distinct);
+        return (std::borrow::Cow::Borrowed(labels), largest + 1);
     }
-    let mut ids = HashMap::new();
+    let mut ids: HashMap<u32, u32> = HashMap::new();
     let mapped = labels
         .iter()
         .map(|l| {
-            let next = ids.len();
+            let next = ids.len() as u32;
             *ids.entry(*l).or_insert(next)
         })
         .collect();
-    (mapped, ids.len())
+    (std::borrow::Cow::Owned(mapped), ids.len())
 }
 
-/// Labels below this are renumbered through a table rather than a hash map.
+/// Labels below this index the contingency table as they are.
 const DENSE_LABELS: usize = 1 << 16;
 
 /// Per-segment counts and sums taken relative to an origin per segment (the given centroids).
@@ -373,8 +361,11 @@ mod tests {
             adjusted_rand_index(&a, &far(&b)),
             adjusted_rand_index(&a, &b)
         );
-        assert_eq!(first_seen_order(&[5, 2, 5, 9]), (vec![0, 1, 0, 2], 3));
-        assert_eq!(first_seen_order(&far(&[5, 2, 5, 9])), (vec![0, 1, 0, 2], 3));
+        let (small, rows) = compact(&[5, 2, 5, 9]);
+        assert_eq!((small.as_ref(), rows), (&[5, 2, 5, 9][..], 10));
+        let far_labels = far(&[5, 2, 5, 9]);
+        let (large, rows) = compact(&far_labels);
+        assert_eq!((large.as_ref(), rows), (&[0, 1, 0, 2][..], 3));
     }
 
     /// Two segments on a plane; reference values from scikit-learn 1.9.1:

@@ -109,11 +109,15 @@ pub(crate) fn evaluate_k(
         // A sweep fit fails only when cancelled.
         .map_err(|_: FitError| Cancelled)?;
     let best = &runs[best_index];
-    let aris: Vec<f64> = runs
-        .par_iter()
+    let others: Vec<&[u32]> = runs
+        .iter()
         .enumerate()
         .filter(|(i, _)| *i != best_index)
-        .map(|(_, r)| metrics::adjusted_rand_index(&best.labels, &r.labels))
+        .map(|(_, r)| r.labels.as_slice())
+        .collect();
+    let aris: Vec<f64> = others
+        .par_iter()
+        .map(|other| metrics::adjusted_rand_index(&best.labels, other))
         .collect();
     let (stability_mean, stability_min) = if aris.is_empty() {
         (1.0, 1.0)
@@ -143,12 +147,6 @@ pub(crate) fn evaluate_k(
         stability_min,
         iterations: best.iterations,
     };
-    let others: Vec<&[u32]> = runs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != best_index)
-        .map(|(_, r)| r.labels.as_slice())
-        .collect();
     let segment_stability = segment_stability(&best.labels, &others, k);
     let best = runs.into_iter().nth(best_index).ok_or(Cancelled)?;
     Ok(KResult {

@@ -21,6 +21,8 @@ pub(crate) struct BandState {
     result: Option<(Scenario, Band)>,
     job: Option<(Scenario, Job<BandResult>)>,
     failed: Option<String>,
+    /// The band's threads, started with the first band of the analysis.
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl std::fmt::Debug for BandState {
@@ -83,11 +85,15 @@ impl BandState {
             ));
             return;
         }
+        if self.pool.is_none() {
+            self.pool = jobs::background_pool().map(Arc::new);
+        }
         let work = jobs::simulation_band(
             current.analysis.clone(),
             base.clone(),
             self.blocks.clone(),
             scenario.clone(),
+            self.pool.clone(),
         );
         let job = Job::spawn("Bootstrap band", ctx, work);
         self.job = Some((scenario.clone(), job));
